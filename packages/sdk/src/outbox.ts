@@ -1,0 +1,99 @@
+/**
+ * The durable outbox: escalations that could not be delivered yet. In browsers it is
+ * IndexedDB, so a queued escalation survives a reload or a closed tab; elsewhere memory,
+ * unless the host injects its own store.
+ */
+import type { EscalationRequest } from './schemas.ts';
+
+export interface OutboxEntry {
+  /** The escalation id, which is also the Idempotency-Key it is re-sent with. */
+  id: string;
+  /** The endpoint it was meant for, so clients of different endpoints share one store safely. */
+  endpoint: string;
+  request: EscalationRequest;
+  /** When it was queued (ms since epoch); the outbox is sent oldest first. */
+  queuedAt: number;
+  attempts: number;
+  /** The last fault, for people reading the outbox. */
+  lastError?: string;
+  /**
+   * Set when the server refused it for good (e.g. 400 after a contract change). It is kept,
+   * never dropped, so nothing typed is lost, but no longer re-sent.
+   */
+  failed?: boolean;
+}
+
+/** Storage for queued escalations. Implement it to keep the outbox elsewhere (e.g. a file in Node). */
+export interface Outbox {
+  put(entry: OutboxEntry): Promise<void>;
+  /** Every entry, oldest first. */
+  list(): Promise<OutboxEntry[]>;
+  delete(id: string): Promise<void>;
+}
+
+const byAge = (a: OutboxEntry, b: OutboxEntry) => a.queuedAt - b.queuedAt;
+
+/** An outbox that lives as long as the process: the default where there is no IndexedDB. */
+export function memoryOutbox(): Outbox {
+  const entries = new Map<string, OutboxEntry>();
+  return {
+    async put(entry) {
+      entries.set(entry.id, structuredClone(entry));
+    },
+    async list() {
+      return [...entries.values()].map((e) => structuredClone(e)).sort(byAge);
+    },
+    async delete(id) {
+      entries.delete(id);
+    },
+  };
+}
+
+const STORE = 'outbox';
+
+/**
+ * An IndexedDB outbox (the default in browsers).
+ * @param name database name; one per app is enough, entries remember their endpoint.
+ */
+export function indexedDbOutbox(name = 'escalate-kit'): Outbox {
+  let db: Promise<IDBDatabase> | undefined;
+  const open = () =>
+    (db ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name, 1);
+      req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'id' });
+      req.onsuccess = () => {
+        // Another tab upgrading the schema must not be blocked by us.
+        req.result.onversionchange = () => {
+          req.result.close();
+          db = undefined;
+        };
+        resolve(req.result);
+      };
+      req.onerror = () => {
+        db = undefined;
+        reject(req.error);
+      };
+    }));
+
+  async function run<T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+    const tx = (await open()).transaction(STORE, mode);
+    const req = op(tx.objectStore(STORE));
+    // Resolve on transaction completion, not request success: only then is a write durable.
+    return new Promise<T>((resolve, reject) => {
+      tx.oncomplete = () => resolve(req.result);
+      tx.onerror = tx.onabort = () => reject(tx.error ?? req.error);
+    });
+  }
+
+  return {
+    async put(entry) {
+      await run('readwrite', (s) => s.put(entry));
+    },
+    async list() {
+      return (await run<OutboxEntry[]>('readonly', (s) => s.getAll())).sort(byAge);
+    },
+    async delete(id) {
+      await run('readwrite', (s) => s.delete(id));
+    },
+  };
+}

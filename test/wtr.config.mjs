@@ -1,0 +1,36 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { fileURLToPath } from 'node:url';
+import { chromeArgs, findChrome } from './support/find-chrome.mjs';
+import { countReporter } from './support/wtr-count-reporter.mjs';
+import { createScenarioServer } from './support/scenario-server.ts';
+
+const scenario = createScenarioServer();
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export default {
+  rootDir: root,
+  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs },
+    }),
+  ],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }),
+  ],
+  middleware: [
+    async (ctx, next) => {
+      if (!/^\/scenario/.test(ctx.path)) return next();
+      // The scenario server writes the raw response; status 200 only keeps wtr from listing it as a 404.
+      ctx.status = 200;
+      ctx.respond = false;
+      scenario.handler(ctx.req, ctx.res);
+    },
+  ],
+  reporters: [defaultReporter(), countReporter(fileURLToPath(new URL('.results/browser.json', import.meta.url)))],
+};
