@@ -21,7 +21,12 @@ export default {
     }),
   ],
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }),
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      // Read raw (no `extends`): the base holds the decorator settings.
+      tsconfig: fileURLToPath(new URL('../tsconfig.base.json', import.meta.url)),
+    }),
   ],
   middleware: [
     async (ctx, next) => {

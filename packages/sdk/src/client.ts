@@ -263,7 +263,7 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
       issues.push({ path: ['category'], message: `Category must be one of: ${this.categories.join(', ')}` });
     }
     if (!parsed.success || issues.length) throw new EscalationValidationError(issues);
-    return { ...parsed.data, id: parsed.data.id ?? uuid(), createdAt: parsed.data.createdAt ?? new Date().toISOString() };
+    return { ...parsed.data, id: parsed.data.id ?? createEscalationId(), createdAt: parsed.data.createdAt ?? new Date().toISOString() };
   }
 
   async #deliver(request: EscalationRequest): Promise<EscalationResult> {
@@ -428,8 +428,11 @@ function stableKey(value: unknown): string {
   );
 }
 
-/** `crypto.randomUUID` is missing outside secure contexts (plain http on a LAN address). */
-function uuid(): string {
+/**
+ * A new escalation id (UUID v4). `crypto.randomUUID` is missing outside secure contexts
+ * (plain http on a LAN address), so this falls back to `getRandomValues`.
+ */
+export function createEscalationId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6]! & 0x0f) | 0x40;

@@ -46,12 +46,16 @@ export const contactMethods = ['call', 'text', 'email'] as const;
 export const urgencies = ['urgent', 'standard'] as const;
 export const priorities = ['critical', 'high', 'medium', 'low'] as const;
 
-// Control characters (C0, DEL, C1) are never legitimate in what an agent types;
-// they corrupt e-mails and logs. Multi-line fields may keep tab and newlines.
+// Control characters (C0, DEL, C1), Unicode line/paragraph separators and bidi overrides
+// are never legitimate in what an agent types: they corrupt e-mails and logs, or make text
+// read differently from what it is ("Trojan Source"). Multi-line fields keep tab and newlines.
 // eslint-disable-next-line no-control-regex
-const noControl = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+const noControl = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 // eslint-disable-next-line no-control-regex
-const noControlExceptNewlines = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
+const noControlExceptNewlines = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
+
+/** Strict objects name the fields they do not know (zod/mini ships no English messages). */
+const strict = { error: (iss: { code?: string; keys?: string[] }) => (iss.code === 'unrecognized_keys' ? `Unknown field(s): ${iss.keys?.join(', ')}` : undefined) };
 
 /** A single-line, trimmed, non-empty string of at most `max` characters. */
 function line(max: number, what: string) {
@@ -96,25 +100,35 @@ export const phoneSchema = z.string('Phone must be text').check(
 export const emailSchema = z.string('E-mail must be text').check(
   z.trim(),
   z.maxLength(limits.email, `E-mail must be at most ${limits.email} characters`),
-  z.email('Enter an e-mail address, e.g. name@example.com'),
+  z.email({ error: 'Enter an e-mail address, e.g. name@example.com', abort: true }),
 );
 
-export const contactSchema = z.strictObject({
-  phone: z.optional(phoneSchema),
-  email: z.optional(emailSchema),
-});
+export const contactSchema = z.strictObject(
+  {
+    phone: z.optional(phoneSchema),
+    email: z.optional(emailSchema),
+  },
+  strict,
+);
 
-export const customerSchema = z.strictObject({
-  name: z.optional(line(limits.name, 'Customer name')),
-  accountId: z.optional(line(limits.id, 'Account id')),
-});
+export const customerSchema = z.strictObject(
+  {
+    name: z.optional(line(limits.name, 'Customer name')),
+    accountId: z.optional(line(limits.id, 'Account id')),
+  },
+  strict,
+);
 
-export const agentSchema = z.strictObject({
-  id: z.optional(line(limits.id, 'Agent id')),
-  name: z.optional(line(limits.name, 'Agent name')),
-});
+export const agentSchema = z.strictObject(
+  {
+    id: z.optional(line(limits.id, 'Agent id')),
+    name: z.optional(line(limits.name, 'Agent name')),
+  },
+  strict,
+);
 
-export const routingSchema = z.strictObject({
+export const routingSchema = z.strictObject(
+  {
   level: z.number('Level must be a number').check(
     z.int('Level must be a whole number'),
     z.gte(1, 'Level must be 1 or more'),
@@ -126,16 +140,16 @@ export const routingSchema = z.strictObject({
     z.regex(slugPattern, 'Team must be a lower-case id such as "billing"'),
   ),
   priority: z.optional(prioritySchema),
-});
+  },
+  strict,
+);
 export type Routing = z.infer<typeof routingSchema>;
 
 /** Small, flat, bounded host context (e.g. `{ queue: 'tier-1', attempt: 2 }`). */
 export const contextSchema = z.record(
-  z.string().check(
-    z.minLength(1, 'Context keys must not be empty'),
-    z.maxLength(limits.contextKey, `Context keys must be at most ${limits.contextKey} characters`),
-    z.regex(noControl, 'Context keys must not contain control characters'),
-  ),
+  // Keys are checked below, on the record: zod reports a failing key schema only as
+  // "Invalid input", and the message that says what is wrong would be lost.
+  z.string(),
   z.union(
     [
       z.string().check(
@@ -152,6 +166,18 @@ export const contextSchema = z.record(
     (ctx) => Object.keys(ctx).length <= limits.contextKeys,
     `Context may have at most ${limits.contextKeys} keys`,
   ),
+  z.superRefine((ctx, payload) => {
+    for (const key of Object.keys(ctx)) {
+      const message = !key
+        ? 'Context keys must not be empty'
+        : key.length > limits.contextKey
+          ? `Context keys must be at most ${limits.contextKey} characters`
+          : noControl.test(key)
+            ? undefined
+            : 'Context keys must not contain control characters';
+      if (message) payload.issues.push({ code: 'custom', input: key, path: [key], message });
+    }
+  }),
 );
 
 const notesSchema = z.string('Notes must be text').check(
@@ -165,7 +191,7 @@ const notesSchema = z.string('Notes must be text').check(
 const contactMatchesMethod = z.superRefine(
   (req: { contactMethod: ContactMethod; contact: z.infer<typeof contactSchema> }, ctx) => {
     const field = req.contactMethod === 'email' ? 'email' : 'phone';
-    if (!req.contact[field]) {
+    if (req.contact[field] === undefined) {
       ctx.issues.push({
         code: 'custom',
         input: req.contact,
@@ -195,7 +221,7 @@ const requestShape = {
 };
 
 /** The body of `POST <endpoint>`, exactly as it travels. Used by the server to validate. */
-export const escalationRequestSchema = z.strictObject(requestShape).check(contactMatchesMethod);
+export const escalationRequestSchema = z.strictObject(requestShape, strict).check(contactMatchesMethod);
 export type EscalationRequest = z.output<typeof escalationRequestSchema>;
 
 /**
@@ -203,11 +229,14 @@ export type EscalationRequest = z.output<typeof escalationRequestSchema>;
  * (`id`, `createdAt`, and `urgency`, which defaults to standard).
  */
 export const escalationInputSchema = z
-  .strictObject({
-    ...requestShape,
-    id: z.optional(requestShape.id),
-    createdAt: z.optional(requestShape.createdAt),
-  })
+  .strictObject(
+    {
+      ...requestShape,
+      id: z.optional(requestShape.id),
+      createdAt: z.optional(requestShape.createdAt),
+    },
+    strict,
+  )
   .check(contactMatchesMethod);
 export type EscalationInputBase = z.input<typeof escalationInputSchema>;
 
