@@ -1,0 +1,20 @@
+/**
+ * What `<escalate-provider>` hands to every `<escalate-button>` inside it.
+ */
+import { createContext } from '@lit/context';
+import type { CategoryDefinition, EscalationClient, EscalationPolicy } from '@escalate-kit/sdk';
+import type { EscalateStrings } from './strings/en.ts';
+
+/** All the element needs of a client: anything with the SDK client's `escalate()` (stubs in stories too). */
+export type EscalationClientLike = Pick<EscalationClient<string>, 'escalate'>;
+
+export interface EscalationConfig {
+  client?: EscalationClientLike;
+  endpoint?: string;
+  categories?: readonly CategoryDefinition[];
+  strings?: Partial<EscalateStrings>;
+  policy?: EscalationPolicy;
+  agentId?: string;
+}
+
+export const escalationContext = createContext<EscalationConfig>(Symbol.for('escalate-kit/config'));

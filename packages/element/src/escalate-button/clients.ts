@@ -1,0 +1,16 @@
+import { createEscalationClient, type EscalationClient } from '@escalate-kit/sdk';
+
+// One client per endpoint for the whole page: a task list of 1,000 buttons shares one
+// outbox, one `online` listener and one retry timer instead of a thousand.
+const clients = new Map<string, EscalationClient<string>>();
+
+/** The shared client for an endpoint, created with the SDK's defaults. */
+export function clientFor(endpoint: string, categories: readonly string[]): EscalationClient<string> {
+  const key = `${endpoint}\n${categories.join(',')}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = createEscalationClient({ endpoint, categories });
+    clients.set(key, client);
+  }
+  return client;
+}

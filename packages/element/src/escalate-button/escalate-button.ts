@@ -1,0 +1,179 @@
+import { ContextConsumer } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { CategoryDefinition, ContactMethod, EscalationPolicy, RoutingSignals, Urgency } from '@escalate-kit/sdk';
+import { escalationContext, type EscalationClientLike, type EscalationConfig } from '../context.ts';
+import type { EscalateStrings } from '../strings/en.ts';
+import { shellEn } from '../strings/shell.ts';
+import type { EscalationDialog } from './escalate-dialog.ts';
+import { styles } from './escalate-button.styles.ts';
+
+// The dialog, the form, the SDK, ky and zod load on first intent (hover, focus, click) or
+// when the page is idle: a task list of closed buttons pays only for Lit and this shell.
+let dialogModule: Promise<typeof import('./escalate-dialog.ts')> | undefined;
+const loadDialog = () => (dialogModule ??= import('./escalate-dialog.ts'));
+
+/**
+ * One button that opens the escalation form for a task: category, notes, how the customer
+ * wants to be contacted, urgency; then "Escalate to Account Team".
+ *
+ * @summary Escalates a task to the account team.
+ * @tag escalate-button
+ *
+ * @fires {EscalateOpenEvent} escalate-open - The dialog opened.
+ * @fires {EscalateCloseEvent} escalate-close - The dialog closed; what was typed is kept as a draft.
+ * @fires {EscalateSubmitEvent} escalate-submit - About to send `request`; cancel it to send nothing.
+ * @fires {EscalateSuccessEvent} escalate-success - Stored by the server: `{ taskId, request, receipt }`. Remove the task.
+ * @fires {EscalateQueuedEvent} escalate-queued - Saved in the outbox (offline); it will be sent by itself.
+ * @fires {EscalateErrorEvent} escalate-error - Not sent; the dialog keeps everything and offers Retry.
+ *
+ * @csspart button - The Escalate button.
+ * @csspart dialog - The modal `<dialog>`.
+ * @csspart form - The `<form>`.
+ * @csspart field - Every field wrapper; also `field-category`, `field-notes`, `field-contact-method`, `field-contact`, `field-urgency`.
+ * @csspart policy - The one-line policy suggestion.
+ * @csspart footer - The row of Cancel and submit.
+ * @csspart submit - The "Escalate to Account Team" button.
+ * @csspart result - The success, queued or error panel.
+ *
+ * @cssprop [--escalate-accent=#2454d6] - Accent colour (button, focus ring, selected controls).
+ * @cssprop [--escalate-accent-contrast=#ffffff] - Text on the accent colour.
+ * @cssprop [--escalate-radius=8px] - Corner radius.
+ * @cssprop [--escalate-font=inherit] - Font family.
+ * @cssprop [--escalate-space=1rem] - Base spacing.
+ * @cssprop [--escalate-surface=#ffffff] - Dialog background.
+ * @cssprop [--escalate-text=#1b1f24] - Text colour.
+ * @cssprop [--escalate-muted=#59636e] - Hints and counts.
+ * @cssprop [--escalate-border=#c9d1d9] - Field borders.
+ * @cssprop [--escalate-danger=#b42318] - Errors.
+ * @cssprop [--escalate-success=#1a7f37] - Success.
+ * @cssprop [--escalate-surface-dark=#161b22] - Dialog background in dark mode.
+ * @cssprop [--escalate-text-dark=#e6edf3] - Text in dark mode.
+ */
+export class EscalateButton extends LitElement {
+  static override styles = styles;
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The task being escalated (required); drafts are kept per task. */
+  @property({ attribute: 'task-id', reflect: true }) taskId = '';
+  /** Where to POST; overrides the provider's endpoint and client. */
+  @property() endpoint?: string;
+  /** Preselected category id. */
+  @property() category?: string;
+  /** Preselected contact method: `call`, `text` or `email`. */
+  @property({ attribute: 'contact-method' }) contactMethod?: ContactMethod;
+  /** Preselected urgency; `standard` unless set. */
+  @property() urgency?: Urgency;
+  /** The customer's name, shown in the dialog and sent with the escalation. */
+  @property({ attribute: 'customer-name' }) customerName?: string;
+  /** The customer's e-mail, used when the contact method is Email. */
+  @property({ attribute: 'customer-email' }) customerEmail?: string;
+  /** The customer's phone, used for Call and Text. */
+  @property({ attribute: 'customer-phone' }) customerPhone?: string;
+  /** The customer's account id. */
+  @property({ attribute: 'account-id' }) accountId?: string;
+  /** The button's text; "Escalate" unless set. */
+  @property() label?: string;
+  /** Visual weight of the button: `primary` (filled) or `secondary` (outlined). */
+  @property({ reflect: true }) variant: 'primary' | 'secondary' = 'primary';
+  /** Disables the button. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** A client (from `createEscalationClient`) to use instead of `endpoint` or the provider's. */
+  @property({ attribute: false }) client?: EscalationClientLike;
+  /** The categories to offer (default: Complaint, Billing, Pricing, Technical, Other). */
+  @property({ attribute: false }) categories?: readonly CategoryDefinition[];
+  /** Any of the widget's strings, e.g. a locale (`es`) or your own wording. */
+  @property({ attribute: false }) strings?: Partial<EscalateStrings>;
+  /** Host data sent with the escalation (flat, bounded: see the SDK's `contextSchema`). */
+  @property({ attribute: false }) context?: Record<string, string | number | boolean>;
+  /** The escalation policy (default: the provider's, else the SDK's `defaultPolicy`). */
+  @property({ attribute: false }) policy?: EscalationPolicy;
+  /**
+   * What the host knows about the case (VIP, fraud red flags, amounts…), for the policy's
+   * suggestion and the customer-script rule. The category and urgency come from the form.
+   */
+  @property({ attribute: false }) signals?: Partial<Omit<RoutingSignals, 'category' | 'urgency'>>;
+
+  @state() private dialogReady = false;
+  @query('button[part="button"]') private trigger!: HTMLButtonElement;
+
+  /** The provider's configuration, when there is a provider above. */
+  readonly #provided = new ContextConsumer(this, { context: escalationContext, subscribe: true });
+  #dialog?: EscalationDialog;
+
+  /** The configuration in force: this element's own settings over the provider's. */
+  get config(): EscalationConfig {
+    const p = this.#provided.value ?? {};
+    // An element's own endpoint wins over a provider's client: the nearest setting applies.
+    const own = this.client ? { client: this.client } : this.endpoint ? { endpoint: this.endpoint } : undefined;
+    return {
+      ...(own ?? { client: p.client, endpoint: p.endpoint }),
+      categories: this.categories ?? p.categories,
+      strings: { ...p.strings, ...this.strings },
+      policy: this.policy ?? p.policy,
+      agentId: p.agentId,
+    };
+  }
+
+  /** Why the button cannot be used, or `undefined` when it can. */
+  get unavailableReason(): string | undefined {
+    const { client, endpoint, strings } = this.config;
+    if (!client && !endpoint) return strings?.notConfigured ?? shellEn.notConfigured;
+    if (!this.taskId) return strings?.noTask ?? shellEn.noTask;
+    return undefined;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadDialog(), { timeout: 5000 });
+  }
+
+  /** Opens the dialog (loading it first if needed). Does nothing while unavailable or disabled. */
+  async open(): Promise<void> {
+    if (this.disabled || this.unavailableReason) return;
+    await this.#ensureDialog();
+    await this.#dialog!.open();
+  }
+
+  /** Closes the dialog; what was typed stays as a draft. */
+  close(): void {
+    this.#dialog?.close();
+  }
+
+  /** Puts focus back on the Escalate button (after the dialog closes). */
+  focusTrigger(): void {
+    this.trigger?.focus();
+  }
+
+  async #ensureDialog() {
+    if (this.#dialog) return;
+    const { EscalationDialog } = await loadDialog();
+    this.#dialog ??= new EscalationDialog(this);
+    this.dialogReady = true;
+    await this.updateComplete;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('taskId') && changed.get('taskId') !== undefined) this.#dialog?.taskChanged();
+  }
+
+  override render() {
+    const reason = this.disabled ? undefined : this.unavailableReason;
+    const strings = this.config.strings ?? {};
+    return html`<button
+        part="button"
+        type="button"
+        aria-haspopup="dialog"
+        aria-disabled=${this.disabled || reason ? 'true' : nothing}
+        aria-describedby=${reason ? 'unavailable' : nothing}
+        @pointerenter=${loadDialog}
+        @focus=${loadDialog}
+        @click=${() => void this.open()}
+      >
+        ${this.label ?? strings.label ?? shellEn.label}
+      </button>
+      ${reason ? html`<span id="unavailable" class="visually-hidden">${reason}</span>` : nothing}
+      ${this.dialogReady ? this.#dialog!.render() : nothing}`;
+  }
+}

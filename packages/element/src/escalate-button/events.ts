@@ -1,0 +1,81 @@
+/**
+ * DOM events of `<escalate-button>`: typed `Event` subclasses that bubble and cross shadow
+ * roots (composed), so a host can listen once on its task list.
+ */
+import type { EscalationError, EscalationReceipt, EscalationRequest, QueuedReason } from '@escalate-kit/sdk';
+
+const init = { bubbles: true, composed: true } as const;
+
+/** The dialog opened. */
+export class EscalateOpenEvent extends Event {
+  static readonly type = 'escalate-open';
+  constructor(readonly taskId: string) {
+    super(EscalateOpenEvent.type, init);
+  }
+}
+
+/** The dialog closed (cancelled, Escape, or after a result). What was typed is kept as a draft. */
+export class EscalateCloseEvent extends Event {
+  static readonly type = 'escalate-close';
+  constructor(readonly taskId: string) {
+    super(EscalateCloseEvent.type, init);
+  }
+}
+
+/** About to send. Cancel it (`preventDefault()`) and nothing is sent: the host takes over. */
+export class EscalateSubmitEvent extends Event {
+  static readonly type = 'escalate-submit';
+  constructor(
+    readonly taskId: string,
+    readonly request: EscalationRequest,
+  ) {
+    super(EscalateSubmitEvent.type, { ...init, cancelable: true });
+  }
+}
+
+/** The server stored it: remove the task from the agent's queue. */
+export class EscalateSuccessEvent extends Event {
+  static readonly type = 'escalate-success';
+  constructor(
+    readonly taskId: string,
+    readonly request: EscalationRequest,
+    readonly receipt: EscalationReceipt,
+  ) {
+    super(EscalateSuccessEvent.type, init);
+  }
+}
+
+/** Saved in the outbox (offline or the service is down); it will be sent by itself. */
+export class EscalateQueuedEvent extends Event {
+  static readonly type = 'escalate-queued';
+  constructor(
+    readonly taskId: string,
+    readonly request: EscalationRequest,
+    readonly reason: QueuedReason,
+  ) {
+    super(EscalateQueuedEvent.type, init);
+  }
+}
+
+/** It failed; the dialog keeps everything typed and offers Retry. */
+export class EscalateErrorEvent extends Event {
+  static readonly type = 'escalate-error';
+  constructor(
+    readonly taskId: string,
+    readonly error: EscalationError | Error,
+    readonly request?: EscalationRequest,
+  ) {
+    super(EscalateErrorEvent.type, init);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'escalate-open': EscalateOpenEvent;
+    'escalate-close': EscalateCloseEvent;
+    'escalate-submit': EscalateSubmitEvent;
+    'escalate-success': EscalateSuccessEvent;
+    'escalate-queued': EscalateQueuedEvent;
+    'escalate-error': EscalateErrorEvent;
+  }
+}

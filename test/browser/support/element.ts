@@ -1,0 +1,75 @@
+/** Helpers for driving `<escalate-button>` in Chromium, the way an agent would. */
+import type { EscalateButton } from '@escalate-kit/element';
+
+export interface Logged {
+  idempotencyKey: string;
+  status: number;
+  authorization?: string;
+  body: Record<string, unknown> & { id: string; taskId: string };
+}
+
+let n = 0;
+/** A scenario endpoint of the test server with a fresh tag (see test/support/scenario-server.ts). */
+export function scenario(name: string) {
+  const tag = `e${Date.now().toString(36)}${++n}`;
+  return { tag, endpoint: `/scenario/${name}~${tag}/escalations` };
+}
+
+export const logOf = async (tag: string): Promise<Logged[]> => (await fetch(`/scenario-log?tag=${tag}`)).json();
+
+export const root = (el: EscalateButton) => el.shadowRoot!;
+export const dialogOf = (el: EscalateButton) => root(el).querySelector('dialog')!;
+export const field = <T extends Element = HTMLInputElement>(el: EscalateButton, name: string) =>
+  root(el).querySelector<T & Element>(`[name="${name}"]`)!;
+
+/** Sets a field as typing would: value, then the `input` event the form listens to. */
+export function type(el: EscalateButton, name: 'notes' | 'phone' | 'email' | 'category', value: string) {
+  const f = field<HTMLInputElement>(el, name);
+  f.value = value;
+  f.dispatchEvent(new Event(name === 'category' ? 'change' : 'input', { bubbles: true, composed: true }));
+}
+
+export function choose(el: EscalateButton, name: 'contactMethod' | 'urgency', value: string) {
+  root(el).querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!.click();
+}
+
+export async function fill(
+  el: EscalateButton,
+  values: { category?: string; notes?: string; contactMethod?: string; phone?: string; email?: string; urgency?: string },
+) {
+  if (values.category) type(el, 'category', values.category);
+  if (values.notes !== undefined) type(el, 'notes', values.notes);
+  if (values.contactMethod) choose(el, 'contactMethod', values.contactMethod);
+  await el.updateComplete;
+  if (values.phone !== undefined) type(el, 'phone', values.phone);
+  if (values.email !== undefined) type(el, 'email', values.email);
+  if (values.urgency) choose(el, 'urgency', values.urgency);
+  await el.updateComplete;
+}
+
+export const submitButton = (el: EscalateButton) => root(el).querySelector<HTMLButtonElement>('[part="submit"]')!;
+export const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** Resolves with the next event of that type, wherever it is dispatched from. */
+export const next = <K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, type: K) =>
+  new Promise<GlobalEventHandlersEventMap[K]>((resolve) =>
+    target.addEventListener(type, (e) => resolve(e as GlobalEventHandlersEventMap[K]), { once: true }),
+  );
+
+/** Waits until `check` is truthy (polling: for effects with no event to wait on). */
+export async function until<T>(check: () => T | Promise<T>, what: string, ms = 4000): Promise<NonNullable<T>> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The element that has focus, looking through shadow roots. */
+export function deepActive(): Element | null {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
