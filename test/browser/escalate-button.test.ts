@@ -340,6 +340,8 @@ describe('<escalate-button>', () => {
     const panel = root(el).querySelector('[part="result"][role="alert"]')!;
     expect(text(panel)).to.contain("The escalation wasn't sent");
     expect(field(el, 'notes').value).to.equal(notes);
+    expect(text(root(el).getElementById('notes-error'))).to.equal('Notes are required', "the server's issue, next to its field");
+    expect(field(el, 'notes').getAttribute('aria-invalid')).to.equal('true');
     const retry = panel.querySelector<HTMLButtonElement>('[data-retry]')!;
     expect(deepActive()).to.equal(retry);
     const success = next(el, 'escalate-success');
@@ -403,5 +405,9 @@ describe('<escalate-button>', () => {
     expect(text(root(el).querySelector('h2'))).to.equal('Escalar al equipo de cuentas');
     expect(text(submitButton(el))).to.equal('Escalar al equipo de cuentas');
     expect([...field<HTMLSelectElement>(el, 'category').options].map((o) => o.text)).to.include('Facturación');
+    submitButton(el).click();
+    await el.updateComplete;
+    expect(text(root(el).getElementById('notes-error'))).to.match(/^Escribe una nota/);
+    expect(text(root(el).querySelector('[role="status"]'))).to.equal('3 campos necesitan tu atención.');
   });
 });

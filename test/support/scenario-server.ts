@@ -79,17 +79,13 @@ export function createScenarioServer() {
       req.socket.destroy();
       return;
     }
-    if ((n = scenario.match(/^status-(\d{3})$/))) {
-      const status = Number(n[1]);
-      return answer(
-        status,
-        status === 400
-          ? { error: 'invalid_request', issues: [{ path: ['notes'], message: 'Notes are required' }] }
-          : { error: status === 401 ? 'unauthorized' : 'failed', message: `Scripted ${status}` },
-      );
-    }
+    const scripted = (status: number) =>
+      status === 400
+        ? { error: 'invalid_request', issues: [{ path: ['notes'], message: 'Notes are required' }] }
+        : { error: status === 401 ? 'unauthorized' : status >= 500 ? 'unavailable' : 'failed', message: `Scripted ${status}` };
+    if ((n = scenario.match(/^status-(\d{3})$/))) return answer(Number(n[1]), scripted(Number(n[1])));
     if ((n = scenario.match(/^fail-(\d+)-(\d{3})$/)) && count <= Number(n[1])) {
-      return answer(Number(n[2]), { error: 'unavailable' });
+      return answer(Number(n[2]), scripted(Number(n[2])));
     }
     if ((n = scenario.match(/^retry-after-(.+)$/)) && count === 1) {
       // HTTP dates have whole seconds: 2 s ahead is at least 1 s of waiting.

@@ -201,7 +201,7 @@ export class EscalationDialog implements ReactiveController {
     const parsed = escalationInputSchema.safeParse(input);
     const issues = parsed.success ? [] : toFieldIssues(parsed.error.issues);
     if (input.category && !this.#categories.some((c) => c.id === input.category)) {
-      issues.push({ path: ['category'], message: 'Choose one of the listed categories' });
+      issues.push({ path: ['category'], message: this.#strings.chooseCategory });
     }
     return issues;
   }
@@ -210,7 +210,9 @@ export class EscalationDialog implements ReactiveController {
     const errors = new Map<Field, string>();
     for (const issue of this.#issues()) {
       const field = fieldOf(issue.path);
-      if (field && !errors.has(field) && (this.#submitted || this.#touched.has(field))) errors.set(field, issue.message);
+      if (field && !errors.has(field) && (this.#submitted || this.#touched.has(field))) {
+        errors.set(field, this.#strings.fieldErrors?.[field] ?? issue.message);
+      }
     }
     return errors;
   }
@@ -290,7 +292,7 @@ export class EscalationDialog implements ReactiveController {
       this.#serverErrors = new Map(
         serverIssues.flatMap((i) => {
           const f = fieldOf(i.path);
-          return f ? [[f, i.message] as const] : [];
+          return f ? [[f, strings.fieldErrors?.[f] ?? i.message] as const] : [];
         }),
       );
       this.#status = { kind: 'error', message: err.message };
@@ -361,7 +363,7 @@ export class EscalationDialog implements ReactiveController {
         <div part="field field-category" class="field">
           <label for="category">${s.category}</label>
           <select id="category" name="category" required data-autofocus aria-invalid=${invalid('category')} aria-describedby=${described('category', ...(hint ? ['category-hint'] : []))}>
-            <option value="" ?selected=${!v.category} disabled>—</option>
+            <option value="" ?selected=${!v.category} disabled>${s.chooseCategory}</option>
             ${this.#categories.map(
               (c) => html`<option value=${c.id} ?selected=${c.id === v.category}>${s.categories[c.id]?.label ?? c.label}</option>`,
             )}

@@ -13,6 +13,12 @@ export interface EscalateStrings {
   dialogTitle: string;
   dialogIntro: string;
   category: string;
+  chooseCategory: string;
+  /**
+   * One message per field, replacing the SDK's (English, more specific) messages when given:
+   * a locale sets these so errors read in its language.
+   */
+  fieldErrors?: Partial<Record<'category' | 'notes' | 'contactMethod' | 'phone' | 'email', string>>;
   /** Category names and hints by id; unknown ids fall back to the host's own labels. */
   categories: Record<string, { label: string; hint?: string }>;
   notes: string;
@@ -55,6 +61,7 @@ export const en: EscalateStrings = {
   dialogTitle: 'Escalate to Account Team',
   dialogIntro: "You won't get in trouble for escalating! That's exactly what it's for.",
   category: 'Category',
+  chooseCategory: 'Choose a category',
   categories: {
     complaint: { label: 'Complaint', hint: 'Customer unhappy or has problem' },
     billing: { label: 'Billing', hint: 'Payment, charges, refunds' },

@@ -11,6 +11,14 @@ export const es: EscalateStrings = {
   dialogTitle: 'Escalar al equipo de cuentas',
   dialogIntro: '¡Escalar no te traerá problemas! Para eso está.',
   category: 'Categoría',
+  chooseCategory: 'Elige una categoría',
+  fieldErrors: {
+    category: 'Elige una de las categorías.',
+    notes: 'Escribe una nota de 1 a 5000 caracteres, sin caracteres de control.',
+    contactMethod: 'Elige cómo contactar al cliente: llamada, SMS o correo.',
+    phone: 'Escribe un teléfono de 7 a 15 dígitos, p. ej. +34 600 123 456.',
+    email: 'Escribe un correo electrónico, p. ej. nombre@ejemplo.com.',
+  },
   categories: {
     complaint: { label: 'Queja', hint: 'El cliente está descontento o tiene un problema' },
     billing: { label: 'Facturación', hint: 'Pagos, cargos, reembolsos' },
