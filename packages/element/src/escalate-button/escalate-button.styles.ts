@@ -19,7 +19,10 @@ export const styles = css`
   }
   @media (prefers-color-scheme: dark) {
     :host {
-      --_accent: var(--escalate-accent-dark, var(--escalate-accent, #6b9bff));
+      /* Not the light --escalate-accent: a brand colour picked for white text and a white
+         surface fails contrast as text on the dark surface (Cancel, secondary) and under
+         the dark --_on-accent. Dark mode takes the dark pair only. */
+      --_accent: var(--escalate-accent-dark, #6b9bff);
       --_on-accent: var(--escalate-accent-contrast-dark, #0d1117);
       --_surface: var(--escalate-surface-dark, #161b22);
       --_text: var(--escalate-text-dark, #e6edf3);
@@ -66,7 +69,10 @@ export const styles = css`
   }
   :host([variant='secondary']) [part='button'],
   .secondary {
-    background: transparent;
+    /* Opaque, not transparent: the trigger sits on the host's page, whose background the
+       element cannot know (a light page under a dark OS setting would leave the dark
+       accent text at 2.7:1). On its own surface the accent always has its contrast. */
+    background: var(--_surface);
     color: var(--_accent);
   }
   [aria-disabled='true'],

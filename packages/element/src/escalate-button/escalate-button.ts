@@ -30,7 +30,12 @@ const loadDialog = () => (dialogModule ??= import('./escalate-dialog.ts'));
  * @csspart button - The Escalate button.
  * @csspart dialog - The modal `<dialog>`.
  * @csspart form - The `<form>`.
- * @csspart field - Every field wrapper; also `field-category`, `field-notes`, `field-contact-method`, `field-contact`, `field-urgency`.
+ * @csspart field - Every field wrapper.
+ * @csspart field-category - The category field.
+ * @csspart field-notes - The notes field.
+ * @csspart field-contact-method - The contact method radio group.
+ * @csspart field-contact - The customer's phone or e-mail, when the method needs one.
+ * @csspart field-urgency - The urgency radio group.
  * @csspart policy - The one-line policy suggestion.
  * @csspart footer - The row of Cancel and submit.
  * @csspart submit - The "Escalate to Account Team" button.
@@ -44,11 +49,17 @@ const loadDialog = () => (dialogModule ??= import('./escalate-dialog.ts'));
  * @cssprop [--escalate-surface=#ffffff] - Dialog background.
  * @cssprop [--escalate-text=#1b1f24] - Text colour.
  * @cssprop [--escalate-muted=#59636e] - Hints and counts.
- * @cssprop [--escalate-border=#c9d1d9] - Field borders.
+ * @cssprop [--escalate-border=#8c959f] - Field borders.
  * @cssprop [--escalate-danger=#b42318] - Errors.
  * @cssprop [--escalate-success=#1a7f37] - Success.
+ * @cssprop [--escalate-accent-dark=#6b9bff] - Accent colour in dark mode.
+ * @cssprop [--escalate-accent-contrast-dark=#0d1117] - Text on the accent colour in dark mode.
  * @cssprop [--escalate-surface-dark=#161b22] - Dialog background in dark mode.
  * @cssprop [--escalate-text-dark=#e6edf3] - Text in dark mode.
+ * @cssprop [--escalate-muted-dark=#a4afba] - Hints and counts in dark mode.
+ * @cssprop [--escalate-border-dark=#6e7781] - Field borders in dark mode.
+ * @cssprop [--escalate-danger-dark=#ff8b80] - Errors in dark mode.
+ * @cssprop [--escalate-success-dark=#56d364] - Success in dark mode.
  */
 export class EscalateButton extends LitElement {
   static override styles = styles;
@@ -141,7 +152,10 @@ export class EscalateButton extends LitElement {
     this.#dialog?.close();
   }
 
-  /** Puts focus back on the Escalate button (after the dialog closes). */
+  /**
+   * Puts focus back on the Escalate button (after the dialog closes).
+   * @internal
+   */
   focusTrigger(): void {
     this.trigger?.focus();
   }

@@ -353,7 +353,7 @@ export class EscalationDialog implements ReactiveController {
         ? html`<div part="result" class="result error-panel" role="alert">
             <h3 tabindex="-1">${s.errorTitle}</h3>
             <p>${this.#status.message}</p>
-            <button type="submit" data-retry>${s.retry}</button>
+            <button type="submit" class="primary" data-retry>${s.retry}</button>
           </div>`
         : nothing}
       ${this.#submitted && errors.size && this.#status.kind === 'editing'

@@ -1,0 +1,109 @@
+/**
+ * A stand-in for the SDK client, so every network state can be shown without a server.
+ * The element only needs `escalate(input)`; this one validates the input with the SDK's
+ * own schema (like the real client) and then settles the way the story asks.
+ */
+import {
+  createEscalationId,
+  EscalationHttpError,
+  EscalationNetworkError,
+  EscalationValidationError,
+  escalationInputSchema,
+  toFieldIssues,
+  type EscalationInput,
+  type EscalationReceipt,
+  type EscalationRequest,
+  type EscalationResult,
+} from '@escalate-kit/sdk';
+import type { EscalationClientLike } from '@escalate-kit/element';
+
+/**
+ * How the stub answers:
+ * - `success`: the server stored it (receipt with team and respond-by time);
+ * - `queued`: offline, kept in the outbox to be sent later;
+ * - `error`: a final failure (`errorKind` picks an HTTP 503 or a network error);
+ * - `pending`: never answers (the submitting state);
+ * - `invalid`: the server rejects it with field issues (HTTP 400).
+ */
+export type StubOutcome = 'success' | 'queued' | 'error' | 'pending' | 'invalid';
+export type StubErrorKind = 'http' | 'network';
+
+export interface StubClientOptions {
+  outcome: StubOutcome;
+  /** Milliseconds before the answer, so the submitting state is visible for a moment. */
+  delay?: number;
+  /** For `outcome: 'error'`: which typed SDK error to reject with (default `http`). */
+  errorKind?: StubErrorKind;
+}
+
+export interface StubClient extends EscalationClientLike {
+  /** Every input passed to `escalate()`, in order (what the element would have sent). */
+  readonly calls: EscalationInput<string>[];
+}
+
+const hour = 3_600_000;
+
+/** The typed error a story's `error` or `invalid` outcome rejects with. */
+export function stubError(outcome: 'error' | 'invalid', errorKind: StubErrorKind = 'http'): Error {
+  if (outcome === 'invalid') {
+    return new EscalationHttpError(
+      400,
+      'The server rejected the escalation: notes: Say what you already tried',
+      [{ path: ['notes'], message: 'Say what you already tried' }],
+      'invalid_request',
+    );
+  }
+  return errorKind === 'network'
+    ? new EscalationNetworkError('Could not reach the escalation service. Check your connection and retry.')
+    : new EscalationHttpError(503, 'The escalation service is unavailable right now (HTTP 503). Retry in a minute.', [], 'unavailable');
+}
+
+export function createStubClient({ outcome, delay = 0, errorKind = 'http' }: StubClientOptions): StubClient {
+  const calls: EscalationInput<string>[] = [];
+  const later = <T>(settle: () => T) =>
+    new Promise<Awaited<T>>((resolve, reject) => {
+      setTimeout(() => {
+        try {
+          Promise.resolve(settle()).then(resolve, reject);
+        } catch (error) {
+          reject(error);
+        }
+      }, delay);
+    });
+
+  return {
+    calls,
+    escalate(input: EscalationInput<string>): Promise<EscalationResult> {
+      calls.push(input);
+      const parsed = escalationInputSchema.safeParse(input);
+      if (!parsed.success) return Promise.reject(new EscalationValidationError(toFieldIssues(parsed.error.issues)));
+      // The client fills what the caller may leave out; a retry keeps its id and time.
+      const request = {
+        ...parsed.data,
+        id: parsed.data.id ?? createEscalationId(),
+        createdAt: parsed.data.createdAt ?? new Date().toISOString(),
+      } as EscalationRequest;
+
+      switch (outcome) {
+        case 'pending':
+          return new Promise<never>(() => {});
+        case 'queued':
+          return later(() => ({ status: 'queued', request, reason: 'offline' }) as const);
+        case 'error':
+        case 'invalid':
+          return later(() => Promise.reject(stubError(outcome, errorKind)));
+        case 'success': {
+          const receipt: EscalationReceipt = {
+            id: request.id,
+            taskId: request.taskId,
+            status: 'received',
+            team: request.routing?.team ?? 'account',
+            respondBy: new Date(Date.now() + (request.urgency === 'urgent' ? 4 * hour : 72 * hour)).toISOString(),
+            duplicate: false,
+          };
+          return later(() => ({ status: 'sent', request, receipt }) as const);
+        }
+      }
+    },
+  };
+}
