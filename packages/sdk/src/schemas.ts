@@ -76,7 +76,7 @@ export const categorySchema = z.string('Category must be text').check(
   z.regex(slugPattern, 'Category must be a lower-case id such as "billing"'),
 );
 
-export const contactMethodSchema = z.enum(contactMethods, 'Contact method must be call, text or email');
+export const contactMethodSchema = z.enum(contactMethods, 'Choose how the customer wants to be contacted: call, text or email');
 export type ContactMethod = z.infer<typeof contactMethodSchema>;
 
 export const urgencySchema = z.enum(urgencies, 'Urgency must be urgent or standard');
