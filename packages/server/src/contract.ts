@@ -1,0 +1,117 @@
+/**
+ * The wire contract as JSON Schema and OpenAPI 3.1, generated from the same zod schemas the
+ * client and the server validate with, so the document can never drift from the code.
+ * `pnpm build` writes them to `packages/server/contract/`.
+ */
+import * as z from 'zod/mini';
+import { errorBodySchema, escalationReceiptSchema, escalationRequestSchema } from '@escalate-kit/sdk';
+import { listQuerySchema, statsSchema, statusUpdateSchema, storedEscalationSchema } from './types.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+const schemaOf = (schema: z.core.$ZodType, io: 'input' | 'output' = 'output'): JsonSchema => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  return rest;
+};
+
+/** The named JSON Schemas of the contract (draft 2020-12). */
+export function contractSchemas(): Record<string, JsonSchema> {
+  return {
+    // What a client may send (urgency and contact have defaults).
+    EscalationRequest: schemaOf(escalationRequestSchema, 'input'),
+    EscalationReceipt: schemaOf(escalationReceiptSchema),
+    ErrorBody: schemaOf(errorBodySchema),
+    StoredEscalation: schemaOf(storedEscalationSchema),
+    StatusUpdate: schemaOf(statusUpdateSchema, 'input'),
+    Stats: schemaOf(statsSchema),
+  };
+}
+
+/** One JSON Schema document with every contract type under `$defs`. */
+export function contractJsonSchema(): JsonSchema {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://escalate-kit.dev/contract/escalation.schema.json',
+    title: 'escalate-kit wire contract',
+    $defs: contractSchemas(),
+  };
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
+const error = (description: string) => json('ErrorBody', description);
+
+/** The OpenAPI 3.1 document of the reference server. */
+export function openApiDocument(): JsonSchema {
+  const query = schemaOf(listQuerySchema, 'input') as { properties: Record<string, JsonSchema> };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'escalate-kit reference server',
+      version: '0.1.0',
+      description: 'Receives escalations from <escalate-button> / @escalate-kit/sdk and serves the account-team inbox.',
+    },
+    components: {
+      schemas: contractSchemas(),
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Required when ESCALATE_TOKEN is set.' } },
+    },
+    security: [{ bearer: [] }, {}],
+    paths: {
+      '/api/escalations': {
+        post: {
+          summary: 'Escalate a task',
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: true,
+              description: "The escalation's id; identical on every retry.",
+              schema: { type: 'string', format: 'uuid' },
+            },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('EscalationRequest') } } },
+          responses: {
+            '201': json('EscalationReceipt', 'Stored.'),
+            '200': json('EscalationReceipt', 'An idempotent replay: the stored receipt, with duplicate: true.'),
+            '400': error('Invalid request; `issues` names every bad field.'),
+            '401': error('Missing or wrong bearer token.'),
+            '409': error('Same id with a different body.'),
+            '413': error('Body too large.'),
+            '429': { ...error('Too many requests.'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+          },
+        },
+        get: {
+          summary: 'List escalations, by respond-by time',
+          parameters: Object.entries(query.properties).map(([name, schema]) => ({ name, in: 'query', schema })),
+          responses: {
+            '200': {
+              description: 'A page of escalations.',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: { items: { type: 'array', items: ref('StoredEscalation') }, nextCursor: { type: 'string' } },
+                    required: ['items'],
+                  },
+                },
+              },
+            },
+            '400': error('Invalid query.'),
+            '401': error('Missing or wrong bearer token.'),
+          },
+        },
+      },
+      '/api/escalations/{id}': {
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+        get: { summary: 'One escalation', responses: { '200': json('StoredEscalation', 'The escalation.'), '404': error('No such escalation.') } },
+        patch: {
+          summary: 'Set the status (open, contacted, resolved) with a note',
+          requestBody: { required: true, content: { 'application/json': { schema: ref('StatusUpdate') } } },
+          responses: { '200': json('StoredEscalation', 'Updated.'), '400': error('Invalid update.'), '404': error('No such escalation.') },
+        },
+      },
+      '/api/stats': { get: { summary: 'Counts by category, urgency, status and day', responses: { '200': json('Stats', 'The counts.') } } },
+      '/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'Up.' } } } },
+    },
+  };
+}

@@ -1,0 +1,271 @@
+/**
+ * The account team's e-mail, sent with nodemailer: through SMTP when a server is configured,
+ * otherwise written as `.eml` files to a local outbox folder, so a fresh clone shows the
+ * whole flow (seed 000: "Account team gets notified") without any mail set-up.
+ *
+ * `notify()` throws when the message could not be handed over; the handler keeps the
+ * escalation and retries, so nothing here retries or swallows errors.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createTransport } from 'nodemailer';
+import type { CategoryDefinition, EscalationPolicy } from '@escalate-kit/sdk';
+import type { Notifier, StoredEscalation } from '../types.ts';
+import { renderEscalationEmail } from './template.ts';
+
+/** Options of {@link createEmailNotifier}. */
+export interface EmailNotifierOptions {
+  /**
+   * The account team's address, or several. Defaults to `'account-team@example.com'`.
+   *
+   * @example
+   * ```ts
+   * createEmailNotifier({ to: ['billing@acme.test', 'Account Team <accounts@acme.test>'] });
+   * ```
+   */
+  to?: string | string[];
+  /**
+   * The sender. Defaults to `'escalate-kit <escalations@localhost>'`.
+   *
+   * @example
+   * ```ts
+   * createEmailNotifier({ from: 'Escalations <no-reply@acme.test>' });
+   * ```
+   */
+  from?: string;
+  /**
+   * An SMTP server as a nodemailer connection URL. When absent, messages are written to
+   * {@link EmailNotifierOptions.outboxDir} instead. Query parameters set nodemailer options,
+   * e.g. `?connectionTimeout=2000`; the defaults give up on a silent server after 10 s.
+   *
+   * @example
+   * ```ts
+   * createEmailNotifier({ smtpUrl: 'smtp://127.0.0.1:2525' });
+   * createEmailNotifier({ smtpUrl: 'smtps://user:secret@smtp.acme.test:465' });
+   * ```
+   */
+  smtpUrl?: string;
+  /**
+   * Where `.eml` files go when there is no SMTP server. Created when missing. Defaults to
+   * `'./.data/outbox'` (relative to the working directory).
+   *
+   * @example
+   * ```ts
+   * createEmailNotifier({ outboxDir: '/var/lib/escalate-kit/outbox' });
+   * ```
+   */
+  outboxDir?: string;
+  /**
+   * The routing policy: team and level names, priority targets, the briefing template.
+   * Defaults to the SDK's `defaultPolicy`.
+   *
+   * @example
+   * ```ts
+   * createEmailNotifier({ policy: definePolicy({ teams: { names: { account: 'Key Accounts' } } }) });
+   * ```
+   */
+  policy?: EscalationPolicy;
+  /**
+   * Category labels for the subject and body. Defaults to the categories of seed 000.
+   *
+   * @example
+   * ```ts
+   * createEmailNotifier({ categories: [...defaultCategories, { id: 'shipping', label: 'Shipping' }] });
+   * ```
+   */
+  categories?: readonly CategoryDefinition[];
+  /**
+   * The account-team inbox page; the e-mail links to `<inboxUrl>#<id>` (or replaces `{id}`).
+   *
+   * @example
+   * ```ts
+   * createEmailNotifier({ inboxUrl: 'http://127.0.0.1:5173/inbox' });
+   * ```
+   */
+  inboxUrl?: string;
+  /**
+   * IANA time zone of the human-readable times in the e-mail. Defaults to `'UTC'`. An
+   * unknown zone throws here, at start-up, rather than on every escalation.
+   *
+   * @example
+   * ```ts
+   * createEmailNotifier({ timeZone: 'Europe/Madrid' });
+   * ```
+   */
+  timeZone?: string;
+}
+
+/** A {@link Notifier} that sends e-mail; says where to and can be closed. */
+export interface EmailNotifier extends Notifier {
+  /** `'smtp'` or `'outbox'` (`.eml` files). */
+  readonly transport: 'smtp' | 'outbox';
+  /** The absolute outbox folder, for the `'outbox'` transport. */
+  readonly outboxDir?: string;
+  /** Where mail goes, for a start-up log line; never contains SMTP credentials. */
+  describe(): string;
+  /** Releases the transport's resources. */
+  close(): void;
+}
+
+export const defaultMailTo = 'account-team@example.com';
+export const defaultMailFrom = 'escalate-kit <escalations@localhost>';
+export const defaultOutboxDir = './.data/outbox';
+
+/** Strips anything that could end a header line or a file name part. */
+function token(value: string): string {
+  return value.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100) || 'escalation';
+}
+
+function redact(smtpUrl: string): string {
+  try {
+    const url = new URL(smtpUrl);
+    return `${url.protocol}//${url.host}`;
+  } catch {
+    return 'SMTP (unparsable URL)';
+  }
+}
+
+/** `2025-11-14T10-00-00.000Z`: sorts by time and is a valid file name everywhere (no `:`). */
+function fileStamp(iso: string): string {
+  const d = new Date(iso);
+  return (Number.isNaN(d.getTime()) ? new Date() : d).toISOString().replace(/:/g, '-');
+}
+
+/**
+ * Writes `data` to `path` so a reader never sees half a message: a hidden temp file in the
+ * same folder (same file system, so `rename` is atomic), flushed, then renamed into place.
+ */
+async function writeAtomically(path: string, dir: string, data: Buffer): Promise<void> {
+  const temp = join(dir, `.${randomBytes(8).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * A notifier that e-mails the account team for each escalation: through SMTP when
+ * `smtpUrl` is given, otherwise as `<outboxDir>/<received-at>-<id>.eml` files.
+ *
+ * Each escalation's message has a fixed `Message-ID` (`<id@escalate-kit>`), and a retry
+ * rewrites the same `.eml` file: when a send succeeded but its answer was lost, the retry
+ * is recognisably the same message instead of a second escalation.
+ *
+ * @example
+ * ```ts
+ * const notify = createEmailNotifier({ smtpUrl: process.env.SMTP_URL, to: 'accounts@acme.test' });
+ * const { messageId } = await notify.notify(stored); // throws when the mail could not be sent
+ * ```
+ */
+export function createEmailNotifier(options: EmailNotifierOptions = {}): EmailNotifier {
+  const to = options.to ?? defaultMailTo;
+  if ((Array.isArray(to) ? to : [to]).every((a) => !a.trim())) throw new TypeError('The account team needs an e-mail address (to)');
+  const from = options.from ?? defaultMailFrom;
+  const timeZone = options.timeZone ?? 'UTC';
+  // Throws a RangeError for an unknown zone now, not on the first escalation.
+  new Intl.DateTimeFormat('en', { timeZone });
+  const render = { policy: options.policy, categories: options.categories, inboxUrl: options.inboxUrl, timeZone };
+
+  const message = (escalation: StoredEscalation) => {
+    const { subject, text, html } = renderEscalationEmail(escalation, render);
+    const id = token(escalation.id);
+    return {
+      from,
+      to,
+      subject,
+      text,
+      html,
+      messageId: `<${id}@escalate-kit>`,
+      priority: escalation.request.urgency === 'urgent' ? ('high' as const) : ('normal' as const),
+      headers: { 'X-Escalation-Id': id },
+    };
+  };
+
+  const fail = (escalation: StoredEscalation, err: unknown): never => {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new Error(`Could not e-mail the account team about escalation ${escalation.id}: ${reason}`, { cause: err });
+  };
+
+  if (options.smtpUrl) {
+    const smtpUrl = options.smtpUrl;
+    // The URL's own parameters win over these (nodemailer merges them that way). Without
+    // them a silent server would hold the retry loop for nodemailer's 2-minute default.
+    const transporter = createTransport({
+      url: smtpUrl,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
+    return {
+      transport: 'smtp',
+      async notify(escalation) {
+        try {
+          const info = await transporter.sendMail(message(escalation));
+          return { messageId: info.messageId };
+        } catch (err) {
+          return fail(escalation, err);
+        }
+      },
+      describe: () => `SMTP ${redact(smtpUrl)}`,
+      close: () => transporter.close(),
+    };
+  }
+
+  const outboxDir = resolve(options.outboxDir ?? defaultOutboxDir);
+  const transporter = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    transport: 'outbox',
+    outboxDir,
+    async notify(escalation) {
+      try {
+        const info = await transporter.sendMail(message(escalation));
+        if (!Buffer.isBuffer(info.message)) throw new Error('nodemailer returned a stream, expected a buffer');
+        await mkdir(outboxDir, { recursive: true });
+        const file = join(outboxDir, `${fileStamp(escalation.receivedAt)}-${token(escalation.id)}.eml`);
+        await writeAtomically(file, outboxDir, info.message);
+        return { messageId: info.messageId };
+      } catch (err) {
+        return fail(escalation, err);
+      }
+    },
+    describe: () => `.eml files in ${outboxDir}`,
+    close: () => transporter.close(),
+  };
+}
+
+/**
+ * {@link createEmailNotifier} configured from the environment: SMTP when `SMTP_URL` is set,
+ * else the `.eml` outbox; `ESCALATE_MAIL_TO` (comma-separated) and `ESCALATE_MAIL_FROM` set
+ * the addresses. `options` supplies everything else and the fallbacks for unset variables.
+ *
+ * @example
+ * ```ts
+ * // SMTP_URL=smtp://127.0.0.1:2525 ESCALATE_MAIL_TO=accounts@acme.test node server.js
+ * const notify = createEmailNotifierFromEnv(process.env, { outboxDir: './.data/outbox', inboxUrl });
+ * console.log(`mail: ${notify.describe()}`);
+ * ```
+ */
+export function createEmailNotifierFromEnv(
+  env: Record<string, string | undefined> = process.env,
+  options: Omit<EmailNotifierOptions, 'smtpUrl'> = {},
+): EmailNotifier {
+  // An empty variable (`SMTP_URL=`) means unset, as shells and .env files commonly write it.
+  const value = (name: string) => env[name]?.trim() || undefined;
+  return createEmailNotifier({
+    ...options,
+    smtpUrl: value('SMTP_URL'),
+    // nodemailer parses address lists itself, quoted display names with commas included.
+    to: value('ESCALATE_MAIL_TO') ?? options.to,
+    from: value('ESCALATE_MAIL_FROM') ?? options.from,
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * What every store shares: the pagination cursor, so a cursor from one store flavour means the
+ * same thing in another, and the zero-filled stats skeleton.
+ */
+import { urgencies } from '@escalate-kit/sdk';
+import { escalationStatuses, type Stats } from '../types.ts';
+
+/** The position after which the next page starts: the last item's `respondBy` and `id`. */
+export interface CursorPosition {
+  respondBy: string;
+  id: string;
+}
+
+/** Thrown by `decodeCursor` (and so by `store.list`) for a cursor no store made. */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError';
+  constructor() {
+    super('cursor is not one this server returned');
+  }
+}
+
+/**
+ * Opaque on purpose: clients pass back what they got and must not build one, so the
+ * ordering key can change without breaking them.
+ */
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify([position.respondBy, position.id]), 'utf8').toString('base64url');
+}
+
+/** @throws {InvalidCursorError} when `cursor` was not made by {@link encodeCursor}. */
+export function decodeCursor(cursor: string): CursorPosition {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorError();
+  }
+  if (!Array.isArray(value) || value.length !== 2) throw new InvalidCursorError();
+  const [respondBy, id] = value as unknown[];
+  if (typeof respondBy !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(respondBy))) {
+    throw new InvalidCursorError();
+  }
+  return { respondBy: new Date(respondBy).toISOString(), id };
+}
+
+/**
+ * Every status and urgency with 0, so a dashboard shows "resolved: 0" instead of nothing.
+ * Categories are open-ended (hosts add their own), so only the handler can zero-fill them.
+ */
+export function emptyStats(): Stats {
+  return {
+    total: 0,
+    byCategory: {},
+    byUrgency: Object.fromEntries(urgencies.map((u) => [u, 0])),
+    byStatus: Object.fromEntries(escalationStatuses.map((s) => [s, 0])),
+    byDay: [],
+    resolvedShare: 0,
+  };
+}
+
+/** Timestamps leave every store as `Date#toISOString()`, so stores agree and strings sort by time. */
+export function isoString(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}

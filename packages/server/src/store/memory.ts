@@ -1,0 +1,124 @@
+/**
+ * A store in a `Map`, for tests and throw-away demos: nothing survives a restart.
+ * It follows the same contract as the SQL stores (see test/support/store-contract.ts).
+ */
+import type { EscalationStore, ListQuery, ListResult, NewEscalation, Notification, StatusUpdate, StoredEscalation } from '../types.ts';
+import { decodeCursor, emptyStats, encodeCursor, isoString } from './common.ts';
+
+interface Row {
+  record: StoredEscalation;
+  bodyHash: string;
+}
+
+/** Same order as the SQL stores' `ORDER BY respond_by, id` (ids compare as bytes, like `COLLATE "C"`). */
+function compare(a: { respondBy: string; id: string }, b: { respondBy: string; id: string }): number {
+  const t = Date.parse(a.respondBy) - Date.parse(b.respondBy);
+  if (t !== 0) return t;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Creates an in-memory store.
+ *
+ * @example
+ * ```ts
+ * const handler = createEscalationHandler({ store: createMemoryStore() });
+ * ```
+ */
+export function createMemoryStore(): EscalationStore {
+  const rows = new Map<string, Row>();
+  // Callers get copies: a handler that mutates a returned record must not change what is stored,
+  // exactly as with a database.
+  const copy = (record: StoredEscalation): StoredEscalation => structuredClone(record);
+
+  return {
+    async migrate() {},
+
+    async insert(escalation: NewEscalation) {
+      // Check and set happen in one synchronous step, so concurrent inserts of one id store one row.
+      const existing = rows.get(escalation.request.id);
+      if (existing) return { inserted: false, record: copy(existing.record), bodyHash: existing.bodyHash };
+      const record: StoredEscalation = {
+        id: escalation.request.id,
+        request: structuredClone(escalation.request),
+        team: escalation.team,
+        respondBy: isoString(escalation.respondBy),
+        receivedAt: isoString(escalation.receivedAt),
+        status: 'open',
+        history: [],
+        notification: { state: 'pending', attempts: 0 },
+      };
+      rows.set(record.id, { record, bodyHash: escalation.bodyHash });
+      return { inserted: true, record: copy(record), bodyHash: escalation.bodyHash };
+    },
+
+    async get(id: string) {
+      const row = rows.get(id);
+      return row && copy(row.record);
+    },
+
+    async list(query: ListQuery): Promise<ListResult> {
+      const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+      const since = query.since === undefined ? undefined : Date.parse(query.since);
+      const matching = [...rows.values()]
+        .map((r) => r.record)
+        .filter(
+          (r) =>
+            (query.status === undefined || r.status === query.status) &&
+            (query.category === undefined || r.request.category === query.category) &&
+            (since === undefined || Date.parse(r.receivedAt) >= since) &&
+            (after === undefined || compare(r, after) > 0),
+        )
+        .sort(compare);
+      const items = matching.slice(0, query.limit).map(copy);
+      const last = items.at(-1);
+      return matching.length > query.limit && last ? { items, nextCursor: encodeCursor(last) } : { items };
+    },
+
+    async updateStatus(id: string, update: StatusUpdate, at: string) {
+      const row = rows.get(id);
+      if (!row) return undefined;
+      row.record.status = update.status;
+      row.record.history.push(update.note === undefined ? { status: update.status, at } : { status: update.status, note: update.note, at });
+      return copy(row.record);
+    },
+
+    async setNotification(id: string, notification: Notification) {
+      const row = rows.get(id);
+      if (row) row.record.notification = structuredClone(notification);
+    },
+
+    async dueNotifications(now: string, limit: number) {
+      const t = Date.parse(now);
+      return [...rows.values()]
+        .map((r) => r.record)
+        .filter(
+          (r) =>
+            r.notification.state === 'pending' ||
+            (r.notification.state === 'failed' && (r.notification.nextAttemptAt === undefined || Date.parse(r.notification.nextAttemptAt) <= t)),
+        )
+        .sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || compare(a, b))
+        .slice(0, limit)
+        .map(copy);
+    },
+
+    async stats() {
+      const stats = emptyStats();
+      const days = new Map<string, number>();
+      for (const { record } of rows.values()) {
+        stats.total++;
+        const { category, urgency } = record.request;
+        stats.byCategory[category] = (stats.byCategory[category] ?? 0) + 1;
+        stats.byUrgency[urgency] = (stats.byUrgency[urgency] ?? 0) + 1;
+        stats.byStatus[record.status] = (stats.byStatus[record.status] ?? 0) + 1;
+        const day = record.receivedAt.slice(0, 10);
+        days.set(day, (days.get(day) ?? 0) + 1);
+      }
+      stats.byDay = [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, count]) => ({ day, count }));
+      stats.resolvedShare = stats.total ? (stats.byStatus.resolved ?? 0) / stats.total : 0;
+      return stats;
+    },
+
+    async close() {},
+  };
+}

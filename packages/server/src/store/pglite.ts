@@ -1,0 +1,60 @@
+/**
+ * The embedded default: PostgreSQL compiled to WebAssembly, in a data folder. No server to
+ * install, and the same SQL as a real PostgreSQL, so moving to one is a connection string.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { EscalationStore } from '../types.ts';
+import { createSqlStore, type SqlDatabase, type SqlSession } from './sql.ts';
+
+export interface PgliteStoreOptions {
+  /**
+   * Where the database lives. `'memory://'` keeps it in memory (tests).
+   * @default './.data/pglite' (relative to the working directory)
+   * @example createPgliteStore({ dataDir: '/var/lib/escalations' })
+   */
+  dataDir?: string;
+}
+
+/**
+ * Creates a store on an embedded PGlite database. Call `migrate()` before use.
+ *
+ * @example
+ * ```ts
+ * const store = createPgliteStore();
+ * await store.migrate();
+ * const handler = createEscalationHandler({ store });
+ * ```
+ */
+export function createPgliteStore(options: PgliteStoreOptions = {}): EscalationStore {
+  return createSqlStore(createPgliteDatabase(options));
+}
+
+/**
+ * The embedded database under {@link createPgliteStore}, for your own queries or a custom store
+ * built with `createSqlStore`.
+ *
+ * @example
+ * ```ts
+ * const db = createPgliteDatabase({ dataDir: 'memory://' });
+ * await db.query('SELECT 1');
+ * ```
+ */
+export function createPgliteDatabase(options: PgliteStoreOptions = {}): SqlDatabase {
+  const dataDir = options.dataDir ?? './.data/pglite';
+  // PGlite creates the last folder but not its parents (`./.data` on a fresh clone).
+  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
+  const pg = new PGlite(dataDir);
+  const session = (s: Pick<PGlite, 'query' | 'exec'>): SqlSession => ({
+    query: async <T>(sql: string, params?: unknown[]) => s.query<T>(sql, params as unknown[] | undefined),
+    exec: async (sql: string) => {
+      await s.exec(sql);
+    },
+  });
+  const db: SqlDatabase = {
+    ...session(pg),
+    transaction: (fn) => pg.transaction((tx) => fn(session(tx))),
+    close: () => pg.close(),
+  };
+  return db;
+}

@@ -1,0 +1,248 @@
+/**
+ * The one SQL implementation of `EscalationStore`, shared by PGlite and PostgreSQL: both speak
+ * the same dialect, so they run the same migrations and the same queries, and a test of one
+ * flavour is a test of the SQL of the other.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import type {
+  EscalationStatus,
+  EscalationStore,
+  HistoryEntry,
+  ListQuery,
+  ListResult,
+  NewEscalation,
+  Notification,
+  NotificationState,
+  StatusUpdate,
+  StoredEscalation,
+} from '../types.ts';
+import { decodeCursor, emptyStats, encodeCursor, isoString } from './common.ts';
+
+/** What a query needs: run one statement with `$1`-style parameters. */
+export interface SqlSession {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** Runs a script of several statements without parameters (a migration file). */
+  exec(sql: string): Promise<void>;
+}
+
+/** A database both Postgres flavours can be adapted to (see `pglite.ts` and `postgres.ts`). */
+export interface SqlDatabase extends SqlSession {
+  /** Runs `fn` inside one transaction on one connection; rolls back when it throws. */
+  transaction<T>(fn: (tx: SqlSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface SqlStoreOptions {
+  /**
+   * The folder of `NNN_name.sql` files, applied in name order. The default is the package's own
+   * `migrations/` folder, which ships next to `src/` and `dist/`.
+   * @example createSqlStore(db, { migrations: new URL('./my-migrations/', import.meta.url) })
+   */
+  migrations?: URL;
+}
+
+const defaultMigrations = new URL('../../migrations/', import.meta.url);
+
+// Any constant works; it only has to be the same in every process that migrates this database,
+// so two servers starting at once do not both run `CREATE TABLE`.
+const MIGRATION_LOCK = 7_238_451_906;
+
+interface EscalationRow {
+  id: string;
+  request: unknown;
+  body_hash: string;
+  team: string;
+  status: EscalationStatus;
+  respond_by: Date | string;
+  received_at: Date | string;
+  history: unknown;
+  notification_state: NotificationState;
+  notification_attempts: number;
+  notification_last_error: string | null;
+  notification_sent_at: Date | string | null;
+  notification_message_id: string | null;
+  notification_next_attempt_at: Date | string | null;
+}
+
+// Drivers differ in whether JSONB arrives parsed; accept both.
+const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+function toRecord(row: EscalationRow): StoredEscalation {
+  const notification: Notification = { state: row.notification_state, attempts: Number(row.notification_attempts) };
+  if (row.notification_last_error !== null) notification.lastError = row.notification_last_error;
+  if (row.notification_sent_at !== null) notification.sentAt = isoString(row.notification_sent_at);
+  if (row.notification_message_id !== null) notification.messageId = row.notification_message_id;
+  if (row.notification_next_attempt_at !== null) notification.nextAttemptAt = isoString(row.notification_next_attempt_at);
+  return {
+    id: row.id,
+    request: json(row.request),
+    team: row.team,
+    respondBy: isoString(row.respond_by),
+    receivedAt: isoString(row.received_at),
+    status: row.status,
+    history: json<HistoryEntry[]>(row.history),
+    notification,
+  };
+}
+
+/**
+ * JSON goes in as text and is cast in SQL (`$1::text::jsonb`): `pg` would turn a JS array into a
+ * Postgres array literal, and PGlite would stringify a string a second time.
+ */
+const toJson = (value: unknown) => JSON.stringify(value);
+
+/**
+ * Builds a store over any {@link SqlDatabase}. Use `createPgliteStore` or `createPostgresStore`
+ * unless you bring your own driver.
+ *
+ * @example
+ * ```ts
+ * const store = createSqlStore({ query, exec, transaction, close });
+ * await store.migrate();
+ * ```
+ */
+export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): EscalationStore {
+  const migrations = options.migrations ?? defaultMigrations;
+
+  return {
+    async migrate() {
+      const files = (await readdir(migrations)).filter((f) => f.endsWith('.sql')).sort();
+      await db.transaction(async (tx) => {
+        await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+        await tx.exec(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+        );
+        const { rows } = await tx.query<{ name: string }>('SELECT name FROM schema_migrations');
+        const applied = new Set(rows.map((r) => r.name));
+        for (const file of files) {
+          if (applied.has(file)) continue;
+          await tx.exec(await readFile(new URL(file, migrations), 'utf8'));
+          await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
+        }
+      });
+    },
+
+    async insert(escalation: NewEscalation) {
+      const { request } = escalation;
+      // The unique key decides: of concurrent inserts of one id exactly one gets a row back, and
+      // the others (which wait for it to commit) get none and read the winner's row.
+      const inserted = await db.query<EscalationRow>(
+        `INSERT INTO escalations (id, request, body_hash, task_id, category, urgency, team, respond_by, received_at)
+         VALUES ($1, $2::text::jsonb, $3, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz)
+         ON CONFLICT (id) DO NOTHING
+         RETURNING *`,
+        [
+          request.id,
+          toJson(request),
+          escalation.bodyHash,
+          request.taskId,
+          request.category,
+          request.urgency,
+          escalation.team,
+          isoString(escalation.respondBy),
+          isoString(escalation.receivedAt),
+        ],
+      );
+      const row = inserted.rows[0];
+      if (row) return { inserted: true, record: toRecord(row), bodyHash: row.body_hash };
+      const existing = await db.query<EscalationRow>('SELECT * FROM escalations WHERE id = $1', [request.id]);
+      const stored = existing.rows[0];
+      if (!stored) throw new Error(`Escalation ${request.id} conflicted on insert but cannot be read`);
+      return { inserted: false, record: toRecord(stored), bodyHash: stored.body_hash };
+    },
+
+    async get(id: string) {
+      const { rows } = await db.query<EscalationRow>('SELECT * FROM escalations WHERE id = $1', [id]);
+      return rows[0] && toRecord(rows[0]);
+    },
+
+    async list(query: ListQuery): Promise<ListResult> {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const param = (value: unknown) => {
+        params.push(value);
+        return `$${params.length}`;
+      };
+      if (query.status !== undefined) where.push(`status = ${param(query.status)}`);
+      if (query.category !== undefined) where.push(`category = ${param(query.category)}`);
+      if (query.since !== undefined) where.push(`received_at >= ${param(isoString(query.since))}::timestamptz`);
+      if (query.cursor !== undefined) {
+        const after = decodeCursor(query.cursor);
+        where.push(`(respond_by, id) > (${param(after.respondBy)}::timestamptz, ${param(after.id)}::text COLLATE "C")`);
+      }
+      // One row more than asked tells whether there is a next page without a count(*).
+      const { rows } = await db.query<EscalationRow>(
+        `SELECT * FROM escalations ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY respond_by, id LIMIT ${param(query.limit + 1)}`,
+        params,
+      );
+      const items = rows.slice(0, query.limit).map(toRecord);
+      const last = items.at(-1);
+      return rows.length > query.limit && last ? { items, nextCursor: encodeCursor(last) } : { items };
+    },
+
+    async updateStatus(id: string, update: StatusUpdate, at: string) {
+      const entry: HistoryEntry = update.note === undefined ? { status: update.status, at } : { status: update.status, note: update.note, at };
+      // Appending in SQL keeps concurrent updates from overwriting each other's history.
+      const { rows } = await db.query<EscalationRow>(
+        'UPDATE escalations SET status = $2, history = history || $3::text::jsonb WHERE id = $1 RETURNING *',
+        [id, update.status, toJson([entry])],
+      );
+      return rows[0] && toRecord(rows[0]);
+    },
+
+    async setNotification(id: string, n: Notification) {
+      await db.query(
+        `UPDATE escalations SET notification_state = $2, notification_attempts = $3, notification_last_error = $4,
+           notification_sent_at = $5::timestamptz, notification_message_id = $6, notification_next_attempt_at = $7::timestamptz
+         WHERE id = $1`,
+        [
+          id,
+          n.state,
+          n.attempts,
+          n.lastError ?? null,
+          n.sentAt === undefined ? null : isoString(n.sentAt),
+          n.messageId ?? null,
+          n.nextAttemptAt === undefined ? null : isoString(n.nextAttemptAt),
+        ],
+      );
+    },
+
+    async dueNotifications(now: string, limit: number) {
+      const { rows } = await db.query<EscalationRow>(
+        `SELECT * FROM escalations
+         WHERE notification_state <> 'sent'
+           AND (notification_state = 'pending' OR notification_next_attempt_at IS NULL OR notification_next_attempt_at <= $1::timestamptz)
+         ORDER BY received_at, id LIMIT $2`,
+        [isoString(now), limit],
+      );
+      return rows.map(toRecord);
+    },
+
+    async stats() {
+      // One statement, so every count comes from the same snapshot.
+      const { rows } = await db.query<{ dim: 'category' | 'urgency' | 'status' | 'day'; key: string; n: number }>(
+        `SELECT 'category' AS dim, category AS key, count(*)::int AS n FROM escalations GROUP BY category
+         UNION ALL SELECT 'urgency', urgency, count(*)::int FROM escalations GROUP BY urgency
+         UNION ALL SELECT 'status', status, count(*)::int FROM escalations GROUP BY status
+         UNION ALL SELECT 'day', to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), count(*)::int
+           FROM escalations GROUP BY 2`,
+      );
+      const stats = emptyStats();
+      for (const { dim, key, n } of rows) {
+        const count = Number(n);
+        if (dim === 'category') {
+          stats.byCategory[key] = count;
+          stats.total += count;
+        } else if (dim === 'urgency') stats.byUrgency[key] = count;
+        else if (dim === 'status') stats.byStatus[key] = count;
+        else stats.byDay.push({ day: key, count });
+      }
+      stats.byDay.sort((a, b) => (a.day < b.day ? -1 : 1));
+      stats.resolvedShare = stats.total ? (stats.byStatus.resolved ?? 0) / stats.total : 0;
+      return stats;
+    },
+
+    close: () => db.close(),
+  };
+}

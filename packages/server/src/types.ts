@@ -1,0 +1,122 @@
+/**
+ * What the reference server stores and answers, as zod schemas (types inferred from them),
+ * plus the two seams a deployment plugs into: the store and the notifier.
+ */
+import * as z from 'zod/mini';
+import { categorySchema, escalationRequestSchema, type EscalationRequest } from '@escalate-kit/sdk';
+
+export const escalationStatuses = ['open', 'contacted', 'resolved'] as const;
+export type EscalationStatus = (typeof escalationStatuses)[number];
+export const statusSchema = z.enum(escalationStatuses, 'Status must be open, contacted or resolved');
+
+export const notificationStates = ['pending', 'sent', 'failed'] as const;
+export type NotificationState = (typeof notificationStates)[number];
+
+/** Delivery of the e-mail to the account team; visible in the inbox. */
+export const notificationSchema = z.object({
+  state: z.enum(notificationStates),
+  attempts: z.number(),
+  lastError: z.optional(z.string()),
+  sentAt: z.optional(z.string()),
+  messageId: z.optional(z.string()),
+  /** When to try again after a failure (ISO). */
+  nextAttemptAt: z.optional(z.string()),
+});
+export type Notification = z.output<typeof notificationSchema>;
+
+export const historyEntrySchema = z.object({
+  status: statusSchema,
+  note: z.optional(z.string()),
+  at: z.string(),
+});
+export type HistoryEntry = z.output<typeof historyEntrySchema>;
+
+/** One stored escalation, as the API returns it. */
+export const storedEscalationSchema = z.object({
+  id: z.string(),
+  request: escalationRequestSchema,
+  team: z.string(),
+  respondBy: z.string(),
+  receivedAt: z.string(),
+  status: statusSchema,
+  history: z.array(historyEntrySchema),
+  notification: notificationSchema,
+});
+export type StoredEscalation = z.output<typeof storedEscalationSchema>;
+
+/** What the handler gives the store to insert. `bodyHash` detects "same id, different body" (409). */
+export interface NewEscalation {
+  request: EscalationRequest;
+  bodyHash: string;
+  team: string;
+  respondBy: string;
+  receivedAt: string;
+}
+
+/** `PATCH /api/escalations/:id` body. */
+export const statusUpdateSchema = z.strictObject(
+  {
+    status: statusSchema,
+    note: z.optional(z.string().check(z.trim(), z.maxLength(2000, 'Note must be at most 2000 characters'))),
+  },
+  { error: (iss: { code?: string; keys?: string[] }) => (iss.code === 'unrecognized_keys' ? `Unknown field(s): ${iss.keys?.join(', ')}` : undefined) },
+);
+export type StatusUpdate = z.output<typeof statusUpdateSchema>;
+
+/** `GET /api/escalations` query. */
+export const listQuerySchema = z.object({
+  status: z.optional(statusSchema),
+  category: z.optional(categorySchema),
+  since: z.optional(z.iso.datetime({ offset: true, error: 'since must be an ISO-8601 date-time' })),
+  limit: z._default(
+    z.coerce.number('limit must be a number').check(z.int('limit must be a whole number'), z.gte(1, 'limit must be 1 or more'), z.lte(200, 'limit must be 200 or less')),
+    50,
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+});
+export type ListQuery = z.output<typeof listQuerySchema>;
+
+export interface ListResult {
+  items: StoredEscalation[];
+  /** Pass back as `cursor` for the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+/** `GET /api/stats`. */
+export const statsSchema = z.object({
+  total: z.number(),
+  byCategory: z.record(z.string(), z.number()),
+  byUrgency: z.record(z.string(), z.number()),
+  byStatus: z.record(z.string(), z.number()),
+  /** Escalations received per UTC day, oldest first. */
+  byDay: z.array(z.object({ day: z.string(), count: z.number() })),
+  /** resolved / total, 0 when there are none. */
+  resolvedShare: z.number(),
+});
+export type Stats = z.output<typeof statsSchema>;
+
+/**
+ * Where escalations live. Idempotency is the store's job: `insert` must be atomic on `id`
+ * (a unique key), so concurrent replays store one row.
+ */
+export interface EscalationStore {
+  /** Creates or upgrades the schema. Safe to call on every start. */
+  migrate(): Promise<void>;
+  /** Inserts unless the id exists. Returns the row now stored and whether this call inserted it. */
+  insert(escalation: NewEscalation): Promise<{ inserted: boolean; record: StoredEscalation; bodyHash: string }>;
+  get(id: string): Promise<StoredEscalation | undefined>;
+  /** Ordered by `respondBy`, then `id` (what is due first comes first). */
+  list(query: ListQuery): Promise<ListResult>;
+  /** Sets the status and appends to the history; `undefined` when there is no such escalation. */
+  updateStatus(id: string, update: StatusUpdate, at: string): Promise<StoredEscalation | undefined>;
+  setNotification(id: string, notification: Notification): Promise<void>;
+  /** Escalations whose e-mail is pending, or failed and due for another attempt at `now`. */
+  dueNotifications(now: string, limit: number): Promise<StoredEscalation[]>;
+  stats(): Promise<Stats>;
+  close(): Promise<void>;
+}
+
+/** Tells the account team. Throws when it could not; the handler retries. */
+export interface Notifier {
+  notify(escalation: StoredEscalation): Promise<{ messageId?: string }>;
+}

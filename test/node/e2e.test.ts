@@ -1,0 +1,129 @@
+/**
+ * The whole flow of "How to Escalate", on real parts: the demo server (PGlite, .eml outbox),
+ * Chromium driven by keyboard, the account-team inbox, and the e-mail on disk.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { simpleParser } from 'mailparser';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startDemo } from '../../packages/demo/server.ts';
+import { chromeArgs, findChrome } from '../support/find-chrome.mjs';
+
+const notes = 'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.';
+
+describe('end to end: escalate from the task queue, read it in the inbox and the e-mail', () => {
+  let demo: Awaited<ReturnType<typeof startDemo>>;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'escalate-e2e-'));
+    demo = await startDemo({ port: 0, dataDir, env: {} });
+    browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: [...chromeArgs, `--user-data-dir=${join(dataDir, 'chrome')}`] });
+    page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  /** Tag name and key attribute of the focused element, through shadow roots. */
+  const focused = () =>
+    page.evaluate(() => {
+      let el = document.activeElement;
+      const hosts: string[] = [];
+      while (el?.shadowRoot?.activeElement) {
+        hosts.push(`${el.tagName.toLowerCase()}[${el.getAttribute('task-id') ?? ''}]`);
+        el = el.shadowRoot.activeElement;
+      }
+      return { hosts, tag: el?.tagName.toLowerCase(), name: el?.getAttribute('name'), value: (el as HTMLInputElement)?.value, part: el?.getAttribute('part') };
+    });
+
+  it('escalates a task by keyboard and the task leaves the queue', async () => {
+    await page.goto(`${demo.url}/`);
+    await page.waitForSelector('li[data-task="T-1042"] escalate-button');
+
+    // Tab from the top of the page to the first task's Escalate button.
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      if (f.hosts[0] === 'escalate-button[T-1042]' && f.part === 'button') break;
+    }
+    assert.deepEqual((await focused()).hosts, ['escalate-button[T-1042]']);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('escalate-button')?.shadowRoot?.querySelector('dialog')?.open);
+    await page.waitForFunction(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('name') === 'category');
+    assert.equal((await focused()).value, 'billing', 'the task preselects Billing');
+
+    await page.keyboard.press('Tab');
+    assert.equal((await focused()).name, 'notes');
+    await page.keyboard.type(notes);
+    await page.keyboard.press('Tab');
+    assert.equal((await focused()).name, 'contactMethod');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.equal((await focused()).value, 'email');
+    await page.keyboard.press('Tab'); // the address comes from the task: no field to fill
+    assert.equal((await focused()).name, 'urgency');
+    await page.keyboard.press('ArrowRight');
+    assert.equal((await focused()).value, 'urgent');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused()).part, 'submit');
+    await page.keyboard.press('Enter');
+
+    await page.waitForFunction(() =>
+      document.querySelector('escalate-button')?.shadowRoot?.querySelector('[part="result"] h3')?.textContent?.includes('Escalated to the Account Team'),
+    );
+    const result = await page.evaluate(() => document.querySelector('escalate-button')!.shadowRoot!.querySelector('[part="result"]')!.textContent!.replace(/\s+/g, ' '));
+    assert.match(result, /They will contact the customer today by email/);
+    assert.match(result, /I'm escalating this to our account team/);
+
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('li[data-task="T-1042"]'));
+    const announced = await page.$eval('#announcer', (el) => el.textContent);
+    assert.match(announced ?? '', /Task T-1042 removed from your queue/);
+    assert.equal(await page.$$eval('li.task', (rows) => rows.length), 2, 'the other tasks stay');
+  });
+
+  it('reaches the account team as an e-mail with every detail', async () => {
+    await demo.handler.settled();
+    const files = (await readdir(demo.outboxDir!)).filter((f) => f.endsWith('.eml'));
+    assert.equal(files.length, 1);
+    const mail = await simpleParser(await readFile(join(demo.outboxDir!, files[0]!)));
+    assert.match(mail.subject ?? '', /Billing/);
+    assert.match(mail.subject ?? '', /Urgent/i);
+    assert.match(mail.subject ?? '', /T-1042/);
+    for (const part of [mail.text ?? '', mail.html || '']) {
+      for (const detail of ['T-1042', 'Ana Ruiz', '88231', 'ana.ruiz@example.com', 'Customer disputing $450 charge', 'offered payment plan', 'threatening BBB', 'agent-demo']) {
+        assert.ok(part.includes(detail), `${detail} in the e-mail`);
+      }
+    }
+  });
+
+  it('shows the escalation in the inbox, where the account team marks it resolved', async () => {
+    const inbox = await browser.newPage();
+    await inbox.goto(demo.inboxUrl);
+    const row = await inbox.waitForSelector('escalation-inbox >>> tr[data-id] .row-link');
+    assert.equal(await row!.evaluate((el) => el.textContent?.trim()), 'T-1042');
+    await row!.click();
+    await inbox.waitForFunction(() => document.querySelector('escalation-inbox')?.shadowRoot?.querySelector('#detail .notes')?.textContent?.includes('threatening BBB'));
+    const detail = await inbox.$eval('escalation-inbox >>> #detail', (el) => el.textContent!.replace(/\s+/g, ' '));
+    for (const text of ['Billing', 'Urgent (same day)', 'Ana Ruiz', 'account 88231', 'ana.ruiz@example.com', 'agent-demo', 'Explained policy, offered payment plan']) {
+      assert.ok(detail.includes(text), `${text} in the inbox detail`);
+    }
+    const resolve = await inbox.waitForSelector('escalation-inbox >>> #detail button:not(.secondary)');
+    await resolve!.click();
+    await inbox.waitForFunction(() => document.querySelector('escalation-inbox')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.includes('marked resolved'));
+    const list = (await (await fetch(`${demo.url}/api/escalations`)).json()) as { items: { status: string; request: { taskId: string } }[] };
+    assert.deepEqual(list.items.map((i) => [i.request.taskId, i.status]), [['T-1042', 'resolved']]);
+    await inbox.close();
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * The store contract against a real PostgreSQL server: `DATABASE_URL`, else a local server at
+ * postgres://postgres@127.0.0.1:5432/postgres. Each store gets a schema of its own, dropped at
+ * the end, so reruns start clean and never touch other data. Skipped, saying why, without a server.
+ */
+import assert from 'node:assert/strict';
+import { after, describe, it as test } from 'node:test';
+import { escalationReceiptSchema } from '@escalate-kit/sdk';
+import { createEscalationHandler, createPostgresDatabase, createPostgresStore, type EscalationStore, type SqlDatabase } from '../../packages/server/src/index.ts';
+import { describeStoreContract, makeNew, makeRequest } from '../support/store-contract.ts';
+
+const url = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const shown = url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+
+async function reachable(): Promise<string | undefined> {
+  const db = createPostgresDatabase({ connectionString: url, max: 1, connectTimeoutMs: 3000, onError: () => {} });
+  try {
+    await db.query('SELECT 1');
+    return undefined;
+  } catch (e) {
+    return `no PostgreSQL at ${shown} (${e instanceof Error ? e.message : String(e)}); set DATABASE_URL to run these tests`;
+  } finally {
+    await db.close().catch(() => {});
+  }
+}
+
+const skip = await reachable();
+if (skip) console.log(`# PostgreSQL store tests skipped: ${skip}`);
+
+const run = `escalate_test_${process.pid}_${Date.now().toString(36)}`;
+const schemas: string[] = [];
+
+/** A connection string whose sessions live in `schema` (libpq's `options`, which `pg` honours). */
+function inSchema(schema: string): string {
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.href;
+}
+
+async function admin<T>(fn: (db: SqlDatabase) => Promise<T>): Promise<T> {
+  const db = createPostgresDatabase({ connectionString: url, max: 1 });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function freshSchema(): Promise<string> {
+  const schema = `${run}_${schemas.length}`;
+  schemas.push(schema);
+  await admin((c) => c.query(`CREATE SCHEMA ${schema}`));
+  return schema;
+}
+
+async function openStore(schema?: string): Promise<EscalationStore> {
+  const store = createPostgresStore({ connectionString: inSchema(schema ?? (await freshSchema())) });
+  await store.migrate();
+  return store;
+}
+
+after(async () => {
+  if (skip || !schemas.length) return;
+  await admin(async (c) => {
+    for (const schema of schemas) await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  });
+});
+
+describeStoreContract('PostgreSQL', () => openStore(), { skip: skip ?? false });
+
+describe('PostgreSQL across several servers', () => {
+  // Skipped test by test, so each shows in the skipped count.
+  const it = (title: string, fn: () => Promise<void>) => test(title, { skip: skip ?? false }, fn);
+  const stores: EscalationStore[] = [];
+  after(() => Promise.all(stores.map((s) => s.close())));
+
+  it('several servers migrating one database at once apply each migration once', async () => {
+    const schema = await freshSchema();
+    const many = Array.from({ length: 4 }, () => createPostgresStore({ connectionString: inSchema(schema), max: 3 }));
+    stores.push(...many);
+    await Promise.all(many.map((s) => s.migrate()));
+    const applied = await admin((c) => c.query<{ name: string }>(`SELECT name FROM ${schema}.schema_migrations ORDER BY name`));
+    assert.deepEqual(applied.rows.map((r) => r.name), ['001_init.sql']);
+  });
+
+  it('replays racing through different pools store one row', async () => {
+    const schema = await freshSchema();
+    const a = await openStore(schema);
+    const b = await openStore(schema);
+    stores.push(a, b);
+    const request = makeRequest();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).insert(makeNew({ request, bodyHash: 'same' }))),
+    );
+    assert.equal(results.filter((r) => r.inserted).length, 1);
+    const count = await admin((c) => c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.escalations`));
+    assert.equal(count.rows[0]?.n, 1);
+  });
+
+  it('the handler answers 201, 200 duplicate and 409 on PostgreSQL', async () => {
+    const store = await openStore();
+    stores.push(store);
+    const handler = createEscalationHandler({ store, clock: () => new Date('2025-11-14T10:00:00.000Z') });
+    const request = makeRequest();
+    const post = (body: unknown) =>
+      handler(new Request('http://test/api/escalations', { method: 'POST', headers: { 'idempotency-key': request.id }, body: JSON.stringify(body) }));
+    const first = await post(request);
+    assert.equal(first.status, 201);
+    const receipt = escalationReceiptSchema.parse(await first.json());
+    assert.equal(receipt.respondBy, '2025-11-19T23:59:59.999Z');
+    const replay = await post(request);
+    assert.equal(replay.status, 200);
+    assert.deepEqual(await replay.json(), { ...receipt, duplicate: true });
+    assert.equal((await post({ ...request, notes: 'Different' })).status, 409);
+    handler.close();
+  });
+});
