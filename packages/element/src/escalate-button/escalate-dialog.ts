@@ -3,7 +3,7 @@
  * than a second custom element: the form lives in the button's own shadow root, so labels,
  * `aria-describedby` and focus all stay in one tree.
  */
-import { html, nothing, type ReactiveController } from 'lit';
+import { adoptStyles, html, nothing, type LitElement, type ReactiveController } from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
   createEscalationId,
@@ -29,6 +29,7 @@ import { en, type EscalateStrings } from '../strings/en.ts';
 import { clientFor } from './clients.ts';
 import { clearDraft, loadDraft, saveDraft, type Draft } from './draft.ts';
 import type { EscalateButton } from './escalate-button.ts';
+import { dialogStyles } from './escalate-dialog.styles.ts';
 import {
   EscalateCloseEvent,
   EscalateErrorEvent,
@@ -69,6 +70,9 @@ export class EscalationDialog implements ReactiveController {
   constructor(host: EscalateButton) {
     this.#host = host;
     host.addController(this);
+    // The dialog's styles travel with the dialog, not with every closed button on the page.
+    const { elementStyles } = host.constructor as typeof LitElement;
+    adoptStyles(host.renderRoot as ShadowRoot, [...elementStyles, dialogStyles]);
     this.#values = this.#initialValues();
   }
 

@@ -1,0 +1,145 @@
+import { css } from 'lit';
+
+// Uses the custom properties that `escalate-button.styles.ts` defines on :host.
+/** The dialog and form, adopted into the button's shadow root when the dialog loads. */
+export const dialogStyles = css`
+  dialog {
+    box-sizing: border-box;
+    width: min(36rem, calc(100vw - 1rem));
+    max-height: calc(100dvh - 1rem);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    overflow: auto;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.25rem;
+  }
+  h3 {
+    margin: 0 0 0.5rem;
+    font-size: 1.1rem;
+  }
+  h4 {
+    margin: var(--_space) 0 0.25rem;
+    font-size: 1rem;
+  }
+  p {
+    margin: 0.25rem 0;
+  }
+  .muted {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  form,
+  .fields {
+    display: grid;
+    gap: var(--_space);
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  .field {
+    display: grid;
+    gap: 0.3rem;
+  }
+  label,
+  legend {
+    font-weight: 600;
+  }
+  legend {
+    padding: 0;
+    margin-bottom: 0.3rem;
+  }
+  select,
+  textarea,
+  input:not([type='radio']) {
+    box-sizing: border-box;
+    width: 100%;
+    font: inherit;
+    color: inherit;
+    background: transparent;
+    padding: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+  }
+  select option {
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  textarea {
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+    border-width: 2px;
+  }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.25rem;
+  }
+  .choice {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+    font-weight: 400;
+    min-height: 2rem;
+  }
+  input[type='radio'] {
+    accent-color: var(--_accent);
+    width: 1.1rem;
+    height: 1.1rem;
+    margin: 0;
+  }
+  .error {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .count {
+    text-align: end;
+  }
+  .count.over {
+    color: var(--_danger);
+  }
+  .policy {
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 10%, transparent);
+  }
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0.5rem;
+    margin-top: var(--_space);
+  }
+  .result {
+    padding: 0.75rem;
+    border-radius: var(--_radius);
+    border-inline-start: 4px solid var(--_success);
+  }
+  .result.queued {
+    border-inline-start-color: var(--_accent);
+  }
+  .error-panel {
+    border-inline-start-color: var(--_danger);
+  }
+  .result ul {
+    margin: 0.25rem 0;
+    padding-inline-start: 1.25rem;
+  }
+  @media (max-width: 400px) {
+    .footer button {
+      flex: 1 1 100%;
+    }
+  }
+`;
