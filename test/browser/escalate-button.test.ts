@@ -52,6 +52,24 @@ describe('<escalate-button>', () => {
     expect(text(root(el).querySelector('button'))).to.equal('Escalate task');
   });
 
+  it('closes on Cancel, keeps what was typed, and returns focus to the button', async () => {
+    const { tag, endpoint } = scenario('ok');
+    const el = await button(endpoint);
+    root(el).querySelector<HTMLButtonElement>('[part="button"]')!.focus();
+    await el.open();
+    type(el, 'notes', 'Not finished yet');
+    await el.updateComplete;
+    const closed = next(el, 'escalate-close');
+    const cancel = [...root(el).querySelectorAll<HTMLButtonElement>('[part="footer"] button')].find((b) => text(b) === 'Cancel')!;
+    cancel.click();
+    expect((await closed).taskId).to.equal('T-1042');
+    expect(dialogOf(el).open).to.equal(false);
+    expect(deepActive()).to.equal(root(el).querySelector('[part="button"]'));
+    expect(await logOf(tag)).to.have.length(0);
+    await el.open();
+    expect(field(el, 'notes').value).to.equal('Not finished yet');
+  });
+
   it('is unavailable, with the reason given to assistive tech, when no client or endpoint is configured', async () => {
     const holder = await fixture(html`<div><escalate-button task-id="T-1"></escalate-button></div>`);
     const el = holder.querySelector('escalate-button')!;
