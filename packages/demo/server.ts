@@ -37,23 +37,13 @@ export async function startDemo(options: DemoOptions = {}) {
   await store.migrate();
   const port = options.port ?? Number(env.PORT ?? 5173);
   const host = options.host ?? env.HOST ?? '127.0.0.1';
-  const notify = createEmailNotifier(
-    env.SMTP_URL
-      ? { smtpUrl: env.SMTP_URL, to: env.ESCALATE_MAIL_TO ?? 'account-team@example.com', ...(env.ESCALATE_MAIL_FROM && { from: env.ESCALATE_MAIL_FROM }) }
-      : { outboxDir, to: env.ESCALATE_MAIL_TO ?? 'account-team@example.com' },
-  );
-  const handler = createEscalationHandler({
-    store,
-    notify,
-    ...(env.ESCALATE_TOKEN && { auth: { token: env.ESCALATE_TOKEN } }),
-    ...(env.ALLOWED_ORIGINS && { cors: { origins: env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()) } }),
-    inbox: await loadInboxAssets(),
-  });
-  const api = toNodeListener(handler);
+  // The API is mounted before the handler exists: the e-mails link to the inbox, whose URL
+  // (the port may be picked at random) is only known once Vite listens.
+  let api: ReturnType<typeof toNodeListener> | undefined;
   const mountApi: Plugin = {
     name: 'escalate-kit:api',
     configureServer(server) {
-      server.middlewares.use((req, res, next) => (apiPaths.test(req.url ?? '') ? api(req, res) : next()));
+      server.middlewares.use((req, res, next) => (api && apiPaths.test(req.url ?? '') ? api(req, res) : next()));
     },
   };
   const vite = await createServer({
@@ -66,6 +56,21 @@ export async function startDemo(options: DemoOptions = {}) {
   });
   await vite.listen();
   const url = (vite.resolvedUrls?.local[0] ?? `http://${host}:${port}/`).replace(/\/$/, '');
+  const to = env.ESCALATE_MAIL_TO ?? 'account-team@example.com';
+  const notify = createEmailNotifier({
+    to,
+    inboxUrl: `${url}/inbox`,
+    ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : { outboxDir }),
+    ...(env.ESCALATE_MAIL_FROM && { from: env.ESCALATE_MAIL_FROM }),
+  });
+  const handler = createEscalationHandler({
+    store,
+    notify,
+    ...(env.ESCALATE_TOKEN && { auth: { token: env.ESCALATE_TOKEN } }),
+    ...(env.ALLOWED_ORIGINS && { cors: { origins: env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()) } }),
+    inbox: await loadInboxAssets(),
+  });
+  api = toNodeListener(handler);
   return {
     url,
     inboxUrl: `${url}/inbox`,

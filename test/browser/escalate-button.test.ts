@@ -240,7 +240,8 @@ describe('<escalate-button>', () => {
       agent: { id: 'agent-7' },
       context: { queue: 'tier-1', attempt: 2 },
     });
-    expect(body.routing).to.deep.equal({ level: 1, team: 'account', priority: 'medium' });
+    // No priority: the host described nothing about the case, so the policy has no grounds for one.
+    expect(body.routing).to.deep.equal({ level: 1, team: 'account' });
     expect(event.receipt.id).to.equal(body.id);
     expect(event.taskId).to.equal('T-77');
     expect(event.request).to.deep.equal(body);
@@ -345,6 +346,35 @@ describe('<escalate-button>', () => {
     frame.remove();
   });
 
+  it('sends what was queued from the next page load by itself, and tells the page (escalate-delivered)', async function () {
+    this.timeout(20_000);
+    const { tag, endpoint } = scenario('down');
+    const frame = document.createElement('iframe');
+    frame.src = `/test/browser/fixtures/button-page.html?endpoint=${encodeURIComponent(endpoint)}`;
+    document.body.append(frame);
+    const loaded = () => new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    await loaded();
+    const b = await until(() => frame.contentDocument?.querySelector<EscalateButton>('escalate-button'), 'button in frame');
+    await until(() => b.shadowRoot?.querySelector('button'), 'button rendered');
+    b.customerEmail = 'pat@example.com';
+    await b.open();
+    await fill(b, { category: 'technical', notes, contactMethod: 'email' });
+    const queued = next(b, 'escalate-queued');
+    submitButton(b).click();
+    await queued;
+
+    await fetch(`/scenario-control/up/${tag}`, { method: 'POST' });
+    const reloaded = loaded();
+    frame.contentWindow!.location.reload();
+    await reloaded;
+    // Nobody opens a dialog on the new page: the idle warm-up alone must send it.
+    const delivered = await until(() => (frame.contentWindow as unknown as { delivered?: string[] }).delivered?.length && (frame.contentWindow as unknown as { delivered: string[] }).delivered, 'escalate-delivered', 10_000);
+    expect(delivered).to.deep.equal(['T-RELOAD']);
+    const stored = (await logOf(tag)).filter((l) => l.status === 201);
+    expect(stored).to.have.length(1);
+    frame.remove();
+  });
+
   it('on a server refusal keeps everything typed, shows the server issue, and Retry sends the same escalation', async () => {
     const { tag, endpoint } = scenario('fail-1-400');
     const el = await button(endpoint, 'customer-email="pat@example.com"');
@@ -412,6 +442,94 @@ describe('<escalate-button>', () => {
     expect(field(el, 'notes').value).to.equal(hostile);
     await new Promise((r) => setTimeout(r, 50));
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('offers a host-given address that is not valid for editing, with its error', async () => {
+    const { tag, endpoint } = scenario('ok');
+    const el = await button(endpoint, 'customer-phone="12"');
+    await el.open();
+    await fill(el, { category: 'billing', notes, contactMethod: 'call' });
+    const phone = field(el, 'phone');
+    expect(phone.value).to.equal('12');
+    submitButton(el).click();
+    await el.updateComplete;
+    expect(phone.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(root(el).getElementById('phone-error'))).to.match(/phone number/);
+    expect(deepActive()).to.equal(phone);
+    type(el, 'phone', '+1 555 0100 123');
+    const success = next(el, 'escalate-success');
+    submitButton(el).click();
+    expect((await success).request.contact).to.deep.equal({ phone: '+1 555 0100 123' });
+    expect(await logOf(tag)).to.have.length(1);
+  });
+
+  it('says so when the host passed data the contract refuses, instead of failing silently', async () => {
+    const { tag, endpoint } = scenario('ok');
+    const el = await button(endpoint, `customer-email="a@example.com" customer-name="${'N'.repeat(201)}"`);
+    await el.open();
+    await fill(el, { category: 'billing', notes, contactMethod: 'email' });
+    submitButton(el).click();
+    await el.updateComplete;
+    const panel = root(el).querySelector('[part="result"][role="alert"]')!;
+    expect(text(panel)).to.contain("This task's details can't be sent");
+    expect(text(panel)).to.contain('customer.name');
+    expect(text(root(el).querySelector('[role="status"]'))).to.contain("The escalation wasn't sent");
+    expect(await logOf(tag)).to.have.length(0);
+  });
+
+  it('reports the result under the task that was sent, even if the row was recycled meanwhile', async () => {
+    const { endpoint } = scenario('slow-300');
+    const el = await button(endpoint, 'customer-email="a@example.com"');
+    await el.open();
+    await fill(el, { category: 'billing', notes, contactMethod: 'email' });
+    const success = next(el, 'escalate-success');
+    submitButton(el).click();
+    await new Promise((r) => setTimeout(r, 50));
+    sessionStorage.setItem('escalate-kit:draft:T-2', JSON.stringify({ notes: 'Draft of the next task' }));
+    el.taskId = 'T-2';
+    const event = await success;
+    expect(event.taskId).to.equal('T-1042');
+    expect(event.request.taskId).to.equal('T-1042');
+    expect(JSON.parse(sessionStorage.getItem('escalate-kit:draft:T-2')!).notes).to.equal('Draft of the next task', "the next task's draft is kept");
+  });
+
+  it('keeps the dialog open while sending, however often Escape is pressed', async () => {
+    const { endpoint } = scenario('slow-800');
+    const el = await button(endpoint, 'customer-email="a@example.com"');
+    await el.open();
+    await fill(el, { category: 'billing', notes, contactMethod: 'email' });
+    let closes = 0;
+    el.addEventListener('escalate-close', () => closes++);
+    const success = next(el, 'escalate-success');
+    submitButton(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await new Promise((r) => setTimeout(r, 100));
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'Escape' });
+    expect(dialogOf(el).open).to.equal(true);
+    await success;
+    await el.updateComplete;
+    expect(dialogOf(el).open).to.equal(true, 'the outcome is shown');
+    expect(text(root(el).querySelector('[part="result"] h3'))).to.equal('Escalated to the Account Team');
+    expect(closes).to.equal(0);
+  });
+
+  it('shows a queued escalation as queued when reopened, never as a new one to send again', async () => {
+    const { tag, endpoint } = scenario('down');
+    const el = await button(endpoint, 'customer-email="pat@example.com"');
+    el.client = createEscalationClient({ endpoint, retry: 0, outbox: memoryOutbox(), flushInterval: 0 });
+    await el.open();
+    await fill(el, { category: 'technical', notes, contactMethod: 'email' });
+    const queued = next(el, 'escalate-queued');
+    submitButton(el).click();
+    await queued;
+    el.close();
+    await el.open();
+    expect(text(root(el).querySelector('[part="result"] h3'))).to.equal('Saved, not sent yet');
+    expect(root(el).querySelector('form')).to.equal(null);
+    // (Chromium may itself retry a POST whose connection was reset: count escalations, not requests.)
+    expect(new Set((await logOf(tag)).map((l) => l.idempotencyKey)).size).to.equal(1, 'no second escalation');
   });
 
   it('takes every string from `strings`, e.g. the bundled Spanish', async () => {

@@ -150,7 +150,8 @@ describe('client.escalate against a real HTTP endpoint', () => {
 
   it('retries a timed-out attempt with the same key', async () => {
     const tag = 'slowfirst';
-    const client = createEscalationClient({ endpoint: server.endpoint('slowfirst-400', tag), ...fast, timeout: 150 });
+    // Generous margins: a loaded 2-core machine must not turn the retried attempt into a timeout too.
+    const client = createEscalationClient({ endpoint: server.endpoint('slowfirst-3000', tag), ...fast, timeout: 1000 });
     const result = await client.escalate(input);
     assert.equal(result.status, 'sent');
     const hits = server.log.filter((l) => l.tag === tag);
@@ -165,6 +166,17 @@ describe('client.escalate against a real HTTP endpoint', () => {
     assert.ok(error instanceof EscalationTimeoutError, String(error));
     assert.match(error.message, /100 ms/);
     assert.equal(server.log.filter((l) => l.tag === tag).length, 2);
+  });
+
+  it('queues once totalTimeout runs out, however many retries were left', async () => {
+    const tag = 'total';
+    const client = createEscalationClient({ endpoint: server.endpoint('slow-1000', tag), ...fast, retry: { limit: 10, delay: 5 }, timeout: 400, totalTimeout: 1000 });
+    const started = Date.now();
+    const result = await client.escalate(input);
+    assert.equal(result.status, 'queued');
+    assert.ok(result.status === 'queued' && result.reason === 'timeout');
+    assert.ok(Date.now() - started < 2500, 'bounded by totalTimeout, not by 11 attempts');
+    assert.ok(server.log.filter((l) => l.tag === tag).length < 5);
   });
 
   it('treats a malformed receipt as an error, not a success', async () => {

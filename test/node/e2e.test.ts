@@ -101,6 +101,7 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
     assert.match(mail.subject ?? '', /Billing/);
     assert.match(mail.subject ?? '', /Urgent/i);
     assert.match(mail.subject ?? '', /T-1042/);
+    assert.ok((mail.html || '').includes(`${demo.inboxUrl}#`), 'the e-mail links to the escalation in the inbox');
     for (const part of [mail.text ?? '', mail.html || '']) {
       for (const detail of ['T-1042', 'Ana Ruiz', '88231', 'ana.ruiz@example.com', 'Customer disputing $450 charge', 'offered payment plan', 'threatening BBB', 'agent-demo']) {
         assert.ok(part.includes(detail), `${detail} in the e-mail`);

@@ -87,6 +87,14 @@ export interface EscalationClientOptions<C extends string = DefaultCategory> {
    */
   timeout?: number;
   /**
+   * The longest one `escalate()` may take, retries and `Retry-After` waits included, in ms. When
+   * it runs out the escalation goes to the outbox (or, without one, rejects with a timeout):
+   * an agent is never left watching a busy dialog for minutes.
+   * @default 30_000
+   * @example createEscalationClient({ endpoint, totalTimeout: 15_000 })
+   */
+  totalTimeout?: number;
+  /**
    * Retries of network errors, timeouts, 408, 429 and 5xx: a count, or finer options.
    * `0` disables retries.
    * @default { limit: 3, delay: 300, backoffLimit: 10_000, maxRetryAfter: 60_000 }
@@ -178,6 +186,7 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
     const base = retry.delay ?? 300;
     this.#ky = ky.create({
       timeout: options.timeout ?? 10_000,
+      totalTimeout: options.totalTimeout ?? 30_000,
       fetch: options.fetch,
       retry: {
         limit: retry.limit ?? 3,
@@ -364,7 +373,10 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
       );
     }
     if (isTimeoutError(e)) {
-      return new EscalationTimeoutError(`No answer from the escalation endpoint within ${this.#options.timeout ?? 10_000} ms`, { cause: e });
+      return new EscalationTimeoutError(
+        `No answer from the escalation endpoint in time (${this.#options.timeout ?? 10_000} ms per attempt, ${this.#options.totalTimeout ?? 30_000} ms in all)`,
+        { cause: e },
+      );
     }
     if (isNetworkError(e) || e instanceof TypeError) {
       return new EscalationNetworkError('Could not reach the escalation endpoint', { cause: e });

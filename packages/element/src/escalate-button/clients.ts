@@ -1,4 +1,5 @@
 import { createEscalationClient, type EscalationClient } from '@escalate-kit/sdk';
+import { EscalateDeliveredEvent } from './events.ts';
 
 // One client per endpoint for the whole page: a task list of 1,000 buttons shares one
 // outbox, one `online` listener and one retry timer instead of a thousand.
@@ -10,6 +11,10 @@ export function clientFor(endpoint: string, categories: readonly string[]): Esca
   let client = clients.get(key);
   if (!client) {
     client = createEscalationClient({ endpoint, categories });
+    // The button that queued an escalation may be gone (a reload); the page still hears of it.
+    client.addEventListener('delivered', (e) =>
+      document.dispatchEvent(new EscalateDeliveredEvent(e.request.taskId, e.request, e.receipt)),
+    );
     clients.set(key, client);
   }
   return client;

@@ -26,6 +26,7 @@ const loadDialog = () => (dialogModule ??= import('./escalate-dialog.ts'));
  * @fires {EscalateSuccessEvent} escalate-success - Stored by the server: `{ taskId, request, receipt }`. Remove the task.
  * @fires {EscalateQueuedEvent} escalate-queued - Saved in the outbox (offline); it will be sent by itself.
  * @fires {EscalateErrorEvent} escalate-error - Not sent; the dialog keeps everything and offers Retry.
+ * @fires {EscalateDeliveredEvent} escalate-delivered - On `document`: a queued escalation reached the server later (endpoint-configured buttons).
  *
  * @csspart button - The Escalate button.
  * @csspart dialog - The modal `<dialog>`.
@@ -137,7 +138,9 @@ export class EscalateButton extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadDialog(), { timeout: 5000 });
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(() => void loadDialog().then((m) => this.isConnected && !this.unavailableReason && m.warmUp(this)), { timeout: 5000 });
+    }
   }
 
   /** Opens the dialog (loading it first if needed). Does nothing while unavailable or disabled. */

@@ -10,10 +10,12 @@ import {
   customerScript,
   defaultCategories,
   defaultPolicy,
+  emailSchema,
   EscalationHttpError,
   EscalationValidationError,
   escalationInputSchema,
   limits,
+  phoneSchema,
   suggestRouting,
   toFieldIssues,
   type CategoryDefinition,
@@ -56,6 +58,16 @@ function fieldOf(path: FieldIssue['path']): Field | undefined {
   return a === 'category' || a === 'notes' || a === 'contactMethod' ? a : undefined;
 }
 
+/**
+ * Creates the shared client of a button that posts to an endpoint, once the page is idle: the
+ * client sends what a previous page load left in the outbox and listens for `online`, so
+ * "it will be sent automatically" holds even if nobody escalates again.
+ */
+export function warmUp(host: EscalateButton): void {
+  const { client, endpoint, categories } = host.config;
+  if (!client && endpoint) clientFor(endpoint, (categories ?? defaultCategories).map((c) => c.id));
+}
+
 export class EscalationDialog implements ReactiveController {
   readonly #host: EscalateButton;
   #values: Draft;
@@ -96,8 +108,9 @@ export class EscalationDialog implements ReactiveController {
       category: h.category ?? '',
       notes: '',
       contactMethod: h.contactMethod ?? '',
-      phone: '',
-      email: '',
+      // A host-given address that is not valid is offered for editing instead of used.
+      phone: h.customerPhone?.trim() ?? '',
+      email: h.customerEmail?.trim() ?? '',
       urgency: h.urgency ?? 'standard',
     };
     const draft = h.taskId ? loadDraft(h.taskId) : undefined;
@@ -122,8 +135,9 @@ export class EscalationDialog implements ReactiveController {
   async open() {
     const dialog = this.#dialog;
     if (!dialog || dialog.open) return;
-    // A finished escalation is not shown again: a second open starts a new one.
-    if (this.#status.kind === 'success' || this.#status.kind === 'queued') {
+    // A delivered escalation is not shown again: a second open starts a new one. A queued one
+    // is still on its way, so it is shown as such: starting over would send it twice.
+    if (this.#status.kind === 'success') {
       this.#values = this.#initialValues();
       this.#reset();
     }
@@ -140,7 +154,12 @@ export class EscalationDialog implements ReactiveController {
   }
 
   #onClose = () => {
-    if (this.#status.kind === 'submitting') return;
+    if (this.#status.kind === 'submitting') {
+      // A second Escape may close the dialog despite `cancel` being prevented (close watchers):
+      // the agent is waiting for the outcome, so the dialog stays.
+      this.#dialog?.showModal();
+      return;
+    }
     this.#host.dispatchEvent(new EscalateCloseEvent(this.#host.taskId));
     // Native <dialog> restores focus too, but not reliably across shadow roots.
     this.#host.focusTrigger();
@@ -156,11 +175,13 @@ export class EscalationDialog implements ReactiveController {
     first?.focus();
   }
 
+  /** The address the chosen method needs; `given` when the host supplied a valid one. */
   #address(method: ContactMethod | ''): { field: 'phone' | 'email'; given?: string } | undefined {
     if (!method) return undefined;
-    return method === 'email'
-      ? { field: 'email', given: this.#host.customerEmail?.trim() || undefined }
-      : { field: 'phone', given: this.#host.customerPhone?.trim() || undefined };
+    const email = method === 'email';
+    const raw = (email ? this.#host.customerEmail : this.#host.customerPhone)?.trim();
+    const valid = raw && (email ? emailSchema : phoneSchema).safeParse(raw).success;
+    return { field: email ? 'email' : 'phone', ...(valid && { given: raw }) };
   }
 
   #routing() {
@@ -194,7 +215,11 @@ export class EscalationDialog implements ReactiveController {
         },
       }),
       ...(agentId && { agent: { id: agentId } }),
-      ...(routing && { routing: { level: routing.level, team: routing.team, priority: routing.priority } }),
+      // A priority only means something when the host described the case (signals); the
+      // policy's default priority would otherwise set every respond-by time.
+      ...(routing && {
+        routing: { level: routing.level, team: routing.team, ...(h.signals && Object.keys(h.signals).length && { priority: routing.priority }) },
+      }),
       ...(h.context && { context: h.context }),
     };
   }
@@ -254,6 +279,16 @@ export class EscalationDialog implements ReactiveController {
     const host = this.#host;
     const strings = this.#strings;
     const errors = this.#errors();
+    // Problems in what the host supplied (task id, customer, context) have no field to fix:
+    // say so instead of failing silently.
+    const unmapped = this.#issues().filter((i) => !fieldOf(i.path));
+    if (!errors.size && unmapped.length) {
+      const message = unmapped.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      this.#serverErrors = new Map();
+      this.#status = { kind: 'error', message: strings.hostDataInvalid(message) };
+      this.#announce(`${strings.errorTitle}: ${strings.hostDataInvalid(message)}`);
+      return;
+    }
     if (errors.size) {
       this.#status = { kind: 'editing' };
       this.#announce(strings.errorsSummary(errors.size));
@@ -264,9 +299,11 @@ export class EscalationDialog implements ReactiveController {
     }
 
     this.#pending ??= { id: createEscalationId(), createdAt: new Date().toISOString() };
+    // The row this dialog belongs to may be recycled for another task while we wait.
+    const taskId = host.taskId;
     const input = this.#input();
     const request = escalationInputSchema.parse(input) as EscalationRequest;
-    const submit = new EscalateSubmitEvent(host.taskId, request);
+    const submit = new EscalateSubmitEvent(taskId, request);
     host.dispatchEvent(submit);
     if (submit.defaultPrevented) return;
 
@@ -276,17 +313,24 @@ export class EscalationDialog implements ReactiveController {
       const { client, endpoint } = host.config;
       const target = client ?? clientFor(endpoint!, this.#categories.map((c) => c.id));
       const result = await target.escalate(input);
-      clearDraft(host.taskId);
-      this.#restored = false;
+      clearDraft(taskId);
+      const current = host.taskId === taskId;
       if (result.status === 'sent') {
-        this.#status = { kind: 'success', request: result.request, receipt: result.receipt };
-        this.#announce(strings.successTitle);
-        host.dispatchEvent(new EscalateSuccessEvent(host.taskId, result.request, result.receipt));
+        if (current) {
+          this.#restored = false;
+          this.#status = { kind: 'success', request: result.request, receipt: result.receipt };
+          this.#announce(strings.successTitle);
+        }
+        host.dispatchEvent(new EscalateSuccessEvent(taskId, result.request, result.receipt));
       } else {
-        this.#status = { kind: 'queued', request: result.request, reason: result.reason };
-        this.#announce(strings.queuedTitle);
-        host.dispatchEvent(new EscalateQueuedEvent(host.taskId, result.request, result.reason));
+        if (current) {
+          this.#restored = false;
+          this.#status = { kind: 'queued', request: result.request, reason: result.reason };
+          this.#announce(strings.queuedTitle);
+        }
+        host.dispatchEvent(new EscalateQueuedEvent(taskId, result.request, result.reason));
       }
+      if (!current) return;
       await host.updateComplete;
       host.renderRoot.querySelector<HTMLElement>('[part="result"] h3')?.focus();
     } catch (error) {
@@ -299,9 +343,11 @@ export class EscalationDialog implements ReactiveController {
           return f ? [[f, strings.fieldErrors?.[f] ?? i.message] as const] : [];
         }),
       );
-      this.#status = { kind: 'error', message: err.message };
-      this.#announce(`${strings.errorTitle}: ${err.message}`);
-      host.dispatchEvent(new EscalateErrorEvent(host.taskId, err, request));
+      host.dispatchEvent(new EscalateErrorEvent(taskId, err, request));
+      if (host.taskId !== taskId) return;
+      const message = strings.errorDetail(err);
+      this.#status = { kind: 'error', message };
+      this.#announce(`${strings.errorTitle}: ${message}`);
       await host.updateComplete;
       host.renderRoot.querySelector<HTMLElement>('[part="result"] [data-retry]')?.focus();
     }
@@ -323,6 +369,7 @@ export class EscalationDialog implements ReactiveController {
       part="dialog"
       aria-labelledby="title"
       aria-describedby="task-line"
+      closedby=${status.kind === 'submitting' ? 'none' : 'closerequest'}
       @close=${this.#onClose}
       @cancel=${this.#onCancel}
     >

@@ -57,6 +57,23 @@ export class EscalateQueuedEvent extends Event {
   }
 }
 
+/**
+ * An escalation that was queued (offline) reached the server later, from the outbox: on
+ * `online`, on a later page load, or on a timer. Dispatched on `document`, since the button
+ * that queued it may be long gone (a reload). Only for buttons that post to an `endpoint`;
+ * a host that passes its own `client` listens to the client's `delivered` event.
+ */
+export class EscalateDeliveredEvent extends Event {
+  static readonly type = 'escalate-delivered';
+  constructor(
+    readonly taskId: string,
+    readonly request: EscalationRequest,
+    readonly receipt: EscalationReceipt,
+  ) {
+    super(EscalateDeliveredEvent.type, init);
+  }
+}
+
 /** It failed; the dialog keeps everything typed and offers Retry. */
 export class EscalateErrorEvent extends Event {
   static readonly type = 'escalate-error';
@@ -77,5 +94,6 @@ declare global {
     'escalate-success': EscalateSuccessEvent;
     'escalate-queued': EscalateQueuedEvent;
     'escalate-error': EscalateErrorEvent;
+    'escalate-delivered': EscalateDeliveredEvent;
   }
 }

@@ -47,6 +47,10 @@ export interface EscalateStrings {
   queuedTitle: string;
   queuedBody: string;
   errorTitle: string;
+  /** The detail of a failure, from the SDK's typed error (`kind`, `status`, `message`). */
+  errorDetail: (error: { kind?: string; status?: number; message: string }) => string;
+  /** The host passed data the contract refuses (e.g. a 300-character customer name). */
+  hostDataInvalid: (detail: string) => string;
   /** When the customer is contacted, as said to the customer ("today", "within 2-3 business days"). */
   windows: Record<Urgency, string>;
   /** The customer script of "How to Escalate"; `{window}` and `{method}` are filled in. */
@@ -102,6 +106,8 @@ export const en: EscalateStrings = {
   queuedBody:
     "You're offline or the escalation service can't be reached. Your escalation is saved on this device and will be sent automatically as soon as the connection is back. You don't need to send it again.",
   errorTitle: "The escalation wasn't sent",
+  errorDetail: (error) => error.message,
+  hostDataInvalid: (detail) => `This task's details can't be sent (${detail}). Ask your administrator.`,
   // The wording of the procedures lives once, in the SDK's policy.
   windows: { urgent: defaultPolicy.urgencies.urgent.phrase, standard: defaultPolicy.urgencies.standard.phrase },
   script: defaultPolicy.script,

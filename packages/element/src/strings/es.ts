@@ -66,6 +66,17 @@ export const es: EscalateStrings = {
   queuedBody:
     'Estás sin conexión o no se puede contactar con el servicio. Tu escalado está guardado en este dispositivo y se enviará solo en cuanto vuelva la conexión. No hace falta enviarlo otra vez.',
   errorTitle: 'El escalado no se ha enviado',
+  errorDetail: (error) =>
+    error.kind === 'http'
+      ? error.status === 401 || error.status === 403
+        ? 'No tienes permiso para escalar: vuelve a iniciar sesión o consulta a un administrador.'
+        : error.status === 409
+          ? 'Este escalado ya se envió con otros datos.'
+          : `El servicio lo ha rechazado (${error.status}). Revisa los campos e inténtalo de nuevo.`
+      : error.kind === 'receipt'
+        ? 'El servicio respondió de forma inesperada; inténtalo de nuevo.'
+        : 'No se ha podido contactar con el servicio de escalado; inténtalo de nuevo.',
+  hostDataInvalid: (detail) => `Los datos de esta tarea no se pueden enviar (${detail}). Consulta a un administrador.`,
   windows: { urgent: 'hoy', standard: 'en 2-3 días laborables' },
   script: {
     before: 'Voy a escalar esto a nuestro equipo de cuentas. Tienen más autoridad para ayudarle.',
