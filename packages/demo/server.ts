@@ -9,8 +9,9 @@ import {
   createEmailNotifier,
   createEscalationHandler,
   createPgliteStore,
+  bundleInbox,
   createPostgresStore,
-  loadInboxAssets,
+  inboxHtml,
   type EscalationStore,
 } from '@escalate-kit/server';
 import { toNodeListener } from '@escalate-kit/server/node';
@@ -68,7 +69,8 @@ export async function startDemo(options: DemoOptions = {}) {
     notify,
     ...(env.ESCALATE_TOKEN && { auth: { token: env.ESCALATE_TOKEN } }),
     ...(env.ALLOWED_ORIGINS && { cors: { origins: env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()) } }),
-    inbox: await loadInboxAssets(),
+    // Bundled from source on every start: a development server must never serve a stale build.
+    inbox: { html: inboxHtml, script: await bundleInbox() },
   });
   api = toNodeListener(handler);
   return {

@@ -30,8 +30,11 @@ import {
   type Notifier,
   type StoredEscalation,
 } from '../../packages/server/src/index.ts';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { bundleInbox, inboxHtml } from '../../packages/server/src/inbox/assets.ts';
 import { serve, type RunningServer } from '../../packages/server/src/node.ts';
-import { describeStoreContract } from '../support/store-contract.ts';
+import { chromeArgs, findChrome } from '../support/find-chrome.mjs';
+import { describeStoreContract, makeNew, makeRequest } from '../support/store-contract.ts';
 
 const BASE = 'http://escalations.test';
 /** A Friday, 10:00 UTC. */
@@ -300,30 +303,65 @@ for (const kind of storeKinds) {
         { title: 'urgent on a Saturday: end of Monday', at: '2025-11-15T10:00:00.000Z', body: { category: 'technical', urgency: 'urgent' }, team: 'technical', respondBy: '2025-11-17T23:59:59.999Z' },
         { title: 'pricing goes to the account team', at: FRIDAY, body: { category: 'pricing' }, team: 'account', respondBy: '2025-11-19T23:59:59.999Z' },
         {
-          title: 'routing.priority high: respond within 2 hours',
+          title: 'a technical priority high: respond within 2 hours',
           at: FRIDAY,
-          body: { category: 'pricing', routing: { level: 1, team: 'billing', priority: 'high' } },
-          team: 'billing',
+          body: { category: 'technical', routing: { level: 1, team: 'technical', priority: 'high' } },
+          team: 'technical',
           respondBy: '2025-11-14T12:00:00.000Z',
         },
         {
-          title: 'routing.priority critical: respond within 30 minutes',
+          title: 'a technical priority critical: respond within 30 minutes',
           at: FRIDAY,
           body: { category: 'technical', routing: { level: 2, team: 'technical', priority: 'critical' } },
           team: 'technical',
           respondBy: '2025-11-14T10:30:00.000Z',
         },
         {
-          title: 'routing.priority low: within 24 hours, weekend or not, when that is sooner than the promised window',
+          title: 'a technical ticket routed to another team: the category makes the priority table apply',
           at: FRIDAY,
-          body: { category: 'other', routing: { level: 1, team: 'account', priority: 'low' } },
+          body: { category: 'technical', routing: { level: 2, team: 'account', priority: 'critical' } },
           team: 'account',
+          respondBy: '2025-11-14T10:30:00.000Z',
+        },
+        {
+          title: 'another category routed to the technical team: the priority table applies',
+          at: FRIDAY,
+          body: { category: 'other', routing: { level: 1, team: 'technical', priority: 'high' } },
+          team: 'technical',
+          respondBy: '2025-11-14T12:00:00.000Z',
+        },
+        {
+          title: 'a technical priority low: within 24 hours, weekend or not, when that is sooner than the promised window',
+          at: FRIDAY,
+          body: { category: 'technical', routing: { level: 1, team: 'technical', priority: 'low' } },
+          team: 'technical',
           respondBy: '2025-11-15T10:00:00.000Z',
         },
         {
-          title: 'a priority never pushes past the window promised to the customer (urgent: today)',
+          title: 'a technical priority never pushes past the window promised to the customer (urgent: today)',
           at: FRIDAY,
-          body: { category: 'other', urgency: 'urgent', routing: { level: 1, team: 'account', priority: 'low' } },
+          body: { category: 'technical', urgency: 'urgent', routing: { level: 1, team: 'technical', priority: 'low' } },
+          team: 'technical',
+          respondBy: '2025-11-14T23:59:59.999Z',
+        },
+        {
+          title: 'billing with priority medium: the contact window, not 8 hours (the table is for technical tickets)',
+          at: FRIDAY,
+          body: { category: 'billing', routing: { level: 1, team: 'billing', priority: 'medium' } },
+          team: 'billing',
+          respondBy: '2025-11-19T23:59:59.999Z',
+        },
+        {
+          title: 'pricing routed to billing with priority high: the contact window',
+          at: FRIDAY,
+          body: { category: 'pricing', routing: { level: 1, team: 'billing', priority: 'high' } },
+          team: 'billing',
+          respondBy: '2025-11-19T23:59:59.999Z',
+        },
+        {
+          title: 'other with priority critical, urgent: the end of the same day',
+          at: FRIDAY,
+          body: { category: 'other', urgency: 'urgent', routing: { level: 2, team: 'account', priority: 'critical' } },
           team: 'account',
           respondBy: '2025-11-14T23:59:59.999Z',
         },
@@ -502,9 +540,38 @@ for (const kind of storeKinds) {
         assert.equal(response.status, 204);
         assert.equal(response.headers.get('access-control-allow-origin'), allowed);
         assert.match(response.headers.get('access-control-allow-methods') ?? '', /\bPOST\b/);
-        assert.equal(response.headers.get('access-control-allow-headers'), 'content-type, authorization, idempotency-key');
+        assert.equal(response.headers.get('access-control-allow-headers'), 'content-type, idempotency-key, authorization');
         assert.ok(Number(response.headers.get('access-control-max-age')) > 0);
-        assert.match(response.headers.get('vary') ?? '', /Origin/);
+        assert.equal(response.headers.get('vary'), 'Origin, Access-Control-Request-Headers');
+      });
+
+      it('allows the headers a host adds (a CSRF token), lower-cased; the fixed list when none or a malformed list is asked for', async () => {
+        const { handler } = await setup({ cors: { origins: [allowed] } });
+        const ask = (requestHeaders?: string) =>
+          handler(
+            new Request(`${BASE}/api/escalations`, {
+              method: 'OPTIONS',
+              headers: { origin: allowed, 'access-control-request-method': 'POST', ...(requestHeaders !== undefined && { 'access-control-request-headers': requestHeaders }) },
+            }),
+          );
+        const custom = await ask('Content-Type,Idempotency-Key, X-CSRF-Token,x-csrf-token');
+        assert.equal(custom.status, 204);
+        assert.equal(custom.headers.get('access-control-allow-headers'), 'content-type, idempotency-key, x-csrf-token');
+        assert.equal(custom.headers.get('vary'), 'Origin, Access-Control-Request-Headers');
+        for (const requested of [undefined, '', 'x-a, (not a header)', 'x-a,,x-b', 'x-a;x-b']) {
+          const response = await ask(requested);
+          assert.equal(response.status, 204);
+          assert.equal(response.headers.get('access-control-allow-headers'), 'content-type, authorization, idempotency-key', `for ${requested}`);
+        }
+        // Another origin still gets nothing, whatever it asks for.
+        const other = await handler(
+          new Request(`${BASE}/api/escalations`, {
+            method: 'OPTIONS',
+            headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-csrf-token' },
+          }),
+        );
+        await errorOf(other, 403, 'forbidden');
+        assert.equal(other.headers.get('access-control-allow-headers'), null);
       });
 
       it('answers a preflight from another origin with 403 and no CORS headers', async () => {
@@ -846,6 +913,73 @@ for (const kind of storeKinds) {
         // Still pending, so the timer tries again.
         assert.equal(stored?.notification.state, 'pending');
       });
+
+      it('two servers on one database e-mail each due escalation once', async () => {
+        const store = await open();
+        const { handler: intake } = await setup({ store });
+        const ids: string[] = [];
+        for (let i = 0; i < 6; i++) {
+          const body = wire();
+          ids.push(body.id);
+          await receiptOf(await intake(postRequest(body)), 201);
+        }
+        // Two servers, each with its own mail connection, whose timers fire at the same time.
+        const sent: string[] = [];
+        const slowNotifier = (): Notifier => ({
+          async notify(record) {
+            await new Promise((r) => setTimeout(r, 5));
+            sent.push(record.id);
+            return { messageId: `<${record.id}@mail.test>` };
+          },
+        });
+        const a = await setup({ store, notify: slowNotifier(), notifyRetry: { intervalMs: 0 } });
+        const b = await setup({ store, notify: slowNotifier(), notifyRetry: { intervalMs: 0 } });
+        await Promise.all([a.handler.retryNotifications(), b.handler.retryNotifications(), a.handler.retryNotifications()]);
+        await Promise.all([a.handler.retryNotifications(), b.handler.retryNotifications()]);
+        assert.deepEqual([...sent].sort(), [...ids].sort());
+        for (const id of ids) assert.equal((await store.get(id))?.notification.state, 'sent');
+      });
+
+      it('another server leaves a first attempt in flight alone, and takes over only when its lease has passed', async () => {
+        const store = await open();
+        let release!: () => void;
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        const first: string[] = [];
+        const a = await setup({
+          store,
+          notify: { notify: async (record) => (first.push(record.id), await gate, {}) },
+          notifyRetry: { intervalMs: 0, leaseMs: 60_000 },
+        });
+        const { notifier, calls } = flakyNotifier(0);
+        const b = await setup({ store, notify: notifier, notifyRetry: { intervalMs: 0 } });
+        const body = wire();
+        try {
+          await receiptOf(await a.handler(postRequest(body)), 201);
+          assert.deepEqual(first, [body.id]);
+          // B's timer, while A is sending: not B's to send.
+          await b.handler.retryNotifications();
+          b.clock.advance(59_999);
+          await b.handler.retryNotifications();
+          assert.equal(calls.length, 0);
+        } finally {
+          release();
+        }
+        await a.handler.settled();
+        b.clock.advance(3_600_000);
+        await b.handler.retryNotifications();
+        assert.equal(calls.length, 0);
+        assert.equal((await store.get(body.id))?.notification.state, 'sent');
+
+        // A server that stored an escalation, with its lease, and died before it could send: B takes over when the lease is over.
+        const orphan = await store.insert({ ...makeNew({ receivedAt: FRIDAY }), notificationLeaseUntil: new Date(Date.parse(FRIDAY) + 120_000).toISOString() });
+        b.clock.set(FRIDAY);
+        b.clock.advance(119_999);
+        await b.handler.retryNotifications();
+        assert.equal(calls.length, 0);
+        b.clock.advance(1);
+        await b.handler.retryNotifications();
+        assert.deepEqual(calls.map((c) => c.id), [orphan.record.id]);
+      });
     });
   });
 }
@@ -1016,5 +1150,80 @@ describe('SDK client → Node adapter → handler → PGlite', () => {
   it('answers an unknown path with 404 JSON over HTTP', async () => {
     const response = await fetch(`${server.url}/nope`);
     await errorOf(response, 404, 'not_found');
+  });
+});
+
+describe('account-team inbox in Chromium', () => {
+  let store: EscalationStore;
+  let handler: EscalationHandler;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const failedId = crypto.randomUUID();
+  const sentId = crypto.randomUUID();
+  const base = Date.parse(FRIDAY);
+  let seeded = 0;
+
+  /** Escalations due one minute apart, after those already there: `category` for the given share. */
+  async function seed(count: number, category = (_i: number) => 'billing') {
+    for (let i = 0; i < count; i++, seeded++) {
+      const id = seeded === 0 ? failedId : seeded === 1 ? sentId : crypto.randomUUID();
+      const respondBy = new Date(base + 86_400_000 + seeded * 60_000).toISOString();
+      await store.insert(makeNew({ request: makeRequest({ id, taskId: `T-${seeded}`, category: category(i) }), respondBy, receivedAt: FRIDAY }));
+    }
+  }
+
+  const inbox = (fn: string) => page.evaluate(`(() => { const root = document.querySelector('escalation-inbox').shadowRoot; ${fn} })()`);
+
+  before(async () => {
+    store = createMemoryStore();
+    await seed(205, (i) => (i % 70 === 5 ? 'warranty' : 'billing'));
+    await store.setNotification(failedId, { state: 'failed', attempts: 2, lastError: 'SMTP 451 mailbox busy', nextAttemptAt: FRIDAY });
+    await store.setNotification(sentId, { state: 'sent', attempts: 1, sentAt: FRIDAY });
+    handler = createEscalationHandler({ store, inbox: { html: inboxHtml, script: await bundleInbox() }, notifyRetry: { intervalMs: 0 } });
+    server = await serve({ handler, port: 0 });
+    browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: chromeArgs });
+    page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    handler?.close();
+  });
+
+  const title = () => inbox(`return root.querySelector('#list-title')?.textContent.trim()`);
+  const waitForTitle = (text: string) =>
+    page.waitForFunction((t) => document.querySelector('escalation-inbox')?.shadowRoot?.querySelector('#list-title')?.textContent?.trim() === t, {}, text);
+
+  it('lists every escalation, page after page, with the state of its e-mail', async () => {
+    await page.goto(`${server.url}/inbox`);
+    await waitForTitle('205 escalations');
+    assert.equal(await inbox(`return root.querySelectorAll('tbody tr[data-id]').length`), 205);
+    assert.equal(await inbox(`return root.querySelector('.capped')`), null);
+    const mail = (id: string) => inbox(`const tag = root.querySelector('tr[data-id="${id}"] .mail'); return tag && [tag.textContent.trim(), tag.getAttribute('title')]`);
+    assert.deepEqual(await mail(failedId), ['failed', 'SMTP 451 mailbox busy']);
+    assert.deepEqual(await mail(sentId), ['sent', null]);
+    const last = (await store.list({ limit: 200, cursor: (await store.list({ limit: 200 })).nextCursor! })).items.at(-1)!;
+    assert.deepEqual(await mail(last.id), ['pending', null]);
+  });
+
+  it('offers every category there are escalations in, not only the defaults, and filters by it', async () => {
+    const options = (await inbox(`return [...root.querySelectorAll('select')[1].options].map((o) => o.value)`)) as string[];
+    assert.deepEqual(options, ['', ...defaultCategories.map((c) => c.id), 'warranty']);
+    await inbox(`const select = root.querySelectorAll('select')[1]; select.value = 'warranty'; select.dispatchEvent(new Event('change'));`);
+    await waitForTitle('3 escalations');
+    const categories = (await inbox(`return [...root.querySelectorAll('tbody tr[data-id] td:nth-child(2)')].map((td) => td.textContent.trim())`)) as string[];
+    assert.deepEqual(categories, ['warranty', 'warranty', 'warranty']);
+  });
+
+  it('stops at 2,000 escalations and says so', async () => {
+    await seed(1850);
+    await page.reload();
+    await waitForTitle('First 2,000 escalations');
+    assert.equal(await inbox(`return root.querySelectorAll('tbody tr[data-id]').length`), 2000);
+    assert.match(String(await inbox(`return root.querySelector('.capped')?.textContent`)), /first 2,000 by respond-by time; there are more/);
+    assert.equal(await title(), 'First 2,000 escalations');
   });
 });

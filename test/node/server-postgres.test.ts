@@ -1,24 +1,33 @@
 /**
- * The store contract against a real PostgreSQL server: `DATABASE_URL`, else a local server at
- * postgres://postgres@127.0.0.1:5432/postgres. Each store gets a schema of its own, dropped at
- * the end, so reruns start clean and never touch other data. Skipped, saying why, without a server.
+ * The store contract against a real PostgreSQL server at `DATABASE_URL` (`.ci/run` makes a
+ * throwaway role and database for it). Each store gets a schema of its own, dropped at the end,
+ * so reruns start clean and never touch other data. Without `DATABASE_URL` every test is skipped
+ * at once, saying why: no server is guessed at, since a password-protected one would stall the file.
  */
 import assert from 'node:assert/strict';
 import { after, describe, it as test } from 'node:test';
 import { escalationReceiptSchema } from '@escalate-kit/sdk';
-import { createEscalationHandler, createPostgresDatabase, createPostgresStore, type EscalationStore, type SqlDatabase } from '../../packages/server/src/index.ts';
+import {
+  createEscalationHandler,
+  createPostgresDatabase,
+  createPostgresStore,
+  type EscalationStore,
+  type Notifier,
+  type SqlDatabase,
+} from '../../packages/server/src/index.ts';
 import { describeStoreContract, makeNew, makeRequest } from '../support/store-contract.ts';
 
-const url = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const url = process.env.DATABASE_URL ?? '';
 const shown = url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 
 async function reachable(): Promise<string | undefined> {
+  if (!url) return 'DATABASE_URL is not set (e.g. postgres://user:password@127.0.0.1:5432/db; .ci/run sets one up)';
   const db = createPostgresDatabase({ connectionString: url, max: 1, connectTimeoutMs: 3000, onError: () => {} });
   try {
     await db.query('SELECT 1');
     return undefined;
   } catch (e) {
-    return `no PostgreSQL at ${shown} (${e instanceof Error ? e.message : String(e)}); set DATABASE_URL to run these tests`;
+    return `no PostgreSQL at DATABASE_URL ${shown} (${e instanceof Error ? e.message : String(e)})`;
   } finally {
     await db.close().catch(() => {});
   }
@@ -95,6 +104,50 @@ describe('PostgreSQL across several servers', () => {
     assert.equal(results.filter((r) => r.inserted).length, 1);
     const count = await admin((c) => c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.escalations`));
     assert.equal(count.rows[0]?.n, 1);
+  });
+
+  it('servers claiming due notifications at once never get the same escalation', async () => {
+    const schema = await freshSchema();
+    const servers = [await openStore(schema), await openStore(schema), await openStore(schema)];
+    stores.push(...servers);
+    const base = Date.parse('2025-11-14T10:00:00.000Z');
+    const ids: string[] = [];
+    for (let i = 0; i < 60; i++) ids.push((await servers[0]!.insert(makeNew({ receivedAt: new Date(base + i * 1000).toISOString() }))).record.id);
+    const now = '2025-11-14T11:00:00.000Z';
+    const batches = await Promise.all(Array.from({ length: 24 }, (_, i) => servers[i % 3]!.dueNotifications(now, 4)));
+    const claimed = batches.flat().map((r) => r.id);
+    assert.equal(new Set(claimed).size, claimed.length, 'an escalation was claimed by two servers');
+    const rest = (await servers[1]!.dueNotifications(now, 100)).map((r) => r.id);
+    assert.deepEqual([...claimed, ...rest].sort(), [...ids].sort());
+  });
+
+  it('handlers on two servers e-mail each escalation once', async () => {
+    const schema = await freshSchema();
+    const a = await openStore(schema);
+    const b = await openStore(schema);
+    stores.push(a, b);
+    const clock = () => new Date('2025-11-14T10:00:00.000Z');
+    const intake = createEscalationHandler({ store: a, clock });
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const request = makeRequest();
+      ids.push(request.id);
+      const response = await intake(new Request('http://test/api/escalations', { method: 'POST', headers: { 'idempotency-key': request.id }, body: JSON.stringify(request) }));
+      assert.equal(response.status, 201);
+    }
+    intake.close();
+    const sent: string[] = [];
+    const notifier: Notifier = {
+      async notify(record) {
+        await new Promise((r) => setTimeout(r, 2));
+        sent.push(record.id);
+        return {};
+      },
+    };
+    const servers = [a, b, a, b].map((store) => createEscalationHandler({ store, clock, notify: notifier, notifyRetry: { intervalMs: 0 } }));
+    await Promise.all(servers.map((h) => h.retryNotifications()));
+    for (const h of servers) h.close();
+    assert.deepEqual([...sent].sort(), [...ids].sort());
   });
 
   it('the handler answers 201, 200 duplicate and 409 on PostgreSQL', async () => {

@@ -19,7 +19,15 @@ import {
   type FieldIssue,
 } from '@escalate-kit/sdk';
 import { decodeCursor, InvalidCursorError } from './store/common.ts';
-import { listQuerySchema, statusUpdateSchema, type EscalationStore, type Notifier, type Stats, type StoredEscalation } from './types.ts';
+import {
+  listQuerySchema,
+  NOTIFICATION_LEASE_MS,
+  statusUpdateSchema,
+  type EscalationStore,
+  type Notifier,
+  type Stats,
+  type StoredEscalation,
+} from './types.ts';
 
 export interface EscalationHandlerOptions {
   /**
@@ -86,10 +94,12 @@ export interface EscalationHandlerOptions {
   /**
    * Retries of failed notifications: the first after `baseMs` (default 30 s), doubling up to
    * `maxMs` (default 1 h); a timer looks for due ones every `intervalMs` (default 30 s; 0 = no timer,
-   * call `retryNotifications()` yourself).
+   * call `retryNotifications()` yourself). Servers sharing a database never send one e-mail at the
+   * same time: each attempt holds a lease of `leaseMs` (default 2 min) on its escalation, after which
+   * another server may take over (the first one died). It must outlast one call of the notifier.
    * @example createEscalationHandler({ store, notify, notifyRetry: { baseMs: 5000, intervalMs: 10_000 } })
    */
-  notifyRetry?: { baseMs?: number; maxMs?: number; intervalMs?: number };
+  notifyRetry?: { baseMs?: number; maxMs?: number; intervalMs?: number; leaseMs?: number };
   /**
    * Told about unexpected errors: a 500, or background notification work that could not be recorded.
    * @default console.error
@@ -114,7 +124,11 @@ const JSON_HEADERS = {
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
 };
+// Answered to a preflight that names no headers. One that does gets its own list back, so a host
+// may add headers of its own (a CSRF token, a tracing id) without a change here.
 const ALLOWED_REQUEST_HEADERS = 'content-type, authorization, idempotency-key';
+// A comma-separated list of header names (RFC 9110 tokens), as a browser sends it.
+const HEADER_LIST = /^[!#$%&'*+.^_`|~0-9a-z-]+(?:[ \t]*,[ \t]*[!#$%&'*+.^_`|~0-9a-z-]+)*$/i;
 // Retry-After is not a CORS-safelisted response header: without this a page on another origin
 // could not honour it on a 429.
 const EXPOSED_HEADERS = 'retry-after, location';
@@ -267,6 +281,7 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
   const baseMs = options.notifyRetry?.baseMs ?? 30_000;
   const maxMs = options.notifyRetry?.maxMs ?? 3_600_000;
   const intervalMs = options.notifyRetry?.intervalMs ?? 30_000;
+  const leaseMs = options.notifyRetry?.leaseMs ?? NOTIFICATION_LEASE_MS;
   const onError = options.onError ?? ((e: unknown) => console.error('escalate-kit:', e));
   const inbox = options.inbox;
 
@@ -274,11 +289,8 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
   // Notifications
   // ---------------------------------------------------------------------------
 
-  // By id, so the retry timer never sends an e-mail that is being sent right now.
+  // By id: should a lease run out while this process is still sending, a retry joins that attempt.
   const inflight = new Map<string, Promise<void>>();
-  // Ids attempted since the current retry run began. The run's list of due rows may be read
-  // while such an attempt is finishing, so it can still say "pending" for an e-mail already sent.
-  const touched = new Set<string>();
   let retrying: Promise<void> | undefined;
 
   async function attempt(notifier: Notifier, record: StoredEscalation): Promise<void> {
@@ -308,8 +320,7 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
     if (!notify) return Promise.resolve();
     const running = inflight.get(record.id);
     if (running) return running;
-    touched.add(record.id);
-    // A store error here leaves the row pending or failed: the timer tries again later.
+    // A store error here leaves the row pending or failed: a timer tries again once the lease ends.
     const work = attempt(notify, record)
       .catch(onError)
       .finally(() => inflight.delete(record.id));
@@ -322,12 +333,19 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
     // One run at a time: a slow SMTP server must not make runs pile up.
     retrying ??= (async () => {
       try {
-        touched.clear();
-        for (const id of inflight.keys()) touched.add(id);
-        const due = await store.dueNotifications(clock().toISOString(), RETRY_BATCH);
-        // One after another: a burst of parallel e-mails is what trips a mail server's limits.
-        // Rows attempted meanwhile are left to that attempt; if it failed, the next run retries them.
-        for (const record of due) if (!touched.has(record.id)) await deliver(record);
+        const attempted = new Set<string>();
+        // Claimed one at a time, each just before it is sent: a lease then only has to outlast one
+        // e-mail, however many are due, and servers sharing the database share the work. One after
+        // another, too: a burst of parallel e-mails is what trips a mail server's limits.
+        for (let i = 0; i < RETRY_BATCH; i++) {
+          const [record] = await store.dueNotifications(clock().toISOString(), 1, leaseMs);
+          if (!record) break;
+          // Failed earlier in this run and due again already (a backoff shorter than the run):
+          // it stays claimed, so the first run after the lease tries it.
+          if (attempted.has(record.id)) continue;
+          attempted.add(record.id);
+          await deliver(record);
+        }
       } finally {
         retrying = undefined;
       }
@@ -378,10 +396,12 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
     const escalation: EscalationRequest = parsed.data;
     const receivedAt = clock();
     const team = escalation.routing?.team ?? suggestRouting({ category: escalation.category, urgency: escalation.urgency }, policy).team;
-    const priority = escalation.routing?.priority;
-    // The customer was promised a contact window; a priority can only make it sooner.
+    // The customer was promised a contact window: every escalation is due by then.
     const promised = contactDeadline(receivedAt, escalation.urgency, policy);
-    const byPriority = priority && targetTime(receivedAt, policy.priorities[priority].respond);
+    // Seed 002's priority table is for technical tickets; it can only make one sooner.
+    const priority = escalation.routing?.priority;
+    const technical = escalation.category === 'technical' || team === policy.teams.technical;
+    const byPriority = priority && technical ? targetTime(receivedAt, policy.priorities[priority].respond) : undefined;
     const respondBy = byPriority && byPriority < promised ? byPriority : promised;
     // The parsed request (defaults filled, strings trimmed), so a replay that only differs in
     // what the schema normalises is still the same escalation.
@@ -393,6 +413,8 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
       team,
       respondBy: respondBy.toISOString(),
       receivedAt: receivedAt.toISOString(),
+      // The first attempt is this process's, right below: other servers leave it alone unless it dies.
+      ...(notify && { notificationLeaseUntil: new Date(receivedAt.getTime() + leaseMs).toISOString() }),
     });
     if (result.inserted) {
       void deliver(result.record);
@@ -496,6 +518,13 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
     return origins.includes(origin) || origins.includes('*') ? origin : undefined;
   }
 
+  /** The headers a preflight asked for, when they are a well-formed list; else the fixed list. */
+  function allowedHeaders(requested: string | null): string {
+    const list = requested?.trim();
+    if (!list || !HEADER_LIST.test(list)) return ALLOWED_REQUEST_HEADERS;
+    return [...new Set(list.toLowerCase().split(',').map((h) => h.trim()))].join(', ');
+  }
+
   function authorized(request: Request): boolean {
     if (token === undefined) return true;
     const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(request.headers.get('authorization') ?? '');
@@ -521,7 +550,7 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
           allow,
           'access-control-allow-origin': origin,
           'access-control-allow-methods': allow,
-          'access-control-allow-headers': ALLOWED_REQUEST_HEADERS,
+          'access-control-allow-headers': allowedHeaders(request.headers.get('access-control-request-headers')),
           'access-control-max-age': '600',
         },
       });
@@ -548,8 +577,9 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
       }
     }
     if (origins) {
-      // Caches must not hand one origin's answer (with or without CORS headers) to another.
-      response.headers.append('vary', 'Origin');
+      // Caches must not hand one origin's answer (with or without CORS headers) to another, nor a
+      // preflight's answer to one that asked for other headers.
+      response.headers.append('vary', request.method === 'OPTIONS' ? 'Origin, Access-Control-Request-Headers' : 'Origin');
       const origin = allowedOrigin(request.headers.get('origin'));
       if (origin) {
         response.headers.set('access-control-allow-origin', origin);

@@ -25,7 +25,7 @@ export * from './types.ts';
 export * from './notify/index.ts';
 
 // Account-team inbox page
-export { inboxHtml, loadInboxAssets, type InboxAssets } from './inbox/assets.ts';
+export { bundleInbox, inboxHtml, loadInboxAssets, type InboxAssets } from './inbox/assets.ts';
 
 // The contract as JSON Schema and OpenAPI
 export { contractJsonSchema, contractSchemas, openApiDocument } from './contract.ts';

@@ -19,7 +19,7 @@ export const notificationSchema = z.object({
   lastError: z.optional(z.string()),
   sentAt: z.optional(z.string()),
   messageId: z.optional(z.string()),
-  /** When to try again after a failure (ISO). */
+  /** When another attempt may start (ISO): after a failure, the end of its backoff; while one is under way, the end of its lease. */
   nextAttemptAt: z.optional(z.string()),
 });
 export type Notification = z.output<typeof notificationSchema>;
@@ -51,6 +51,12 @@ export interface NewEscalation {
   team: string;
   respondBy: string;
   receivedAt: string;
+  /**
+   * Claims the first notification for the server that inserts: no `dueNotifications` call
+   * returns the row before this time (ISO), so a retry timer on another server only sends the
+   * e-mail when the inserting server did not get to record an attempt (it died). Absent: due at once.
+   */
+  notificationLeaseUntil?: string;
 }
 
 /** `PATCH /api/escalations/:id` body. */
@@ -96,6 +102,12 @@ export const statsSchema = z.object({
 export type Stats = z.output<typeof statsSchema>;
 
 /**
+ * How long a claimed notification is left to the server that claimed it before another may try:
+ * far longer than one e-mail takes (the e-mail notifier gives up on a silent server within a minute).
+ */
+export const NOTIFICATION_LEASE_MS = 120_000;
+
+/**
  * Where escalations live. Idempotency is the store's job: `insert` must be atomic on `id`
  * (a unique key), so concurrent replays store one row.
  */
@@ -110,8 +122,15 @@ export interface EscalationStore {
   /** Sets the status and appends to the history; `undefined` when there is no such escalation. */
   updateStatus(id: string, update: StatusUpdate, at: string): Promise<StoredEscalation | undefined>;
   setNotification(id: string, notification: Notification): Promise<void>;
-  /** Escalations whose e-mail is pending, or failed and due for another attempt at `now`. */
-  dueNotifications(now: string, limit: number): Promise<StoredEscalation[]>;
+  /**
+   * Claims up to `limit` escalations whose e-mail is not sent and due at `now` (`nextAttemptAt`
+   * absent or not after it), oldest first: in one atomic step their `nextAttemptAt` becomes
+   * `now + leaseMs`, and they are returned as claimed. Until the lease passes no other call, in
+   * this process or on another server sharing the database, returns them again; `setNotification`
+   * after the attempt ends the lease. The lease must outlast one notifier call.
+   * @param leaseMs default {@link NOTIFICATION_LEASE_MS} (2 minutes)
+   */
+  dueNotifications(now: string, limit: number, leaseMs?: number): Promise<StoredEscalation[]>;
   stats(): Promise<Stats>;
   close(): Promise<void>;
 }

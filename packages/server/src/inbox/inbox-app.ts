@@ -7,9 +7,13 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { defaultCategories, defaultPolicy, parseNotes } from '@escalate-kit/sdk';
-import type { EscalationStatus, Stats, StoredEscalation } from '../types.ts';
+import type { EscalationStatus, ListResult, Stats, StoredEscalation } from '../types.ts';
 
 const statuses: EscalationStatus[] = ['open', 'contacted', 'resolved'];
+/** The largest page the API gives. */
+const PAGE_SIZE = 200;
+/** More than a team works through at once; beyond it the filters narrow the list. */
+const MAX_ITEMS = 2000;
 const categoryLabel = (id: string) => defaultCategories.find((c) => c.id === id)?.label ?? id;
 const teamName = (id: string) => defaultPolicy.teams.names[id] ?? id;
 const when = (iso: string) =>
@@ -164,9 +168,29 @@ export class EscalationInbox extends LitElement {
       color: var(--danger);
       font-weight: 600;
     }
+    .mail {
+      display: inline-block;
+      padding: 0 0.4rem;
+      border-radius: 999px;
+      border: 1px solid currentColor;
+      font-size: 0.8rem;
+      white-space: nowrap;
+    }
+    .mail-pending {
+      color: var(--muted);
+    }
+    .mail-sent {
+      color: #1a7f37;
+    }
+    .mail-failed {
+      color: var(--danger);
+      font-weight: 700;
+    }
   `;
 
   @state() private items: StoredEscalation[] = [];
+  /** The list stopped at MAX_ITEMS while the server had more. */
+  @state() private capped = false;
   @state() private stats?: Stats;
   @state() private selected?: StoredEscalation;
   @state() private status: EscalationStatus | '' = 'open';
@@ -176,6 +200,8 @@ export class EscalationInbox extends LitElement {
   @state() private needsToken = false;
   @state() private now = Date.now();
   #timer?: ReturnType<typeof setInterval>;
+  /** Counts loads, so a slow one that a newer one (a filter change, the refresh) overtook is dropped. */
+  #loads = 0;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -211,21 +237,41 @@ export class EscalationInbox extends LitElement {
   }
 
   async load() {
+    const load = ++this.#loads;
     try {
-      const params = new URLSearchParams({ limit: '200' });
-      if (this.status) params.set('status', this.status);
-      if (this.category) params.set('category', this.category);
-      const [list, stats] = await Promise.all([
-        this.#api<{ items: StoredEscalation[] }>(`/api/escalations?${params}`),
-        this.#api<Stats>('/api/stats'),
-      ]);
+      const [list, stats] = await Promise.all([this.#loadItems(), this.#api<Stats>('/api/stats')]);
+      if (load !== this.#loads) return;
       this.items = list.items;
+      this.capped = list.capped;
       this.stats = stats;
       this.error = '';
       if (this.selected) this.selected = list.items.find((i) => i.id === this.selected!.id) ?? this.selected;
     } catch (e) {
-      this.error = (e as Error).message;
+      if (load === this.#loads) this.error = (e as Error).message;
     }
+  }
+
+  /** Every page of the filtered list, in respond-by order, up to MAX_ITEMS. */
+  async #loadItems(): Promise<{ items: StoredEscalation[]; capped: boolean }> {
+    const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+    if (this.status) params.set('status', this.status);
+    if (this.category) params.set('category', this.category);
+    const items: StoredEscalation[] = [];
+    for (;;) {
+      const page = await this.#api<ListResult>(`/api/escalations?${params}`);
+      items.push(...page.items);
+      if (!page.nextCursor) return { items, capped: false };
+      if (items.length >= MAX_ITEMS) return { items: items.slice(0, MAX_ITEMS), capped: true };
+      params.set('cursor', page.nextCursor);
+    }
+  }
+
+  /** The default categories, then any other the server has escalations in (hosts add their own). */
+  #categories(): { id: string; label: string }[] {
+    const known = defaultCategories.map((c) => ({ id: c.id, label: c.label }));
+    const ids = new Set<string>(known.map((c) => c.id));
+    const extra = [...Object.keys(this.stats?.byCategory ?? {}), this.category].filter((id) => id && !ids.has(id));
+    return [...known, ...[...new Set(extra)].sort().map((id) => ({ id, label: categoryLabel(id) }))];
   }
 
   async select(id: string) {
@@ -288,8 +334,8 @@ export class EscalationInbox extends LitElement {
                 void this.load();
               }}
             >
-              <option value="">All</option>
-              ${defaultCategories.map((c) => html`<option value=${c.id} ?selected=${c.id === this.category}>${c.label}</option>`)}
+              <option value="" ?selected=${!this.category}>All</option>
+              ${this.#categories().map((c) => html`<option value=${c.id} ?selected=${c.id === this.category}>${c.label}</option>`)}
             </select>
           </label>
         </div>
@@ -304,7 +350,12 @@ export class EscalationInbox extends LitElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <div class="layout">
         <section aria-labelledby="list-title">
-          <h2 id="list-title">${this.items.length} escalation${this.items.length === 1 ? '' : 's'}</h2>
+          <h2 id="list-title">${this.capped ? 'First ' : ''}${this.items.length.toLocaleString('en-US')} escalation${this.items.length === 1 ? '' : 's'}</h2>
+          ${this.capped
+            ? html`<p class="capped" role="note">
+                Showing the first ${MAX_ITEMS.toLocaleString('en-US')} by respond-by time; there are more. Filter by status or category to see the rest.
+              </p>`
+            : nothing}
           <table>
             <thead>
               <tr>
@@ -312,6 +363,7 @@ export class EscalationInbox extends LitElement {
                 <th scope="col">Category</th>
                 <th scope="col">Respond by</th>
                 <th scope="col">Status</th>
+                <th scope="col">E-mail</th>
               </tr>
             </thead>
             <tbody>
@@ -325,6 +377,7 @@ export class EscalationInbox extends LitElement {
                   <td>${categoryLabel(item.request.category)}${item.request.urgency === 'urgent' ? html` · <strong>urgent</strong>` : nothing}</td>
                   <td>${when(item.respondBy)} ${overdue ? html`<span class="overdue-tag">Overdue</span>` : nothing}</td>
                   <td>${item.status}</td>
+                  <td>${this.#mailTag(item)}</td>
                 </tr>`;
               })}
             </tbody>
@@ -333,6 +386,12 @@ export class EscalationInbox extends LitElement {
         </section>
         <section id="detail" aria-live="polite">${this.selected ? this.#renderDetail(this.selected) : html`<p class="muted">Choose an escalation to see everything the agent wrote.</p>`}</section>
       </div>`;
+  }
+
+  /** The state of the e-mail to the account team; a failure says why on hover. */
+  #mailTag(item: StoredEscalation) {
+    const { state, lastError } = item.notification;
+    return html`<span class="mail mail-${state}" title=${state === 'failed' && lastError ? lastError : nothing}>${state}</span>`;
   }
 
   #renderStats() {

@@ -2,7 +2,16 @@
  * A store in a `Map`, for tests and throw-away demos: nothing survives a restart.
  * It follows the same contract as the SQL stores (see test/support/store-contract.ts).
  */
-import type { EscalationStore, ListQuery, ListResult, NewEscalation, Notification, StatusUpdate, StoredEscalation } from '../types.ts';
+import {
+  NOTIFICATION_LEASE_MS,
+  type EscalationStore,
+  type ListQuery,
+  type ListResult,
+  type NewEscalation,
+  type Notification,
+  type StatusUpdate,
+  type StoredEscalation,
+} from '../types.ts';
 import { decodeCursor, emptyStats, encodeCursor, isoString } from './common.ts';
 
 interface Row {
@@ -46,7 +55,10 @@ export function createMemoryStore(): EscalationStore {
         receivedAt: isoString(escalation.receivedAt),
         status: 'open',
         history: [],
-        notification: { state: 'pending', attempts: 0 },
+        notification:
+          escalation.notificationLeaseUntil === undefined
+            ? { state: 'pending', attempts: 0 }
+            : { state: 'pending', attempts: 0, nextAttemptAt: isoString(escalation.notificationLeaseUntil) },
       };
       rows.set(record.id, { record, bodyHash: escalation.bodyHash });
       return { inserted: true, record: copy(record), bodyHash: escalation.bodyHash };
@@ -88,18 +100,19 @@ export function createMemoryStore(): EscalationStore {
       if (row) row.record.notification = structuredClone(notification);
     },
 
-    async dueNotifications(now: string, limit: number) {
+    async dueNotifications(now: string, limit: number, leaseMs = NOTIFICATION_LEASE_MS) {
       const t = Date.parse(now);
+      const lease = new Date(t + leaseMs).toISOString();
+      // Found and claimed in one synchronous step: concurrent calls never get the same row.
       return [...rows.values()]
         .map((r) => r.record)
-        .filter(
-          (r) =>
-            r.notification.state === 'pending' ||
-            (r.notification.state === 'failed' && (r.notification.nextAttemptAt === undefined || Date.parse(r.notification.nextAttemptAt) <= t)),
-        )
-        .sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || compare(a, b))
+        .filter((r) => r.notification.state !== 'sent' && (r.notification.nextAttemptAt === undefined || Date.parse(r.notification.nextAttemptAt) <= t))
+        .sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
         .slice(0, limit)
-        .map(copy);
+        .map((r) => {
+          r.notification.nextAttemptAt = lease;
+          return copy(r);
+        });
     },
 
     async stats() {

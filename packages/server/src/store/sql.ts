@@ -4,17 +4,18 @@
  * flavour is a test of the SQL of the other.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import type {
-  EscalationStatus,
-  EscalationStore,
-  HistoryEntry,
-  ListQuery,
-  ListResult,
-  NewEscalation,
-  Notification,
-  NotificationState,
-  StatusUpdate,
-  StoredEscalation,
+import {
+  NOTIFICATION_LEASE_MS,
+  type EscalationStatus,
+  type EscalationStore,
+  type HistoryEntry,
+  type ListQuery,
+  type ListResult,
+  type NewEscalation,
+  type Notification,
+  type NotificationState,
+  type StatusUpdate,
+  type StoredEscalation,
 } from '../types.ts';
 import { decodeCursor, emptyStats, encodeCursor, isoString } from './common.ts';
 
@@ -127,8 +128,8 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
       // The unique key decides: of concurrent inserts of one id exactly one gets a row back, and
       // the others (which wait for it to commit) get none and read the winner's row.
       const inserted = await db.query<EscalationRow>(
-        `INSERT INTO escalations (id, request, body_hash, task_id, category, urgency, team, respond_by, received_at)
-         VALUES ($1, $2::text::jsonb, $3, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz)
+        `INSERT INTO escalations (id, request, body_hash, task_id, category, urgency, team, respond_by, received_at, notification_next_attempt_at)
+         VALUES ($1, $2::text::jsonb, $3, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz)
          ON CONFLICT (id) DO NOTHING
          RETURNING *`,
         [
@@ -141,6 +142,7 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
           escalation.team,
           isoString(escalation.respondBy),
           isoString(escalation.receivedAt),
+          escalation.notificationLeaseUntil === undefined ? null : isoString(escalation.notificationLeaseUntil),
         ],
       );
       const row = inserted.rows[0];
@@ -208,13 +210,26 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
       );
     },
 
-    async dueNotifications(now: string, limit: number) {
+    async dueNotifications(now: string, limit: number, leaseMs = NOTIFICATION_LEASE_MS) {
+      const at = Date.parse(isoString(now));
+      // Claimed in one statement: SKIP LOCKED passes over rows another server is claiming right
+      // now, and FOR UPDATE re-reads a row claimed meanwhile, whose new lease then rules it out.
+      // So concurrent calls (several servers on one database) never return the same escalation.
       const { rows } = await db.query<EscalationRow>(
-        `SELECT * FROM escalations
-         WHERE notification_state <> 'sent'
-           AND (notification_state = 'pending' OR notification_next_attempt_at IS NULL OR notification_next_attempt_at <= $1::timestamptz)
-         ORDER BY received_at, id LIMIT $2`,
-        [isoString(now), limit],
+        `WITH due AS (
+           SELECT id FROM escalations
+           WHERE notification_state <> 'sent'
+             AND (notification_next_attempt_at IS NULL OR notification_next_attempt_at <= $1::timestamptz)
+           ORDER BY received_at, id
+           LIMIT $2
+           FOR UPDATE SKIP LOCKED
+         ), claimed AS (
+           UPDATE escalations e SET notification_next_attempt_at = $3::timestamptz
+           FROM due WHERE e.id = due.id
+           RETURNING e.*
+         )
+         SELECT * FROM claimed ORDER BY received_at, id`,
+        [new Date(at).toISOString(), limit, new Date(at + leaseMs).toISOString()],
       );
       return rows.map(toRecord);
     },
