@@ -166,6 +166,10 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
   readonly endpoint: string;
   readonly categories: readonly string[];
   readonly #options: EscalationClientOptions<C>;
+  /** The options' defaults, resolved once. */
+  readonly #timeout: number;
+  readonly #totalTimeout: number;
+  readonly #flushInterval: number;
   readonly #ky: KyInstance;
   readonly #outbox: Outbox | null;
   readonly #pending = new Map<string, Promise<EscalationResult>>();
@@ -180,13 +184,16 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
       throw new EscalationValidationError([{ path: ['endpoint'], message: 'An endpoint URL is required' }]);
     }
     this.#options = options;
+    this.#timeout = options.timeout ?? 10_000;
+    this.#totalTimeout = options.totalTimeout ?? 30_000;
+    this.#flushInterval = options.flushInterval ?? 30_000;
     this.endpoint = absolute(String(options.endpoint));
     this.categories = options.categories ?? defaultCategories.map((c) => c.id);
     const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
     const base = retry.delay ?? 300;
     this.#ky = ky.create({
-      timeout: options.timeout ?? 10_000,
-      totalTimeout: options.totalTimeout ?? 30_000,
+      timeout: this.#timeout,
+      totalTimeout: this.#totalTimeout,
       fetch: options.fetch,
       retry: {
         limit: retry.limit ?? 3,
@@ -347,8 +354,7 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
   }
 
   #retryLater() {
-    const interval = this.#options.flushInterval ?? 30_000;
-    if (interval > 0) this.#schedule(interval);
+    if (this.#flushInterval > 0) this.#schedule(this.#flushInterval);
   }
 
   #schedule(ms: number) {
@@ -374,7 +380,7 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
     }
     if (isTimeoutError(e)) {
       return new EscalationTimeoutError(
-        `No answer from the escalation endpoint in time (${this.#options.timeout ?? 10_000} ms per attempt, ${this.#options.totalTimeout ?? 30_000} ms in all)`,
+        `No answer from the escalation endpoint in time (${this.#timeout} ms per attempt, ${this.#totalTimeout} ms in all)`,
         { cause: e },
       );
     }

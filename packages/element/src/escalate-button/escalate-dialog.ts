@@ -235,9 +235,9 @@ export class EscalationDialog implements ReactiveController {
     return issues;
   }
 
-  #errors(): Map<Field, string> {
+  #errors(issues = this.#issues()): Map<Field, string> {
     const errors = new Map<Field, string>();
-    for (const issue of this.#issues()) {
+    for (const issue of issues) {
       const field = fieldOf(issue.path);
       if (field && !errors.has(field) && (this.#submitted || this.#touched.has(field))) {
         errors.set(field, this.#strings.fieldErrors?.[field] ?? issue.message);
@@ -278,10 +278,11 @@ export class EscalationDialog implements ReactiveController {
     this.#submitted = true;
     const host = this.#host;
     const strings = this.#strings;
-    const errors = this.#errors();
+    const issues = this.#issues();
+    const errors = this.#errors(issues);
     // Problems in what the host supplied (task id, customer, context) have no field to fix:
     // say so instead of failing silently.
-    const unmapped = this.#issues().filter((i) => !fieldOf(i.path));
+    const unmapped = issues.filter((i) => !fieldOf(i.path));
     if (!errors.size && unmapped.length) {
       const message = unmapped.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       this.#serverErrors = new Map();
