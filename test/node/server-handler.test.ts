@@ -57,7 +57,8 @@ function fakeClock(start = FRIDAY) {
 function wire(overrides: Record<string, unknown> = {}): Record<string, unknown> & { id: string } {
   return {
     id: crypto.randomUUID(),
-    taskId: 'T-1042',
+    // A task of its own: a task with an open escalation takes no second one (409).
+    taskId: uniqueTask(),
     category: 'billing',
     notes: 'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager.',
     contactMethod: 'email',
@@ -68,6 +69,7 @@ function wire(overrides: Record<string, unknown> = {}): Record<string, unknown> 
   };
 }
 
+const uniqueTask = () => `T-${crypto.randomUUID().slice(0, 8)}`;
 const uniqueCategory = () => `c${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
 interface PostInit {
@@ -184,7 +186,7 @@ for (const kind of storeKinds) {
         const receipt = await receiptOf(response, 201);
         assert.deepEqual(receipt, {
           id: body.id,
-          taskId: 'T-1042',
+          taskId: body.taskId,
           status: 'received',
           team: 'billing',
           respondBy: '2025-11-19T23:59:59.999Z',

@@ -5,6 +5,7 @@
  * at once, saying why: no server is guessed at, since a password-protected one would stall the file.
  */
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { after, describe, it as test } from 'node:test';
 import { escalationReceiptSchema } from '@escalate-kit/sdk';
 import {
@@ -89,7 +90,24 @@ describe('PostgreSQL across several servers', () => {
     stores.push(...many);
     await Promise.all(many.map((s) => s.migrate()));
     const applied = await admin((c) => c.query<{ name: string }>(`SELECT name FROM ${schema}.schema_migrations ORDER BY name`));
-    assert.deepEqual(applied.rows.map((r) => r.name), ['001_init.sql']);
+    const files = readdirSync(new URL('../../packages/server/migrations/', import.meta.url)).filter((f) => f.endsWith('.sql')).sort();
+    assert.ok(files.length >= 2);
+    assert.deepEqual(applied.rows.map((r) => r.name), files);
+  });
+
+  it('escalations of one task racing through different pools store one (one open escalation per task)', async () => {
+    const schema = await freshSchema();
+    const a = await openStore(schema);
+    const b = await openStore(schema);
+    stores.push(a, b);
+    const taskId = `T-${crypto.randomUUID().slice(0, 8)}`;
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).insert(makeNew({ request: makeRequest({ taskId }), bodyHash: `h${i}` }))),
+    );
+    assert.equal(results.filter((r) => r.inserted).length, 1);
+    assert.equal(results.filter((r) => r.taskAlreadyEscalated).length, 9);
+    const count = await admin((c) => c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.escalations`));
+    assert.equal(count.rows[0]?.n, 1);
   });
 
   it('replays racing through different pools store one row', async () => {

@@ -10,6 +10,7 @@
  *   retry-after-<v>     the first request per key gets 429 with Retry-After <v> ("date" = an HTTP date 2 s ahead), then ok
  *   slow-<ms>           every request waits <ms> before ok; slowfirst-<ms> only the first per key
  *   malformed           201 with a body that is not a receipt
+ *   already-<status>    409 task_already_escalated: the task has an escalation in <status> (id 7f3ca1b2-…)
  *   down                the socket is destroyed (a network error) until POST /scenario-control/up/<tag>
  * GET /scenario-log[?tag=<tag>] lists what was received.
  */
@@ -97,6 +98,13 @@ export function createScenarioServer() {
       if (res.destroyed || req.socket.destroyed) return;
     }
     if (scenario === 'malformed') return answer(201, { id: 'not-a-uuid', status: 'ok' });
+    if ((n = scenario.match(/^already-(\w+)$/))) {
+      return answer(409, {
+        error: 'task_already_escalated',
+        message: `The task already has an escalation that is ${n[1]}`,
+        existing: { id: '7f3ca1b2-0000-4000-8000-000000000001', status: n[1], team: 'billing', respondBy: '2025-11-19T23:59:59.999Z' },
+      });
+    }
 
     const parsed = escalationRequestSchema.safeParse(body);
     if (!parsed.success) {

@@ -12,7 +12,8 @@ import { storedEscalationSchema, type EscalationStore, type NewEscalation } from
 export function makeRequest(overrides: Record<string, unknown> = {}): EscalationRequest {
   return escalationRequestSchema.parse({
     id: crypto.randomUUID(),
-    taskId: 'T-1042',
+    // A task of its own: a task with an open escalation takes no second one.
+    taskId: `T-${crypto.randomUUID().slice(0, 8)}`,
     category: 'billing',
     notes: 'Issue: Customer disputing $450 charge. Tried: Explained policy. Why: Customer demands manager.',
     contactMethod: 'email',

@@ -376,6 +376,7 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
         data?.message ?? statusMessage(status, e.response.statusText),
         data?.issues ?? [],
         data?.error,
+        data?.existing,
       );
     }
     if (isTimeoutError(e)) {

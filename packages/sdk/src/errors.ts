@@ -46,6 +46,11 @@ export class EscalationHttpError extends EscalationError {
     readonly issues: FieldIssue[] = [],
     /** The server's `error` code, e.g. `invalid_request`, when it sent one. */
     readonly code?: string,
+    /**
+     * With code `task_already_escalated` (409): the escalation the task already has, so a UI
+     * can say "Already escalated · open" instead of offering to send it again.
+     */
+    readonly existing?: { id: string; status: string; team?: string | undefined; respondBy?: string | undefined },
   ) {
     super(message);
   }

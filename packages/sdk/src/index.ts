@@ -4,3 +4,4 @@ export * from './events.ts';
 export * from './outbox.ts';
 export * from './client.ts';
 export * from './policy.ts';
+export * from './reference.ts';

@@ -11,8 +11,8 @@
  */
 import * as z from 'zod/mini';
 import { EscalationValidationError, toFieldIssues } from './errors.ts';
-import { contactMethods, limits, prioritySchema, priorities, slugPattern, urgencySchema } from './schemas.ts';
-import type { ContactMethod, Priority, Urgency } from './schemas.ts';
+import { contactMethods, limits, prioritySchema, priorities, serviceImpacts, signalNames, slugPattern, urgencySchema } from './schemas.ts';
+import type { ContactMethod, Priority, SignalName, Signals, Urgency } from './schemas.ts';
 
 // ---------------------------------------------------------------------------
 // Schema
@@ -48,11 +48,6 @@ export const durationSchema = z.union(
 );
 /** A duration of the priority table, e.g. `{ hours: 4 }`. */
 export type Duration = z.output<typeof durationSchema>;
-
-/** How a technical problem affects service, as the agent sees it. Maps to a priority. */
-export const serviceImpacts = ['outage', 'severe', 'workaround', 'minor'] as const;
-/** `outage` → critical, `severe` → high, `workaround` → medium, `minor` → low (by default). */
-export type ServiceImpact = (typeof serviceImpacts)[number];
 
 const signalRuleSchema = z.strictObject({
   /** The sentence shown in `reasons` when the signal is present. */
@@ -98,16 +93,8 @@ export const escalationPolicySchema = z.strictObject({
     /** Takes technical problems once troubleshooting is exhausted. */
     technical: slug,
   }),
-  /** What each boolean signal does. */
-  signals: z.strictObject({
-    fraudSuspected: signalRuleSchema,
-    legalThreat: signalRuleSchema,
-    cancellation: signalRuleSchema,
-    managerRequested: signalRuleSchema,
-    vip: signalRuleSchema,
-    multipleCustomersAffected: signalRuleSchema,
-    troubleshootingExhausted: signalRuleSchema,
-  }),
+  /** What each boolean signal does: one rule per name of `signalNames`. */
+  signals: z.strictObject(Object.fromEntries(signalNames.map((name) => [name, signalRuleSchema])) as Record<SignalName, typeof signalRuleSchema>),
   /** Service impact → priority. */
   serviceImpact: z.record(z.enum(serviceImpacts), prioritySchema),
   /** Priority → respond and resolve targets (seed 002, technical tickets). */
@@ -137,6 +124,13 @@ export const escalationPolicySchema = z.strictObject({
    * sentence with a missing value is left out rather than printed with a gap.
    */
   briefing: z.array(z.union([text, z.array(text)])),
+  /**
+   * The agent's note ("What the issue is (1-2 sentences), what you tried, why you're
+   * escalating"): the form asks for at least `minLength` characters, a short sentence.
+   */
+  notes: z.strictObject({
+    minLength: z.number('Must be a number').check(z.int('Must be a whole number'), z.gte(1, 'Must be 1 or more'), z.lte(limits.notes, `Must be at most ${limits.notes}`)),
+  }),
 });
 
 /** The validated policy. */
@@ -247,6 +241,7 @@ export const defaultPolicy: EscalationPolicy = /* @__PURE__ */ deepFreeze({
     'I recommend {recommendation}.',
     'Can you help?',
   ],
+  notes: { minLength: limits.notesMin },
 } satisfies EscalationPolicy);
 
 /**
@@ -302,33 +297,17 @@ function deepFreeze<T>(value: T): T {
 // Routing
 // ---------------------------------------------------------------------------
 
-/** What the agent knows about the situation. Everything but `category` is optional. */
-export interface RoutingSignals {
+/**
+ * What the agent knows about the situation: the wire contract's {@link Signals} (every
+ * signal of `signalNames`, `credit`, `refund`, `serviceImpact`) plus the form's category
+ * and urgency. Everything but `category` is optional.
+ */
+export type RoutingSignals = Signals & {
   /** The category picked in the form, e.g. `'billing'`. Unknown ids go to `teams.fallback`. */
   category: string;
-  /** Dollars the customer asks to be credited. */
-  credit?: number;
-  /** Dollars the customer asks to be refunded. */
-  refund?: number;
-  /** The customer asked for a supervisor or manager. */
-  managerRequested?: boolean;
-  /** The customer threatens legal action, the BBB or a regulatory complaint. */
-  legalThreat?: boolean;
-  /** A fraud red flag (seed 002), e.g. cannot verify the account, SIM swap, port-out not initiated by the customer. */
-  fraudSuspected?: boolean;
-  /** The customer wants to cancel service. */
-  cancellation?: boolean;
-  /** A VIP / high-value account. */
-  vip?: boolean;
-  /** The problem affects more than one customer. */
-  multipleCustomersAffected?: boolean;
-  /** Standard troubleshooting was tried without success. */
-  troubleshootingExhausted?: boolean;
-  /** How a technical problem affects service; picks the row of the priority table. */
-  serviceImpact?: ServiceImpact;
   /** The urgency the agent picked, if any. */
-  urgency?: Urgency;
-}
+  urgency?: Urgency | undefined;
+};
 
 /** When and how the customer will be contacted, for one urgency. */
 export interface ContactWindow {
@@ -354,6 +333,11 @@ export interface RoutingSuggestion {
   /** The policy requires escalation: the agent should not try to handle it. */
   mandatory: boolean;
   urgency: Urgency;
+  /**
+   * The reason of the rule that fixed `urgency` (fraud: always urgent), overriding the
+   * agent's choice; absent when the agent may choose.
+   */
+  urgencyForcedBy?: string;
   contactWindow: ContactWindow;
   /** `false` when nothing may be said to the caller about the escalation (fraud). */
   customerScriptAllowed: boolean;
@@ -361,18 +345,6 @@ export interface RoutingSuggestion {
   reasons: string[];
 }
 
-type SignalName = keyof EscalationPolicy['signals'];
-
-// The order of team precedence among signals: fraud > legal > retention.
-const signalOrder: readonly SignalName[] = [
-  'fraudSuspected',
-  'legalThreat',
-  'cancellation',
-  'managerRequested',
-  'vip',
-  'multipleCustomersAffected',
-  'troubleshootingExhausted',
-];
 
 function money(n: number): string {
   return `$${Number.isInteger(n) ? n : n.toFixed(2)}`;
@@ -410,6 +382,7 @@ export function suggestRouting(signals: RoutingSignals, policy: EscalationPolicy
   let mandatory = false;
   let team: string | undefined;
   let forcedUrgency: Urgency | undefined;
+  let forcedBy: string | undefined;
   let scriptAllowed = true;
   const candidates: Priority[] = [];
 
@@ -418,7 +391,8 @@ export function suggestRouting(signals: RoutingSignals, policy: EscalationPolicy
     reasons.push(`All ${signals.category} tasks must be escalated`);
   }
 
-  for (const name of signalOrder) {
+  // In the order of `signalNames`, which is the order of team precedence.
+  for (const name of signalNames) {
     const rule = policy.signals[name];
     if (signals[name] !== true) continue;
     reasons.push(rule.reason);
@@ -426,7 +400,10 @@ export function suggestRouting(signals: RoutingSignals, policy: EscalationPolicy
     if (rule.level) level = Math.max(level, rule.level);
     team ??= rule.team;
     if (rule.priority) candidates.push(rule.priority);
-    if (rule.urgency) forcedUrgency = rule.urgency;
+    if (rule.urgency) {
+      forcedUrgency = rule.urgency;
+      forcedBy = rule.reason;
+    }
     if (rule.customerScript === false) scriptAllowed = false;
   }
 
@@ -481,6 +458,7 @@ export function suggestRouting(signals: RoutingSignals, policy: EscalationPolicy
     resolveWithin: { ...targets.resolve },
     mandatory,
     urgency,
+    ...(forcedBy !== undefined && { urgencyForcedBy: forcedBy }),
     contactWindow: { ...policy.urgencies[urgency] },
     customerScriptAllowed: scriptAllowed,
     reasons,

@@ -10,7 +10,13 @@ import * as z from 'zod/mini';
 /** Bounds of every string and collection, exported so UIs can show the same limits. */
 export const limits = {
   taskId: 200,
+  taskTitle: 200,
   notes: 5000,
+  /**
+   * The shortest note the form accepts: a short sentence. The account team cannot act on
+   * "help"; the wire contract itself only asks for a non-empty note.
+   */
+  notesMin: 20,
   name: 200,
   id: 100,
   email: 254,
@@ -21,6 +27,8 @@ export const limits = {
   contextKey: 40,
   contextValue: 500,
   routingLevel: 5,
+  /** The largest credit or refund amount a request may name. */
+  amount: 1_000_000_000,
 } as const;
 
 /** The categories of seed 000, in its order, with its "use when" hints. */
@@ -45,6 +53,28 @@ export type DefaultCategory = (typeof defaultCategories)[number]['id'];
 export const contactMethods = ['call', 'text', 'email'] as const;
 export const urgencies = ['urgent', 'standard'] as const;
 export const priorities = ['critical', 'high', 'medium', 'low'] as const;
+
+/**
+ * What the agent knows about the case, as yes/no signals, in the policy's order of team
+ * precedence (fraud > legal > retention). The one list every signal type, schema and rule
+ * table derives from.
+ */
+export const signalNames = [
+  'fraudSuspected',
+  'legalThreat',
+  'cancellation',
+  'managerRequested',
+  'vip',
+  'multipleCustomersAffected',
+  'troubleshootingExhausted',
+] as const;
+/** One of {@link signalNames}. */
+export type SignalName = (typeof signalNames)[number];
+
+/** How a technical problem affects service, as the agent sees it. Maps to a priority. */
+export const serviceImpacts = ['outage', 'severe', 'workaround', 'minor'] as const;
+/** `outage` → critical, `severe` → high, `workaround` → medium, `minor` → low (by default). */
+export type ServiceImpact = (typeof serviceImpacts)[number];
 
 // Control characters (C0, DEL, C1), Unicode line/paragraph separators and bidi overrides
 // are never legitimate in what an agent types: they corrupt e-mails and logs, or make text
@@ -145,6 +175,32 @@ export const routingSchema = z.strictObject(
 );
 export type Routing = z.infer<typeof routingSchema>;
 
+const flag = z.optional(z.boolean('Signals are true or false'));
+const amountSchema = z.number('Amounts must be numbers').check(
+  z.gte(0, 'Amounts must be 0 or more'),
+  z.lte(limits.amount, `Amounts must be at most ${limits.amount}`),
+);
+
+/**
+ * What the agent (or the host) knows about the case: the policy's signals, the credit or
+ * refund asked for, and the service impact of a technical problem. The server routes and
+ * times the escalation from these with its own policy.
+ */
+export const signalsSchema = z.strictObject(
+  {
+    ...(Object.fromEntries(signalNames.map((name) => [name, flag])) as Record<SignalName, typeof flag>),
+    /** Dollars the customer asks to be credited. */
+    credit: z.optional(amountSchema),
+    /** Dollars the customer asks to be refunded. */
+    refund: z.optional(amountSchema),
+    /** How a technical problem affects service; picks the row of the priority table. */
+    serviceImpact: z.optional(z.enum(serviceImpacts, `Service impact must be one of ${serviceImpacts.join(', ')}`)),
+  },
+  strict,
+);
+/** What the agent knows about the case; every field optional. */
+export type Signals = z.output<typeof signalsSchema>;
+
 /** Small, flat, bounded host context (e.g. `{ queue: 'tier-1', attempt: 2 }`). */
 export const contextSchema = z.record(
   // Keys are checked below, on the record: zod reports a failing key schema only as
@@ -208,6 +264,8 @@ const contactMatchesMethod = z.superRefine(
 const requestShape = {
   id: z.uuid('Id must be a UUID'),
   taskId: line(limits.taskId, 'Task id'),
+  /** The task's own title in the host app, e.g. "Disputed $450 charge". */
+  taskTitle: z.optional(line(limits.taskTitle, 'Task title')),
   category: categorySchema,
   notes: notesSchema,
   contactMethod: contactMethodSchema,
@@ -216,6 +274,7 @@ const requestShape = {
   customer: z.optional(customerSchema),
   agent: z.optional(agentSchema),
   routing: z.optional(routingSchema),
+  signals: z.optional(signalsSchema),
   context: z.optional(contextSchema),
   createdAt: z.iso.datetime({ offset: true, error: 'createdAt must be an ISO-8601 date-time' }),
 };
@@ -264,10 +323,21 @@ export const fieldIssueSchema = z.object({
   message: z.string(),
 });
 
+/** The escalation a task already has, named in a 409 `task_already_escalated`. */
+export const existingEscalationSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  team: z.optional(z.string()),
+  respondBy: z.optional(z.string()),
+});
+export type ExistingEscalation = z.output<typeof existingEscalationSchema>;
+
 /** Every non-2xx body the server sends. */
 export const errorBodySchema = z.object({
   error: z.string(),
   message: z.optional(z.string()),
   issues: z.optional(z.array(fieldIssueSchema)),
+  /** With `task_already_escalated`: the open escalation of that task. */
+  existing: z.optional(existingEscalationSchema),
 });
 export type ErrorBody = z.output<typeof errorBodySchema>;

@@ -75,7 +75,9 @@ export function openApiDocument(): JsonSchema {
             '200': json('EscalationReceipt', 'An idempotent replay: the stored receipt, with duplicate: true.'),
             '400': error('Invalid request; `issues` names every bad field.'),
             '401': error('Missing or wrong bearer token.'),
-            '409': error('Same id with a different body.'),
+            '409': error(
+              '`conflict`: the same id was stored with a different body. `task_already_escalated`: the task already has an escalation that is not resolved; `existing` names it (id, status, team, respondBy) and nothing was stored.',
+            ),
             '413': error('Body too large.'),
             '429': { ...error('Too many requests.'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
           },

@@ -393,19 +393,24 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
     }
     if (!parsed.success || issues.length) return invalid(issues);
 
-    const escalation: EscalationRequest = parsed.data;
+    const received: EscalationRequest = parsed.data;
     const receivedAt = clock();
-    const team = escalation.routing?.team ?? suggestRouting({ category: escalation.category, urgency: escalation.urgency }, policy).team;
+    // The policy has the last word on what it fixes: a fraud-flagged request is urgent whatever
+    // urgency the browser sent, so its respond-by and its e-mail say so.
+    const decided = suggestRouting({ ...received.signals, category: received.category, urgency: received.urgency }, policy);
+    const escalation: EscalationRequest =
+      decided.urgencyForcedBy !== undefined && decided.urgency !== received.urgency ? { ...received, urgency: decided.urgency } : received;
+    const team = escalation.routing?.team ?? decided.team;
     // The customer was promised a contact window: every escalation is due by then.
     const promised = contactDeadline(receivedAt, escalation.urgency, policy);
-    // Seed 002's priority table is for technical tickets; it can only make one sooner.
+    // The priority table is for technical tickets; it can only make one sooner.
     const priority = escalation.routing?.priority;
     const technical = escalation.category === 'technical' || team === policy.teams.technical;
     const byPriority = priority && technical ? targetTime(receivedAt, policy.priorities[priority].respond) : undefined;
     const respondBy = byPriority && byPriority < promised ? byPriority : promised;
-    // The parsed request (defaults filled, strings trimmed), so a replay that only differs in
-    // what the schema normalises is still the same escalation.
-    const bodyHash = sha256(canonicalJson(escalation)).toString('hex');
+    // The request as parsed (defaults filled, strings trimmed) and as sent, before the policy
+    // fixed anything: a replay that only differs in what the schema normalises is the same one.
+    const bodyHash = sha256(canonicalJson(received)).toString('hex');
 
     const result = await store.insert({
       request: escalation,
@@ -416,6 +421,14 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
       // The first attempt is this process's, right below: other servers leave it alone unless it dies.
       ...(notify && { notificationLeaseUntil: new Date(receivedAt.getTime() + leaseMs).toISOString() }),
     });
+    if (result.taskAlreadyEscalated) {
+      const open = result.record;
+      return error(409, {
+        error: 'task_already_escalated',
+        message: `Task ${escalation.taskId} already has an escalation that is ${open.status}: the account team has it. Nothing new was stored.`,
+        existing: { id: open.id, status: open.status, team: open.team, respondBy: open.respondBy },
+      });
+    }
     if (result.inserted) {
       void deliver(result.record);
       return json(201, receipt(result.record, false), { location: `/api/escalations/${encodeURIComponent(result.record.id)}` });

@@ -59,6 +59,18 @@ export interface NewEscalation {
   notificationLeaseUntil?: string;
 }
 
+/** What {@link EscalationStore.insert} did. */
+export interface InsertResult {
+  /** This call stored the escalation. */
+  inserted: boolean;
+  /** The row stored under the id; with `taskAlreadyEscalated`, the task's open escalation. */
+  record: StoredEscalation;
+  /** The body hash of `record`. */
+  bodyHash: string;
+  /** Nothing was stored: the task already has an escalation that is not resolved (`record`). */
+  taskAlreadyEscalated?: true;
+}
+
 /** `PATCH /api/escalations/:id` body. */
 export const statusUpdateSchema = z.strictObject(
   {
@@ -72,6 +84,8 @@ export type StatusUpdate = z.output<typeof statusUpdateSchema>;
 /** `GET /api/escalations` query. */
 export const listQuerySchema = z.object({
   status: z.optional(statusSchema),
+  /** The escalations of one task (the host's task id). */
+  taskId: z.optional(z.string().check(z.minLength(1, 'taskId must not be empty'), z.maxLength(200, 'taskId must be at most 200 characters'))),
   category: z.optional(categorySchema),
   since: z.optional(z.iso.datetime({ offset: true, error: 'since must be an ISO-8601 date-time' })),
   limit: z._default(
@@ -114,8 +128,13 @@ export const NOTIFICATION_LEASE_MS = 120_000;
 export interface EscalationStore {
   /** Creates or upgrades the schema. Safe to call on every start. */
   migrate(): Promise<void>;
-  /** Inserts unless the id exists. Returns the row now stored and whether this call inserted it. */
-  insert(escalation: NewEscalation): Promise<{ inserted: boolean; record: StoredEscalation; bodyHash: string }>;
+  /**
+   * Inserts unless the id exists, or the task already has an escalation that is not resolved.
+   * Returns the row now stored under that id and whether this call inserted it; when the task
+   * has an open escalation under another id, nothing is inserted and `record` is that one.
+   * Both checks and the insert are one atomic step: concurrent inserts of one task store one row.
+   */
+  insert(escalation: NewEscalation): Promise<InsertResult>;
   get(id: string): Promise<StoredEscalation | undefined>;
   /** Ordered by `respondBy`, then `id` (what is due first comes first). */
   list(query: ListQuery): Promise<ListResult>;

@@ -178,11 +178,12 @@ export function renderEscalationEmail(escalation: StoredEscalation, options: Ren
   const teamName = (id: string) => oneLine(policy.teams.names[id] ?? humanise(id));
   const team = teamName(escalation.team);
   const taskId = oneLine(req.taskId);
+  const taskTitle = req.taskTitle === undefined ? undefined : oneLine(req.taskTitle);
 
-  const subject = oneLine(`[Escalation] ${categoryLabel} · ${urgencyLabel} · Task ${taskId}`);
+  const subject = oneLine(`[Escalation] ${categoryLabel} · ${urgencyLabel} · Task ${taskId}${taskTitle ? `: ${taskTitle}` : ''}`);
 
   const summary: Row[] = [
-    { label: 'Task', value: taskId },
+    { label: 'Task', value: taskTitle ? `${taskId} · ${taskTitle}` : taskId },
     { label: 'Category', value: categoryLabel },
     { label: 'Urgency', value: windowText ? `${urgencyLabel}: contact the customer ${windowText}` : urgencyLabel },
     { label: 'Respond by', value: formatTime(escalation.respondBy) },

@@ -5,6 +5,7 @@
 import {
   NOTIFICATION_LEASE_MS,
   type EscalationStore,
+  type InsertResult,
   type ListQuery,
   type ListResult,
   type NewEscalation,
@@ -43,10 +44,14 @@ export function createMemoryStore(): EscalationStore {
   return {
     async migrate() {},
 
-    async insert(escalation: NewEscalation) {
+    async insert(escalation: NewEscalation): Promise<InsertResult> {
       // Check and set happen in one synchronous step, so concurrent inserts of one id store one row.
       const existing = rows.get(escalation.request.id);
       if (existing) return { inserted: false, record: copy(existing.record), bodyHash: existing.bodyHash };
+      const { taskId } = escalation.request;
+      for (const row of rows.values()) {
+        if (row.record.request.taskId === taskId && row.record.status !== 'resolved') return { inserted: false, record: copy(row.record), bodyHash: row.bodyHash, taskAlreadyEscalated: true };
+      }
       const record: StoredEscalation = {
         id: escalation.request.id,
         request: structuredClone(escalation.request),
@@ -77,6 +82,7 @@ export function createMemoryStore(): EscalationStore {
         .filter(
           (r) =>
             (query.status === undefined || r.status === query.status) &&
+            (query.taskId === undefined || r.request.taskId === query.taskId) &&
             (query.category === undefined || r.request.category === query.category) &&
             (since === undefined || Date.parse(r.receivedAt) >= since) &&
             (after === undefined || compare(r, after) > 0),

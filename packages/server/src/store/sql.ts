@@ -9,6 +9,7 @@ import {
   type EscalationStatus,
   type EscalationStore,
   type HistoryEntry,
+  type InsertResult,
   type ListQuery,
   type ListResult,
   type NewEscalation,
@@ -47,6 +48,8 @@ const defaultMigrations = new URL('../../migrations/', import.meta.url);
 // Any constant works; it only has to be the same in every process that migrates this database,
 // so two servers starting at once do not both run `CREATE TABLE`.
 const MIGRATION_LOCK = 7_238_451_906;
+// The first key of the per-task insert lock (two-key form: `(TASK_LOCK, hashtext(task_id))`).
+const TASK_LOCK = 72_384;
 
 interface EscalationRow {
   id: string;
@@ -123,34 +126,46 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
       });
     },
 
-    async insert(escalation: NewEscalation) {
+    async insert(escalation: NewEscalation): Promise<InsertResult> {
       const { request } = escalation;
-      // The unique key decides: of concurrent inserts of one id exactly one gets a row back, and
-      // the others (which wait for it to commit) get none and read the winner's row.
-      const inserted = await db.query<EscalationRow>(
-        `INSERT INTO escalations (id, request, body_hash, task_id, category, urgency, team, respond_by, received_at, notification_next_attempt_at)
-         VALUES ($1, $2::text::jsonb, $3, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz)
-         ON CONFLICT (id) DO NOTHING
-         RETURNING *`,
-        [
-          request.id,
-          toJson(request),
-          escalation.bodyHash,
-          request.taskId,
-          request.category,
-          request.urgency,
-          escalation.team,
-          isoString(escalation.respondBy),
-          isoString(escalation.receivedAt),
-          escalation.notificationLeaseUntil === undefined ? null : isoString(escalation.notificationLeaseUntil),
-        ],
-      );
-      const row = inserted.rows[0];
-      if (row) return { inserted: true, record: toRecord(row), bodyHash: row.body_hash };
-      const existing = await db.query<EscalationRow>('SELECT * FROM escalations WHERE id = $1', [request.id]);
-      const stored = existing.rows[0];
-      if (!stored) throw new Error(`Escalation ${request.id} conflicted on insert but cannot be read`);
-      return { inserted: false, record: toRecord(stored), bodyHash: stored.body_hash };
+      return db.transaction(async (tx) => {
+        // One task at a time: of two escalations of one task sent at once, the second waits here
+        // and then sees the first. The lock ends with the transaction.
+        await tx.query(`SELECT pg_advisory_xact_lock(${TASK_LOCK}, hashtext($1))`, [request.taskId]);
+        const byId = await tx.query<EscalationRow>('SELECT * FROM escalations WHERE id = $1', [request.id]);
+        if (byId.rows[0]) return { inserted: false, record: toRecord(byId.rows[0]), bodyHash: byId.rows[0].body_hash };
+        const open = await tx.query<EscalationRow>(
+          "SELECT * FROM escalations WHERE task_id = $1 AND status <> 'resolved' ORDER BY received_at LIMIT 1",
+          [request.taskId],
+        );
+        if (open.rows[0]) return { inserted: false, record: toRecord(open.rows[0]), bodyHash: open.rows[0].body_hash, taskAlreadyEscalated: true };
+        // The unique key still decides between concurrent inserts of one id under different task
+        // ids (a conflict): exactly one gets a row back, the other reads the winner's row.
+        const inserted = await tx.query<EscalationRow>(
+          `INSERT INTO escalations (id, request, body_hash, task_id, category, urgency, team, respond_by, received_at, notification_next_attempt_at)
+           VALUES ($1, $2::text::jsonb, $3, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz)
+           ON CONFLICT (id) DO NOTHING
+           RETURNING *`,
+          [
+            request.id,
+            toJson(request),
+            escalation.bodyHash,
+            request.taskId,
+            request.category,
+            request.urgency,
+            escalation.team,
+            isoString(escalation.respondBy),
+            isoString(escalation.receivedAt),
+            escalation.notificationLeaseUntil === undefined ? null : isoString(escalation.notificationLeaseUntil),
+          ],
+        );
+        const row = inserted.rows[0];
+        if (row) return { inserted: true, record: toRecord(row), bodyHash: row.body_hash };
+        const existing = await tx.query<EscalationRow>('SELECT * FROM escalations WHERE id = $1', [request.id]);
+        const stored = existing.rows[0];
+        if (!stored) throw new Error(`Escalation ${request.id} conflicted on insert but cannot be read`);
+        return { inserted: false, record: toRecord(stored), bodyHash: stored.body_hash };
+      });
     },
 
     async get(id: string) {
@@ -167,6 +182,7 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
       };
       if (query.status !== undefined) where.push(`status = ${param(query.status)}`);
       if (query.category !== undefined) where.push(`category = ${param(query.category)}`);
+      if (query.taskId !== undefined) where.push(`task_id = ${param(query.taskId)}`);
       if (query.since !== undefined) where.push(`received_at >= ${param(isoString(query.since))}::timestamptz`);
       if (query.cursor !== undefined) {
         const after = decodeCursor(query.cursor);
