@@ -18,6 +18,7 @@ const notSet = { '': '(not set)' };
 const manifestOnly: ArgTypes = {
   // Properties that mirror an attribute are listed under the attribute (the manifest has both).
   taskId: { table: { disable: true } },
+  taskTitle: { table: { disable: true } },
   contactMethod: { table: { disable: true } },
   customerName: { table: { disable: true } },
   customerEmail: { table: { disable: true } },
@@ -37,6 +38,7 @@ const meta = {
   render: renderButton,
   args: {
     'task-id': 'T-1042',
+    'task-title': 'Disputed $450 charge',
     endpoint: '',
     category: '',
     'contact-method': '',
@@ -54,6 +56,7 @@ const meta = {
   argTypes: {
     // The manifest types these `string | undefined`, which Storybook would edit as JSON.
     'task-id': { control: 'text' },
+    'task-title': { control: 'text' },
     endpoint: { control: 'text' },
     'customer-name': { control: 'text' },
     'customer-email': { control: 'text' },
@@ -129,6 +132,20 @@ export const SuccessSuspectedFraud: Story = {
   name: 'Success: suspected fraud (no script)',
   args: { 'task-id': 'T-1109', outcome: 'success', signals: { fraudSuspected: true } },
   play: playSubmit('success'),
+};
+
+/** Fraud red flag from the host: urgency fixed at urgent by the policy, with its reason; the agent cannot lower it. */
+export const UrgencyFixedByPolicy: Story = {
+  name: 'Fraud: urgency fixed by policy',
+  args: { 'task-id': 'T-1120', category: 'billing', signals: { fraudSuspected: true } },
+  play: playOpen(),
+};
+
+/** The task already has an open escalation (HTTP 409): said as it is, nothing to retry. */
+export const AlreadyEscalated: Story = {
+  name: 'Already escalated',
+  args: { 'task-id': 'T-1121', outcome: 'already' },
+  play: playSubmit('already'),
 };
 
 /** Offline: saved on this device and sent later, said honestly. */

@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { axTreePlugin } from './support/ax-tree-plugin.mjs';
 import { fileURLToPath } from 'node:url';
 import { chromeArgs, findChrome } from './support/find-chrome.mjs';
 import { countReporter } from './support/wtr-count-reporter.mjs';
@@ -21,6 +22,8 @@ export default {
     }),
   ],
   plugins: [
+    // The accessibility tree as Chromium exposes it (CDP), for tests of required/invalid states.
+    axTreePlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -32,6 +32,7 @@ const states = {
   success: (el: EscalateButton) => !!shadow(el).querySelector('[part="result"].success'),
   queued: (el: EscalateButton) => !!shadow(el).querySelector('[part="result"].queued'),
   error: (el: EscalateButton) => !!shadow(el).querySelector('[part="result"] [data-retry]'),
+  already: (el: EscalateButton) => !!shadow(el).querySelector('[part="result"].already'),
 } satisfies Record<string, (el: EscalateButton) => boolean>;
 export type DialogState = keyof typeof states;
 

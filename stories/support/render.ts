@@ -6,7 +6,7 @@
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { CategoryDefinition, ContactMethod, RoutingSignals, Urgency } from '@escalate-kit/sdk';
+import type { CategoryDefinition, ContactMethod, Signals, Urgency } from '@escalate-kit/sdk';
 import type { EscalateStrings } from '@escalate-kit/element';
 import { es } from '@escalate-kit/element/strings/es';
 import { createStubClient, type StubClient, type StubErrorKind, type StubOutcome } from './stub-client.ts';
@@ -35,6 +35,7 @@ export interface NetworkArgs {
 
 export interface ButtonArgs extends FrameArgs, NetworkArgs {
   'task-id': string;
+  'task-title'?: string;
   endpoint?: string;
   category?: string;
   'contact-method'?: ContactMethod | '';
@@ -48,7 +49,7 @@ export interface ButtonArgs extends FrameArgs, NetworkArgs {
   disabled: boolean;
   categories?: CategoryDefinition[];
   strings?: Partial<EscalateStrings>;
-  signals?: Partial<Omit<RoutingSignals, 'category' | 'urgency'>>;
+  signals?: Signals;
   context?: Record<string, string | number | boolean>;
   /** Event handlers, filled by Storybook's actions from the manifest's `@fires`. */
   onEscalateOpen?: (e: Event) => void;
@@ -57,6 +58,7 @@ export interface ButtonArgs extends FrameArgs, NetworkArgs {
   onEscalateSuccess?: (e: Event) => void;
   onEscalateQueued?: (e: Event) => void;
   onEscalateError?: (e: Event) => void;
+  onEscalateDone?: (e: Event) => void;
 }
 
 /** Dark values: the same as the element's own `prefers-color-scheme: dark` defaults. */
@@ -105,7 +107,7 @@ export const frameArgTypes = {
 export const networkArgTypes = {
   outcome: {
     control: 'select',
-    options: ['success', 'queued', 'error', 'pending', 'invalid', 'none'],
+    options: ['success', 'queued', 'error', 'pending', 'invalid', 'already', 'none'],
     description: 'What the stub client answers; `none` means no client or endpoint (the button is unavailable).',
     table: { category: 'stub client' },
   },
@@ -147,6 +149,7 @@ export function renderButton(args: ButtonArgs): TemplateResult {
     args,
     html`<escalate-button
       task-id=${args['task-id']}
+      task-title=${ifDefined(args['task-title'] || undefined)}
       endpoint=${ifDefined(args.endpoint || undefined)}
       category=${ifDefined(args.category || undefined)}
       contact-method=${ifDefined(args['contact-method'] || undefined)}
@@ -169,6 +172,7 @@ export function renderButton(args: ButtonArgs): TemplateResult {
       @escalate-success=${args.onEscalateSuccess}
       @escalate-queued=${args.onEscalateQueued}
       @escalate-error=${args.onEscalateError}
+      @escalate-done=${args.onEscalateDone}
     ></escalate-button>`,
   );
 }

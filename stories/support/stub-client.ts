@@ -23,9 +23,10 @@ import type { EscalationClientLike } from '@escalate-kit/element';
  * - `queued`: offline, kept in the outbox to be sent later;
  * - `error`: a final failure (`errorKind` picks an HTTP 503 or a network error);
  * - `pending`: never answers (the submitting state);
- * - `invalid`: the server rejects it with field issues (HTTP 400).
+ * - `invalid`: the server rejects it with field issues (HTTP 400);
+ * - `already`: the task already has an open escalation (HTTP 409 `task_already_escalated`).
  */
-export type StubOutcome = 'success' | 'queued' | 'error' | 'pending' | 'invalid';
+export type StubOutcome = 'success' | 'queued' | 'error' | 'pending' | 'invalid' | 'already';
 export type StubErrorKind = 'http' | 'network';
 
 export interface StubClientOptions {
@@ -44,7 +45,13 @@ export interface StubClient extends EscalationClientLike {
 const hour = 3_600_000;
 
 /** The typed error a story's `error` or `invalid` outcome rejects with. */
-export function stubError(outcome: 'error' | 'invalid', errorKind: StubErrorKind = 'http'): Error {
+export function stubError(outcome: 'error' | 'invalid' | 'already', errorKind: StubErrorKind = 'http'): Error {
+  if (outcome === 'already') {
+    return new EscalationHttpError(409, 'Task T-1042 already has an escalation that is open', [], 'task_already_escalated', {
+      id: '7f3ca1b2-5d4e-4f60-8a71-92b3c4d5e6f7',
+      status: 'open',
+    });
+  }
   if (outcome === 'invalid') {
     return new EscalationHttpError(
       400,
@@ -91,6 +98,7 @@ export function createStubClient({ outcome, delay = 0, errorKind = 'http' }: Stu
           return later(() => ({ status: 'queued', request, reason: 'offline' }) as const);
         case 'error':
         case 'invalid':
+        case 'already':
           return later(() => Promise.reject(stubError(outcome, errorKind)));
         case 'success': {
           const receipt: EscalationReceipt = {

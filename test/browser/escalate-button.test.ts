@@ -14,6 +14,7 @@ import {
   next,
   root,
   scenario,
+  spokenIn,
   submitButton,
   text,
   type,
@@ -153,7 +154,7 @@ describe('<escalate-button>', () => {
       expect(f.getAttribute('aria-describedby')).to.contain(error.id);
     }
     expect(root(el).querySelector('[part~="field-contact-method"]')!.getAttribute('aria-invalid')).to.equal('true');
-    expect(text(root(el).querySelector('[role="status"]'))).to.equal('3 fields need your attention.');
+    expect(spokenIn(el, '3 fields need your attention.')).to.have.length(1, 'announced once, by the alert');
     expect(deepActive()).to.equal(field(el, 'category'));
     expect(await logOf(tag)).to.have.length(0);
   });
@@ -306,11 +307,11 @@ describe('<escalate-button>', () => {
   it('keeps the draft across a close and clears it on success', async () => {
     const el = await button(scenario('ok').endpoint, 'customer-email="pat@example.com"');
     await el.open();
-    await fill(el, { category: 'pricing', notes: 'Half-written note', contactMethod: 'email', urgency: 'urgent' });
+    await fill(el, { category: 'pricing', notes: 'Half-written note on the quote', contactMethod: 'email', urgency: 'urgent' });
     el.close();
     await el.open();
     expect(field<HTMLSelectElement>(el, 'category').value).to.equal('pricing');
-    expect(field(el, 'notes').value).to.equal('Half-written note');
+    expect(field(el, 'notes').value).to.equal('Half-written note on the quote');
     expect(root(el).querySelector<HTMLInputElement>('input[name="urgency"][value="urgent"]')!.checked).to.equal(true);
 
     const success = next(el, 'escalate-success');
@@ -473,7 +474,7 @@ describe('<escalate-button>', () => {
     const panel = root(el).querySelector('[part="result"][role="alert"]')!;
     expect(text(panel)).to.contain("This task's details can't be sent");
     expect(text(panel)).to.contain('customer.name');
-    expect(text(root(el).querySelector('[role="status"]'))).to.contain("The escalation wasn't sent");
+    expect(spokenIn(el, "The escalation wasn't sent")).to.deep.equal([panel], 'announced once, by the alert');
     expect(await logOf(tag)).to.have.length(0);
   });
 
@@ -543,7 +544,7 @@ describe('<escalate-button>', () => {
     expect([...field<HTMLSelectElement>(el, 'category').options].map((o) => o.text)).to.include('Facturación');
     submitButton(el).click();
     await el.updateComplete;
-    expect(text(root(el).getElementById('notes-error'))).to.match(/^Escribe una nota/);
-    expect(text(root(el).querySelector('[role="status"]'))).to.equal('3 campos necesitan tu atención.');
+    expect(text(root(el).getElementById('notes-error'))).to.match(/^Añade una nota/);
+    expect(spokenIn(el, '3 campos necesitan tu atención.')).to.have.length(1);
   });
 });

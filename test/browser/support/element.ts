@@ -73,3 +73,8 @@ export function deepActive(): Element | null {
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
   return a;
 }
+
+/** The live regions (alerts, status, aria-live) of the element that hold `words`: each one is said aloud. */
+export function spokenIn(el: EscalateButton, words: string): Element[] {
+  return [...root(el).querySelectorAll('[role="alert"], [role="status"], [aria-live]:not([aria-live="off"])')].filter((r) => text(r).includes(words));
+}

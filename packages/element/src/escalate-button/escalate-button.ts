@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { CategoryDefinition, ContactMethod, EscalationPolicy, RoutingSignals, Urgency } from '@escalate-kit/sdk';
+import type { CategoryDefinition, ContactMethod, EscalationPolicy, Signals, Urgency } from '@escalate-kit/sdk';
 import { escalationContext, type EscalationClientLike, type EscalationConfig } from '../context.ts';
 import type { EscalateStrings } from '../strings/en.ts';
 import { shellEn } from '../strings/shell.ts';
@@ -23,9 +23,10 @@ const loadDialog = () => (dialogModule ??= import('./escalate-dialog.ts'));
  * @fires {EscalateOpenEvent} escalate-open - The dialog opened.
  * @fires {EscalateCloseEvent} escalate-close - The dialog closed; what was typed is kept as a draft.
  * @fires {EscalateSubmitEvent} escalate-submit - About to send `request`; cancel it to send nothing.
- * @fires {EscalateSuccessEvent} escalate-success - Stored by the server: `{ taskId, request, receipt }`. Remove the task.
+ * @fires {EscalateSuccessEvent} escalate-success - Stored by the server: `{ taskId, request, receipt }`. The dialog now shows what to tell the customer: remove the task on `escalate-done`.
  * @fires {EscalateQueuedEvent} escalate-queued - Saved in the outbox (offline); it will be sent by itself.
- * @fires {EscalateErrorEvent} escalate-error - Not sent; the dialog keeps everything and offers Retry.
+ * @fires {EscalateErrorEvent} escalate-error - Not sent; the dialog keeps everything and offers Retry (or, for a task that is already escalated, says so).
+ * @fires {EscalateDoneEvent} escalate-done - The agent closed the result (`outcome`: `sent`, `queued` or `already-escalated`). Remove the task now and move focus to the next one.
  * @fires {EscalateDeliveredEvent} escalate-delivered - On `document`: a queued escalation reached the server later (endpoint-configured buttons).
  *
  * @csspart button - The Escalate button.
@@ -68,6 +69,8 @@ export class EscalateButton extends LitElement {
 
   /** The task being escalated (required); drafts are kept per task. */
   @property({ attribute: 'task-id', reflect: true }) taskId = '';
+  /** The task's title in your app (e.g. "Disputed $450 charge"): shown in the dialog and sent to the account team. */
+  @property({ attribute: 'task-title' }) taskTitle?: string;
   /** Where to POST; overrides the provider's endpoint and client. */
   @property() endpoint?: string;
   /** Preselected category id. */
@@ -102,10 +105,11 @@ export class EscalateButton extends LitElement {
   /** The escalation policy (default: the provider's, else the SDK's `defaultPolicy`). */
   @property({ attribute: false }) policy?: EscalationPolicy;
   /**
-   * What the host knows about the case (VIP, fraud red flags, amounts…), for the policy's
-   * suggestion and the customer-script rule. The category and urgency come from the form.
+   * What the host knows about the case (VIP, fraud red flags, amounts…): sent with the
+   * escalation, and read by the policy for the suggestion, a fixed urgency (fraud: urgent) and
+   * the customer-script rule. The category and urgency come from the form.
    */
-  @property({ attribute: false }) signals?: Partial<Omit<RoutingSignals, 'category' | 'urgency'>>;
+  @property({ attribute: false }) signals?: Signals;
 
   @state() private dialogReady = false;
   @query('button[part="button"]') private trigger!: HTMLButtonElement;

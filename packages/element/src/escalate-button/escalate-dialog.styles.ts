@@ -78,9 +78,13 @@ export const dialogStyles = css`
   textarea {
     resize: vertical;
   }
-  [aria-invalid='true'] {
+  /* As specific as the field rule above, so inputs turn red like the select and textarea.
+     A shadow, not a wider border: an error must not move anything (a click in flight would miss). */
+  select[aria-invalid='true'],
+  textarea[aria-invalid='true'],
+  input[aria-invalid='true'] {
     border-color: var(--_danger);
-    border-width: 2px;
+    box-shadow: 0 0 0 1px var(--_danger);
   }
   .choices {
     display: flex;
@@ -132,6 +136,12 @@ export const dialogStyles = css`
   }
   .error-panel {
     border-inline-start-color: var(--_danger);
+  }
+  .result.already {
+    border-inline-start-color: var(--_muted);
+  }
+  .choice:has(input:disabled) {
+    color: var(--_muted);
   }
   .result ul {
     margin: 0.25rem 0;

@@ -13,6 +13,7 @@ import {
   emailSchema,
   EscalationHttpError,
   EscalationValidationError,
+  escalationReference,
   escalationInputSchema,
   limits,
   phoneSchema,
@@ -34,6 +35,7 @@ import type { EscalateButton } from './escalate-button.ts';
 import { dialogStyles } from './escalate-dialog.styles.ts';
 import {
   EscalateCloseEvent,
+  EscalateDoneEvent,
   EscalateErrorEvent,
   EscalateOpenEvent,
   EscalateQueuedEvent,
@@ -49,7 +51,18 @@ type Status =
   | { kind: 'submitting' }
   | { kind: 'success'; request: EscalationRequest; receipt: EscalationReceipt }
   | { kind: 'queued'; request: EscalationRequest; reason: QueuedReason }
+  /** The server refused it: the task already has an escalation that is not resolved. */
+  | { kind: 'already'; existing: { id: string; status: string } }
   | { kind: 'error'; message: string };
+
+/** The results the agent reads and dismisses; closing one is the host's cue (`escalate-done`). */
+const outcomes = { success: 'sent', queued: 'queued', already: 'already-escalated' } as const;
+
+/** How long after a pointer is released a click may still follow (touch sends it late). */
+const CLICK_GRACE_MS = 300;
+
+/** A problem with what was typed; `own` when the form worded it (not to be replaced by `fieldErrors`). */
+type FormIssue = FieldIssue & { own?: boolean };
 
 /** Maps a contract path to the form field that edits it. */
 function fieldOf(path: FieldIssue['path']): Field | undefined {
@@ -78,6 +91,13 @@ export class EscalationDialog implements ReactiveController {
   #restored = false;
   /** Kept across Retry so the server sees the same escalation (same Idempotency-Key and body). */
   #pending?: { id: string; createdAt: string };
+  /**
+   * Fields left while a pointer was down. Their errors wait until the pointer is released and
+   * its click has landed: an error that appeared on press would move the controls below it, and
+   * the release would fall on something else (a lost click on "Urgent" or on submit).
+   */
+  #leftDuringPress = new Set<Field>();
+  #pressing = false;
 
   constructor(host: EscalateButton) {
     this.#host = host;
@@ -137,7 +157,7 @@ export class EscalationDialog implements ReactiveController {
     if (!dialog || dialog.open) return;
     // A delivered escalation is not shown again: a second open starts a new one. A queued one
     // is still on its way, so it is shown as such: starting over would send it twice.
-    if (this.#status.kind === 'success') {
+    if (this.#status.kind === 'success' || this.#status.kind === 'already') {
       this.#values = this.#initialValues();
       this.#reset();
     }
@@ -160,9 +180,17 @@ export class EscalationDialog implements ReactiveController {
       this.#dialog?.showModal();
       return;
     }
-    this.#host.dispatchEvent(new EscalateCloseEvent(this.#host.taskId));
+    const host = this.#host;
+    const status = this.#status;
+    host.dispatchEvent(new EscalateCloseEvent(host.taskId));
     // Native <dialog> restores focus too, but not reliably across shadow roots.
-    this.#host.focusTrigger();
+    host.focusTrigger();
+    // Last, so that a host removing the task here finds focus where it can move it on.
+    if (status.kind === 'success' || status.kind === 'queued' || status.kind === 'already') {
+      const receipt = status.kind === 'success' ? status.receipt : undefined;
+      const request = status.kind === 'already' ? undefined : status.request;
+      host.dispatchEvent(new EscalateDoneEvent(host.taskId, outcomes[status.kind], request, receipt));
+    }
   };
 
   #onCancel = (e: Event) => {
@@ -184,11 +212,20 @@ export class EscalationDialog implements ReactiveController {
     return { field: email ? 'email' : 'phone', ...(valid && { given: raw }) };
   }
 
-  #routing() {
+  get #policy() {
+    return this.#host.config.policy ?? defaultPolicy;
+  }
+
+  /** The policy's reading of the case so far: the host's signals, the category and urgency picked. */
+  #suggestion() {
     const { category, urgency } = this.#values;
-    return category
-      ? suggestRouting({ ...this.#host.signals, category, urgency }, this.#host.config.policy ?? defaultPolicy)
-      : undefined;
+    return suggestRouting({ ...this.#host.signals, category, urgency }, this.#policy);
+  }
+
+  /** What the policy fixed about urgency (fraud: urgent), whatever the radios say. */
+  #urgency(): { urgency: Urgency; fixedBy?: string } {
+    const s = this.#suggestion();
+    return s.urgencyForcedBy === undefined ? { urgency: this.#values.urgency } : { urgency: s.urgency, fixedBy: s.urgencyForcedBy };
   }
 
   /** The escalation as the SDK will see it (without id/createdAt unless a retry is pending). */
@@ -198,16 +235,18 @@ export class EscalationDialog implements ReactiveController {
     const address = this.#address(v.contactMethod);
     const contact: { phone?: string; email?: string } = {};
     if (address) contact[address.field] = address.given ?? v[address.field];
-    const routing = this.#routing();
+    const routing = v.category ? this.#suggestion() : undefined;
+    const signals = h.signals && Object.keys(h.signals).length ? h.signals : undefined;
     const agentId = h.config.agentId;
     return {
       ...this.#pending,
       taskId: h.taskId,
+      ...(h.taskTitle && { taskTitle: h.taskTitle }),
       category: v.category,
       notes: v.notes,
       contactMethod: v.contactMethod as ContactMethod,
       contact,
-      urgency: v.urgency,
+      urgency: this.#urgency().urgency,
       ...((h.customerName || h.accountId) && {
         customer: {
           ...(h.customerName && { name: h.customerName }),
@@ -218,19 +257,28 @@ export class EscalationDialog implements ReactiveController {
       // A priority only means something when the host described the case (signals); the
       // policy's default priority would otherwise set every respond-by time.
       ...(routing && {
-        routing: { level: routing.level, team: routing.team, ...(h.signals && Object.keys(h.signals).length && { priority: routing.priority }) },
+        routing: { level: routing.level, team: routing.team, ...(signals && { priority: routing.priority }) },
       }),
+      ...(signals && { signals }),
       ...(h.context && { context: h.context }),
     };
   }
 
   /** Field errors from the SDK's own schema: the form can never disagree with the client. */
-  #issues(): FieldIssue[] {
+  #issues(): FormIssue[] {
     const input = this.#input();
     const parsed = escalationInputSchema.safeParse(input);
     const issues = parsed.success ? [] : toFieldIssues(parsed.error.issues);
     if (input.category && !this.#categories.some((c) => c.id === input.category)) {
       issues.push({ path: ['category'], message: this.#strings.chooseCategory });
+    }
+    // A note the account team can act on: not empty, and at least a short sentence. Said in
+    // the form's own words, before any other problem with the note.
+    const length = input.notes.trim().length;
+    const min = this.#policy.notes.minLength;
+    if (length < min) {
+      const message = length === 0 ? this.#strings.notesRequired : this.#strings.notesTooShort(min);
+      return [{ path: ['notes'], message, own: true }, ...issues.filter((i) => fieldOf(i.path) !== 'notes')];
     }
     return issues;
   }
@@ -240,7 +288,7 @@ export class EscalationDialog implements ReactiveController {
     for (const issue of issues) {
       const field = fieldOf(issue.path);
       if (field && !errors.has(field) && (this.#submitted || this.#touched.has(field))) {
-        errors.set(field, this.#strings.fieldErrors?.[field] ?? issue.message);
+        errors.set(field, issue.own ? issue.message : (this.#strings.fieldErrors?.[field] ?? issue.message));
       }
     }
     return errors;
@@ -261,10 +309,41 @@ export class EscalationDialog implements ReactiveController {
 
   #onBlur = (e: FocusEvent) => {
     const name = (e.target as HTMLInputElement).name as Field;
-    if (fieldOrder.includes(name) && !this.#touched.has(name)) {
-      this.#touched.add(name);
-      this.#host.requestUpdate();
+    if (!fieldOrder.includes(name) || this.#touched.has(name)) return;
+    if (this.#pressing) {
+      this.#leftDuringPress.add(name);
+      return;
     }
+    this.#touched.add(name);
+    this.#host.requestUpdate();
+  };
+
+  /** A press inside the dialog: hold back blur errors until its click has landed. */
+  #onPointerDown = () => {
+    if (this.#pressing) return;
+    this.#pressing = true;
+    const win = this.#host.ownerDocument.defaultView ?? globalThis;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = () => {
+      win.removeEventListener('click', afterClick, true);
+      clearTimeout(timer);
+      this.#pressing = false;
+      if (!this.#leftDuringPress.size) return;
+      for (const f of this.#leftDuringPress) this.#touched.add(f);
+      this.#leftDuringPress.clear();
+      this.#host.requestUpdate();
+    };
+    // After the click's own handlers: a radio is checked, a submit has run.
+    const afterClick = () => void setTimeout(settle, 0);
+    const released = () => {
+      win.removeEventListener('pointerup', released, true);
+      win.removeEventListener('pointercancel', released, true);
+      win.addEventListener('click', afterClick, { capture: true, once: true });
+      // A release that makes no click (dragged off the control) still shows the errors.
+      timer = setTimeout(settle, CLICK_GRACE_MS);
+    };
+    win.addEventListener('pointerup', released, true);
+    win.addEventListener('pointercancel', released, true);
   };
 
   #onSubmit = (e: SubmitEvent) => {
@@ -286,13 +365,16 @@ export class EscalationDialog implements ReactiveController {
     if (!errors.size && unmapped.length) {
       const message = unmapped.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       this.#serverErrors = new Map();
+      // The panel is an alert: it speaks for itself, the status region stays quiet.
       this.#status = { kind: 'error', message: strings.hostDataInvalid(message) };
-      this.#announce(`${strings.errorTitle}: ${strings.hostDataInvalid(message)}`);
+      this.#announce('');
       return;
     }
     if (errors.size) {
+      // The summary above the fields is an alert; saying it again in the status region would
+      // make a screen reader read it twice.
       this.#status = { kind: 'editing' };
-      this.#announce(strings.errorsSummary(errors.size));
+      this.#announce('');
       await host.updateComplete;
       const first = fieldOrder.find((f) => errors.has(f))!;
       host.renderRoot.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
@@ -320,14 +402,15 @@ export class EscalationDialog implements ReactiveController {
         if (current) {
           this.#restored = false;
           this.#status = { kind: 'success', request: result.request, receipt: result.receipt };
-          this.#announce(strings.successTitle);
+          // Focus moves to the result's heading, which is read out: the status region stays quiet.
+          this.#announce('');
         }
         host.dispatchEvent(new EscalateSuccessEvent(taskId, result.request, result.receipt));
       } else {
         if (current) {
           this.#restored = false;
           this.#status = { kind: 'queued', request: result.request, reason: result.reason };
-          this.#announce(strings.queuedTitle);
+          this.#announce('');
         }
         host.dispatchEvent(new EscalateQueuedEvent(taskId, result.request, result.reason));
       }
@@ -346,9 +429,15 @@ export class EscalationDialog implements ReactiveController {
       );
       host.dispatchEvent(new EscalateErrorEvent(taskId, err, request));
       if (host.taskId !== taskId) return;
-      const message = strings.errorDetail(err);
-      this.#status = { kind: 'error', message };
-      this.#announce(`${strings.errorTitle}: ${message}`);
+      this.#announce('');
+      if (err instanceof EscalationHttpError && err.code === 'task_already_escalated' && err.existing) {
+        // Not an error to retry: the account team already has this task. Say so, and what state it is in.
+        this.#status = { kind: 'already', existing: err.existing };
+        await host.updateComplete;
+        host.renderRoot.querySelector<HTMLElement>('[part="result"] h3')?.focus();
+        return;
+      }
+      this.#status = { kind: 'error', message: strings.errorDetail(err) };
       await host.updateComplete;
       host.renderRoot.querySelector<HTMLElement>('[part="result"] [data-retry]')?.focus();
     }
@@ -373,12 +462,13 @@ export class EscalationDialog implements ReactiveController {
       closedby=${status.kind === 'submitting' ? 'none' : 'closerequest'}
       @close=${this.#onClose}
       @cancel=${this.#onCancel}
+      @pointerdown=${this.#onPointerDown}
     >
       <header>
         <h2 id="title">${s.dialogTitle}</h2>
-        <p id="task-line" class="muted">${s.taskLine(h.taskId, h.customerName)}</p>
+        <p id="task-line" class="muted">${s.taskLine(h.taskId, h.customerName, h.taskTitle)}</p>
       </header>
-      ${done ? this.#renderResult() : this.#renderForm()}
+      ${done ? this.#renderResult() : status.kind === 'already' ? this.#renderAlready(status.existing) : this.#renderForm()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</div>
     </dialog>`;
   }
@@ -392,12 +482,17 @@ export class EscalationDialog implements ReactiveController {
     const selected = this.#categories.find((c) => c.id === v.category);
     const hint = selected && (s.categories[selected.id]?.hint ?? selected.hint);
     const address = this.#address(v.contactMethod);
-    const routing = this.#routing();
+    const suggestion = this.#suggestion();
+    const urgency = this.#urgency();
     const count = v.notes.trim().length;
     const err = (f: Field) =>
       errors.has(f) ? html`<p id="${f}-error" class="error">${errors.get(f)}</p>` : nothing;
     const described = (f: Field, ...ids: string[]) => [...ids, ...(errors.has(f) ? [`${f}-error`] : [])].join(' ') || nothing;
-    const invalid = (f: Field) => (errors.has(f) ? 'true' : nothing);
+    // Invalid only once the agent has been there (or submitted), and said so explicitly: left to
+    // the native constraint (`required`, `type=email`), every empty field would be exposed as
+    // invalid the moment the dialog opens. Required is said on every required field: natively
+    // on the select (Chromium ignores aria-required there), with aria-required elsewhere.
+    const invalid = (f: Field) => (errors.has(f) ? 'true' : 'false');
 
     return html`<form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit} @input=${this.#onInput} @change=${this.#onInput} @focusout=${this.#onBlur}>
       <p class="muted">${s.dialogIntro}</p>
@@ -414,7 +509,7 @@ export class EscalationDialog implements ReactiveController {
       <fieldset class="fields" ?disabled=${busy}>
         <div part="field field-category" class="field">
           <label for="category">${s.category}</label>
-          <select id="category" name="category" required data-autofocus aria-invalid=${invalid('category')} aria-describedby=${described('category', ...(hint ? ['category-hint'] : []))}>
+          <select id="category" name="category" data-autofocus required aria-invalid=${invalid('category')} aria-describedby=${described('category', ...(hint ? ['category-hint'] : []))}>
             <option value="" ?selected=${!v.category} disabled>${s.chooseCategory}</option>
             ${this.#categories.map(
               (c) => html`<option value=${c.id} ?selected=${c.id === v.category}>${s.categories[c.id]?.label ?? c.label}</option>`,
@@ -426,16 +521,16 @@ export class EscalationDialog implements ReactiveController {
         <div part="field field-notes" class="field">
           <label for="notes">${s.notes}</label>
           <p id="notes-example" class="muted">${s.notesExample}</p>
-          <textarea id="notes" name="notes" rows="5" required aria-invalid=${invalid('notes')} aria-describedby=${described('notes', 'notes-example', 'notes-count')} .value=${live(v.notes)}></textarea>
+          <textarea id="notes" name="notes" rows="5" aria-required="true" aria-invalid=${invalid('notes')} aria-describedby=${described('notes', 'notes-example', 'notes-count')} .value=${live(v.notes)}></textarea>
           <p id="notes-count" class="muted count ${count > limits.notes ? 'over' : ''}">${s.charCount(count, limits.notes)}</p>
           ${err('notes')}
         </div>
 
-        <fieldset part="field field-contact-method" class="field" aria-invalid=${invalid('contactMethod')} aria-describedby=${described('contactMethod')}>
-          <legend>${s.contactMethod}</legend>
+        <fieldset part="field field-contact-method" class="field" role="radiogroup" aria-labelledby="contact-legend" aria-required="true" aria-invalid=${invalid('contactMethod')} aria-describedby=${described('contactMethod')}>
+          <legend id="contact-legend">${s.contactMethod}</legend>
           <div class="choices">
             ${(['call', 'text', 'email'] as const).map(
-              (m) => html`<label class="choice"><input type="radio" name="contactMethod" value=${m} .checked=${live(v.contactMethod === m)} required /> ${s.methods[m]}</label>`,
+              (m) => html`<label class="choice"><input type="radio" name="contactMethod" value=${m} .checked=${live(v.contactMethod === m)} /> ${s.methods[m]}</label>`,
             )}
           </div>
           ${err('contactMethod')}
@@ -447,27 +542,31 @@ export class EscalationDialog implements ReactiveController {
                 ? html`<p class="muted">${s.usingAddress(address.given)}</p>`
                 : address.field === 'phone'
                   ? html`<label for="phone">${s.phone}</label>
-                      <input id="phone" name="phone" type="tel" autocomplete="off" inputmode="tel" required aria-invalid=${invalid('phone')} aria-describedby=${described('phone')} .value=${live(v.phone)} />
+                      <input id="phone" name="phone" type="tel" autocomplete="off" inputmode="tel" aria-required="true" aria-invalid=${invalid('phone')} aria-describedby=${described('phone')} .value=${live(v.phone)} />
                       ${err('phone')}`
                   : html`<label for="email">${s.email}</label>
-                      <input id="email" name="email" type="email" autocomplete="off" required aria-invalid=${invalid('email')} aria-describedby=${described('email')} .value=${live(v.email)} />
+                      <input id="email" name="email" type="email" autocomplete="off" aria-required="true" aria-invalid=${invalid('email')} aria-describedby=${described('email')} .value=${live(v.email)} />
                       ${err('email')}`}
             </div>`
           : nothing}
 
-        <fieldset part="field field-urgency" class="field">
+        <fieldset part="field field-urgency" class="field" aria-describedby=${urgency.fixedBy ? 'urgency-fixed' : nothing}>
           <legend>${s.urgency}</legend>
           <div class="choices">
             ${(['standard', 'urgent'] as const).map(
-              (u: Urgency) => html`<label class="choice"><input type="radio" name="urgency" value=${u} .checked=${live(v.urgency === u)} /> ${s.urgencies[u]}</label>`,
+              (u: Urgency) =>
+                html`<label class="choice"
+                  ><input type="radio" name="urgency" value=${u} .checked=${live(urgency.urgency === u)} ?disabled=${!!urgency.fixedBy} /> ${s.urgencies[u]}</label
+                >`,
             )}
           </div>
+          ${urgency.fixedBy ? html`<p id="urgency-fixed" class="muted">${s.urgencyFixed(s.urgencies[urgency.urgency], urgency.fixedBy)}</p>` : nothing}
         </fieldset>
 
-        ${routing && (routing.mandatory || routing.team !== (this.#host.config.policy ?? defaultPolicy).teams.fallback)
+        ${v.category && (suggestion.mandatory || suggestion.team !== this.#policy.teams.fallback)
           ? html`<p part="policy" class="policy">
-              ${routing.mandatory ? s.policyMandatory : nothing}
-              ${s.policyTeam(s.teams[routing.team] ?? routing.team)}
+              ${suggestion.mandatory ? s.policyMandatory : nothing}
+              ${s.policyTeam(s.teams[suggestion.team] ?? suggestion.team)}
             </p>`
           : nothing}
       </fieldset>
@@ -480,6 +579,18 @@ export class EscalationDialog implements ReactiveController {
     </form>`;
   }
 
+  /** The task already had an open escalation: nothing was stored, and the agent is told so. */
+  #renderAlready(existing: { id: string; status: string }) {
+    const s = this.#strings;
+    return html`<div part="result" class="result already">
+      <h3 tabindex="-1">${s.alreadyTitle(s.statuses[existing.status] ?? existing.status)}</h3>
+      <p>${s.alreadyBody(escalationReference(existing.id))}</p>
+      <div part="footer" class="footer">
+        <button type="button" class="primary" @click=${() => this.close()}>${s.close}</button>
+      </div>
+    </div>`;
+  }
+
   #renderResult() {
     const s = this.#strings;
     const status = this.#status as Extract<Status, { kind: 'success' | 'queued' }>;
@@ -487,7 +598,7 @@ export class EscalationDialog implements ReactiveController {
     const policy = this.#host.config.policy ?? defaultPolicy;
     const method = s.script.methods[request.contactMethod];
     const window = s.windows[request.urgency];
-    const routing = suggestRouting({ ...this.#host.signals, category: request.category, urgency: request.urgency }, policy);
+    const routing = suggestRouting({ ...request.signals, category: request.category, urgency: request.urgency }, policy);
     // The fraud rule lives in the policy; the words come from the (localised) strings.
     const script = customerScript(
       { contactMethod: request.contactMethod, urgency: request.urgency, routing },

@@ -33,7 +33,11 @@ export class EscalateSubmitEvent extends Event {
   }
 }
 
-/** The server stored it: remove the task from the agent's queue. */
+/**
+ * The server stored it. The dialog now shows the agent what happens next and what to tell the
+ * customer: take the task off the queue on `escalate-done`, when the agent has read it, not
+ * here (removing the button now would remove the open dialog with it).
+ */
 export class EscalateSuccessEvent extends Event {
   static readonly type = 'escalate-success';
   constructor(
@@ -74,6 +78,27 @@ export class EscalateDeliveredEvent extends Event {
   }
 }
 
+/** How an escalation that the agent has dismissed ended. */
+export type EscalateOutcome = 'sent' | 'queued' | 'already-escalated';
+
+/**
+ * The agent closed the result of an escalation: the moment to take the task off the queue and
+ * move focus to the next task. `outcome` says how it ended: `sent` (stored by the server),
+ * `queued` (saved on this device, sent by itself later) or `already-escalated` (the task had an
+ * open escalation; nothing new was stored).
+ */
+export class EscalateDoneEvent extends Event {
+  static readonly type = 'escalate-done';
+  constructor(
+    readonly taskId: string,
+    readonly outcome: EscalateOutcome,
+    readonly request?: EscalationRequest,
+    readonly receipt?: EscalationReceipt,
+  ) {
+    super(EscalateDoneEvent.type, init);
+  }
+}
+
 /** It failed; the dialog keeps everything typed and offers Retry. */
 export class EscalateErrorEvent extends Event {
   static readonly type = 'escalate-error';
@@ -94,6 +119,7 @@ declare global {
     'escalate-success': EscalateSuccessEvent;
     'escalate-queued': EscalateQueuedEvent;
     'escalate-error': EscalateErrorEvent;
+    'escalate-done': EscalateDoneEvent;
     'escalate-delivered': EscalateDeliveredEvent;
   }
 }

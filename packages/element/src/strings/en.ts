@@ -23,6 +23,10 @@ export interface EscalateStrings {
   categories: Record<string, { label: string; hint?: string }>;
   notes: string;
   notesExample: string;
+  /** The note is empty. Not the label again: what is missing and why it matters. */
+  notesRequired: string;
+  /** The note is shorter than the policy's `notes.minLength`. */
+  notesTooShort: (min: number) => string;
   charCount: (count: number, max: number) => string;
   contactMethod: string;
   methods: Record<ContactMethod, string>;
@@ -31,6 +35,8 @@ export interface EscalateStrings {
   usingAddress: (address: string) => string;
   urgency: string;
   urgencies: Record<Urgency, string>;
+  /** The policy fixed the urgency (fraud): which one, and the rule's reason. */
+  urgencyFixed: (urgency: string, reason: string) => string;
   policyMandatory: string;
   policyTeam: (team: string) => string;
   teams: Record<string, string>;
@@ -42,7 +48,7 @@ export interface EscalateStrings {
   errorsSummary: (count: number) => string;
   successTitle: string;
   successSteps: (window: string, method: string) => string[];
-  taskLine: (taskId: string, customer?: string) => string;
+  taskLine: (taskId: string, customer?: string, title?: string) => string;
   tellCustomer: string;
   queuedTitle: string;
   queuedBody: string;
@@ -58,6 +64,11 @@ export interface EscalateStrings {
   frustratedLabel: string;
   noScript: string;
   draftRestored: string;
+  /** The task already has an escalation that is not resolved (409 `task_already_escalated`). */
+  alreadyTitle: (status: string) => string;
+  alreadyBody: (reference: string) => string;
+  /** Escalation statuses as the agent reads them. */
+  statuses: Record<string, string>;
 }
 
 export const en: EscalateStrings = {
@@ -76,6 +87,8 @@ export const en: EscalateStrings = {
   notes: "Write a quick note: what the issue is, what you tried, why you're escalating",
   notesExample:
     'Example: Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.',
+  notesRequired: 'Add a note: the account team reads it before they contact the customer.',
+  notesTooShort: (min) => `Add a little more (at least ${min} characters): the account team needs the issue, what you tried and why.`,
   charCount: (count, max) => `${count} / ${max} characters`,
   contactMethod: 'How should the account team contact the customer?',
   methods: { call: 'Call', text: 'Text', email: 'Email' },
@@ -84,6 +97,7 @@ export const en: EscalateStrings = {
   usingAddress: (address) => `Using ${address}`,
   urgency: 'Urgency',
   urgencies: { standard: 'Standard (2-3 days)', urgent: 'Urgent (same day)' },
+  urgencyFixed: (urgency, reason) => `Set to ${urgency} by our procedures: ${reason}.`,
   policyMandatory: 'Must be escalated.',
   policyTeam: (team) => `Suggested: ${team}.`,
   teams: defaultPolicy.teams.names,
@@ -94,7 +108,7 @@ export const en: EscalateStrings = {
   retry: 'Retry',
   errorsSummary: (count) => (count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`),
   successTitle: 'Escalated to the Account Team',
-  taskLine: (taskId, customer) => (customer ? `Task ${taskId} · ${customer}` : `Task ${taskId}`),
+  taskLine: (taskId, customer, title) => [`Task ${taskId}`, title, customer].filter(Boolean).join(' · '),
   successSteps: (window, method) => [
     'Task removed from your queue.',
     'The account team has been notified.',
@@ -114,4 +128,8 @@ export const en: EscalateStrings = {
   frustratedLabel: "If they're frustrated:",
   noScript: 'Suspected fraud: do not tell the caller about this escalation.',
   draftRestored: 'Your earlier notes for this task were restored.',
+  alreadyTitle: (status) => `Already escalated · ${status}`,
+  alreadyBody: (reference) =>
+    `This task already has an escalation (reference ${reference}). The account team has it, so nothing new was sent. You're free to claim your next task.`,
+  statuses: { open: 'open', contacted: 'contacted', resolved: 'resolved' },
 };

@@ -14,7 +14,7 @@ export const es: EscalateStrings = {
   chooseCategory: 'Elige una categoría',
   fieldErrors: {
     category: 'Elige una de las categorías.',
-    notes: 'Escribe una nota de 1 a 5000 caracteres, sin caracteres de control.',
+    notes: 'Escribe una nota de hasta 5000 caracteres, sin caracteres de control.',
     contactMethod: 'Elige cómo contactar al cliente: llamada, SMS o correo.',
     phone: 'Escribe un teléfono de 7 a 15 dígitos, p. ej. +34 600 123 456.',
     email: 'Escribe un correo electrónico, p. ej. nombre@ejemplo.com.',
@@ -29,6 +29,8 @@ export const es: EscalateStrings = {
   notes: 'Escribe una nota breve: cuál es el problema, qué intentaste y por qué escalas',
   notesExample:
     'Ejemplo: Problema: el cliente disputa un cargo de 450 $. Intentado: expliqué la política, ofrecí un plan de pagos. Por qué: el cliente exige un responsable y amenaza con reclamar.',
+  notesRequired: 'Añade una nota: el equipo de cuentas la lee antes de contactar al cliente.',
+  notesTooShort: (min) => `Añade un poco más (al menos ${min} caracteres): el equipo de cuentas necesita el problema, qué intentaste y por qué.`,
   charCount: (count, max) => `${count} / ${max} caracteres`,
   contactMethod: '¿Cómo debe contactar el equipo de cuentas al cliente?',
   methods: { call: 'Llamada', text: 'SMS', email: 'Correo' },
@@ -37,6 +39,7 @@ export const es: EscalateStrings = {
   usingAddress: (address) => `Se usará ${address}`,
   urgency: 'Urgencia',
   urgencies: { standard: 'Normal (2-3 días)', urgent: 'Urgente (el mismo día)' },
+  urgencyFixed: (urgency, reason) => `Fijada en ${urgency} por nuestros procedimientos: ${reason}.`,
   policyMandatory: 'Debe escalarse.',
   policyTeam: (team) => `Sugerido: ${team}.`,
   teams: {
@@ -54,7 +57,7 @@ export const es: EscalateStrings = {
   retry: 'Reintentar',
   errorsSummary: (count) => (count === 1 ? 'Un campo necesita tu atención.' : `${count} campos necesitan tu atención.`),
   successTitle: 'Escalado al equipo de cuentas',
-  taskLine: (taskId, customer) => (customer ? `Tarea ${taskId} · ${customer}` : `Tarea ${taskId}`),
+  taskLine: (taskId, customer, title) => [`Tarea ${taskId}`, title, customer].filter(Boolean).join(' · '),
   successSteps: (window, method) => [
     'La tarea se ha quitado de tu cola.',
     'El equipo de cuentas ha sido avisado.',
@@ -87,4 +90,8 @@ export const es: EscalateStrings = {
   frustratedLabel: 'Si está molesto:',
   noScript: 'Sospecha de fraude: no comente este escalado con quien llama.',
   draftRestored: 'Se han recuperado tus notas anteriores de esta tarea.',
+  alreadyTitle: (status) => `Ya escalado · ${status}`,
+  alreadyBody: (reference) =>
+    `Esta tarea ya tiene un escalado (referencia ${reference}). El equipo de cuentas lo tiene, así que no se ha enviado nada nuevo. Ya puedes tomar tu siguiente tarea.`,
+  statuses: { open: 'abierto', contacted: 'contactado', resolved: 'resuelto' },
 };
