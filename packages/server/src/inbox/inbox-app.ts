@@ -6,6 +6,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { defaultCategories, defaultPolicy, parseNotes } from '@escalate-kit/sdk';
 import type { EscalationStatus, ListResult, Stats, StoredEscalation } from '../types.ts';
 
@@ -199,7 +200,14 @@ export class EscalationInbox extends LitElement {
   @state() private error = '';
   @state() private needsToken = false;
   @state() private now = Date.now();
+  /**
+   * Notes typed but not saved yet, by escalation id: a note belongs to the escalation it was
+   * typed on. Switching escalations never carries text across, and coming back finds it again.
+   */
+  @state() private drafts = new Map<string, string>();
   #timer?: ReturnType<typeof setInterval>;
+  /** Counts selections, so a slow one that a newer click overtook is dropped. */
+  #selects = 0;
   /** Counts loads, so a slow one that a newer one (a filter change, the refresh) overtook is dropped. */
   #loads = 0;
 
@@ -275,8 +283,11 @@ export class EscalationInbox extends LitElement {
   }
 
   async select(id: string) {
+    const select = ++this.#selects;
     try {
-      this.selected = await this.#api<StoredEscalation>(`/api/escalations/${encodeURIComponent(id)}`);
+      const item = await this.#api<StoredEscalation>(`/api/escalations/${encodeURIComponent(id)}`);
+      if (select !== this.#selects) return;
+      this.selected = item;
       history.replaceState(null, '', `#${id}`);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#detail h2')?.focus();
@@ -285,18 +296,30 @@ export class EscalationInbox extends LitElement {
     }
   }
 
-  async mark(status: EscalationStatus) {
-    const note = this.renderRoot.querySelector<HTMLTextAreaElement>('#note')?.value.trim();
+  /** Saves a status change on one escalation, with the note typed on that escalation. */
+  async mark(id: string, status: EscalationStatus) {
+    const note = this.drafts.get(id)?.trim();
     try {
-      this.selected = await this.#api<StoredEscalation>(`/api/escalations/${this.selected!.id}`, {
+      const updated = await this.#api<StoredEscalation>(`/api/escalations/${encodeURIComponent(id)}`, {
         method: 'PATCH',
         body: JSON.stringify({ status, ...(note && { note }) }),
       });
-      this.message = `Task ${this.selected.request.taskId} marked ${status}.`;
+      // Saved: the note is in the history now. Only what was sent is cleared; anything typed
+      // meanwhile stays in the box.
+      if (this.drafts.get(id)?.trim() === note) this.#setDraft(id, '');
+      if (this.selected?.id === id) this.selected = updated;
+      this.message = `Task ${updated.request.taskId} marked ${status}.`;
       await this.load();
     } catch (e) {
       this.error = (e as Error).message;
     }
+  }
+
+  #setDraft(id: string, text: string) {
+    const drafts = new Map(this.drafts);
+    if (text) drafts.set(id, text);
+    else drafts.delete(id);
+    this.drafts = drafts;
   }
 
   #saveToken(e: SubmitEvent) {
@@ -372,6 +395,7 @@ export class EscalationInbox extends LitElement {
                 return html`<tr class=${overdue ? 'overdue' : ''} aria-selected=${this.selected?.id === item.id ? 'true' : 'false'} data-id=${item.id}>
                   <td>
                     <button class="row-link" @click=${() => this.select(item.id)}>${item.request.taskId}</button>
+                    ${item.request.taskTitle ? html`<div class="task-title">${item.request.taskTitle}</div>` : nothing}
                     <div class="muted">${item.request.customer?.name ?? ''}</div>
                   </td>
                   <td>${categoryLabel(item.request.category)}${item.request.urgency === 'urgent' ? html` · <strong>urgent</strong>` : nothing}</td>
@@ -422,7 +446,7 @@ export class EscalationInbox extends LitElement {
     const parts = parseNotes(r.notes);
     const address = r.contactMethod === 'email' ? r.contact.email : r.contact.phone;
     const overdue = item.status !== 'resolved' && Date.parse(item.respondBy) < this.now;
-    return html`<h2 tabindex="-1">Task ${r.taskId}</h2>
+    return html`<h2 tabindex="-1">Task ${r.taskId}${r.taskTitle ? ` · ${r.taskTitle}` : ''}</h2>
       <dl>
         <dt>Category</dt>
         <dd>${categoryLabel(r.category)}</dd>
@@ -464,9 +488,17 @@ export class EscalationInbox extends LitElement {
             </ul>`
         : nothing}
       <div class="actions">
-        <label>Note <textarea id="note" rows="2"></textarea></label>
-        <button class="secondary" ?disabled=${item.status === 'contacted'} @click=${() => this.mark('contacted')}>Mark contacted</button>
-        <button ?disabled=${item.status === 'resolved'} @click=${() => this.mark('resolved')}>Mark resolved</button>
+        <label
+          >Note on task ${r.taskId}
+          <textarea
+            id="note"
+            rows="2"
+            .value=${live(this.drafts.get(item.id) ?? '')}
+            @input=${(e: Event) => this.#setDraft(item.id, (e.target as HTMLTextAreaElement).value)}
+          ></textarea>
+        </label>
+        <button class="secondary" ?disabled=${item.status === 'contacted'} @click=${() => this.mark(item.id, 'contacted')}>Mark contacted</button>
+        <button ?disabled=${item.status === 'resolved'} @click=${() => this.mark(item.id, 'resolved')}>Mark resolved</button>
       </div>`;
   }
 }
