@@ -1,11 +1,13 @@
 /**
  * The demo host app: an agent's task queue. One <escalate-provider> configures every
- * <escalate-button>; the page removes a task when its escalation succeeds (or, when it was
- * queued offline, when the SDK reports it delivered) and lets the agent claim the next one.
+ * <escalate-button>. The queue comes from the demo's back end (`/demo/tasks`), which leaves out
+ * every task that has been escalated, so an escalated task does not come back after a reload.
+ * A task leaves the page when the agent closes the escalation's result (`escalate-done`), and
+ * focus moves on to the next task.
  */
 import { createEscalationClient } from '@escalate-kit/sdk';
 import '@escalate-kit/element/define';
-import { taskPool, type Task } from './tasks.ts';
+import type { Task } from './tasks.ts';
 
 const list = document.querySelector<HTMLUListElement>('#tasks')!;
 const announcer = document.querySelector<HTMLElement>('#announcer')!;
@@ -19,13 +21,24 @@ const client = createEscalationClient({ endpoint: '/api/escalations' });
 provider.client = client;
 client.addEventListener('delivered', (e) => removeTask(e.request.taskId, 'sent from the outbox'));
 
-let next = 0;
-function claimNext() {
-  const task = taskPool[next++ % taskPool.length]!;
-  // A task escalated earlier comes back under a new id, as a fresh one would.
-  const id = next > taskPool.length ? `${task.id}-${Math.ceil(next / taskPool.length)}` : task.id;
-  list.append(renderTask({ ...task, id }));
-  empty.hidden = true;
+const shown = () => [...list.querySelectorAll<HTMLElement>('[data-task]')].map((row) => row.dataset.task!);
+
+async function fetchTasks(count: number): Promise<Task[]> {
+  const params = new URLSearchParams({ count: String(count), exclude: shown().join(',') });
+  const response = await fetch(`/demo/tasks?${params}`);
+  if (!response.ok) throw new Error(`The task queue answered ${response.status}`);
+  return ((await response.json()) as { tasks: Task[] }).tasks;
+}
+
+async function claimNext(count = 1) {
+  try {
+    const tasks = await fetchTasks(count);
+    for (const task of tasks) list.append(renderTask(task));
+    if (!tasks.length) announcer.textContent = 'No more tasks to claim.';
+  } catch (e) {
+    announcer.textContent = `Could not load tasks: ${(e as Error).message}`;
+  }
+  empty.hidden = list.children.length > 0;
 }
 
 function renderTask(task: Task): HTMLLIElement {
@@ -41,6 +54,7 @@ function renderTask(task: Task): HTMLLIElement {
   info.append(h2, p);
   const button = document.createElement('escalate-button');
   button.taskId = task.id;
+  button.taskTitle = task.title;
   button.customerName = task.customer;
   button.accountId = task.accountId;
   if (task.phone) button.customerPhone = task.phone;
@@ -50,32 +64,29 @@ function renderTask(task: Task): HTMLLIElement {
   return li;
 }
 
+/** Takes a task off the page and puts focus on the next one (or on "Claim next task"). */
 function removeTask(taskId: string, how: string) {
   const row = list.querySelector<HTMLElement>(`[data-task="${CSS.escape(taskId)}"]`);
   if (!row) return;
+  const next = (row.nextElementSibling ?? row.previousElementSibling)?.querySelector('escalate-button');
+  const hadFocus = row.contains(document.activeElement);
   row.remove();
   announcer.textContent = `Task ${taskId} removed from your queue (${how}). You're free to claim your next task.`;
   empty.hidden = list.children.length > 0;
-  claim.focus();
+  if (hadFocus || document.activeElement === document.body) (next ?? claim).focus();
 }
 
-// Success: the dialog shows what happens next and what to tell the customer; the row goes
-// when the agent closes it, so the dialog is not torn away while it is being read.
-list.addEventListener('escalate-success', (e) => {
-  list.querySelector<HTMLElement>(`[data-task="${CSS.escape(e.taskId)}"]`)!.dataset.escalated = 'true';
-});
-list.addEventListener('escalate-queued', (e) => {
-  const row = list.querySelector<HTMLElement>(`[data-task="${CSS.escape(e.taskId)}"]`);
-  if (!row || row.querySelector('.badge')) return;
-  const badge = document.createElement('span');
-  badge.className = 'badge';
-  badge.textContent = 'Escalation saved offline: it will be sent automatically';
-  row.querySelector('div')!.append(badge);
-});
-list.addEventListener('escalate-close', (e) => {
-  const row = list.querySelector<HTMLElement>(`[data-task="${CSS.escape(e.taskId)}"]`);
-  if (row?.dataset.escalated) removeTask(e.taskId, 'escalated to the account team');
+// The dialog shows what happens next and what to tell the customer; the task goes when the
+// agent closes it, so the confirmation is never torn away while it is being read.
+list.addEventListener('escalate-done', (e) => {
+  const how =
+    e.outcome === 'queued'
+      ? 'saved offline: it will be sent automatically'
+      : e.outcome === 'already-escalated'
+        ? 'it was already escalated'
+        : 'escalated to the account team';
+  removeTask(e.taskId, how);
 });
 
-claim.addEventListener('click', claimNext);
-for (let i = 0; i < 3; i++) claimNext();
+claim.addEventListener('click', () => void claimNext());
+void claimNext(3);

@@ -1,10 +1,15 @@
 /**
  * The whole flow on one machine: the reference server (PGlite in a data folder, e-mails as
- * .eml files unless SMTP_URL is set) and the demo task queue, on one origin through Vite.
+ * .eml files unless SMTP_URL is set) and the demo task queue, on one origin. One `node:http`
+ * server routes: the escalation API and inbox to the handler, `/demo/tasks` to the demo's own
+ * task back end, the rest to Vite in middleware mode (so the process, not Vite, decides how it
+ * stops: Vite's own server would exit 143 on SIGTERM before the store is closed).
  */
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer, type Plugin } from 'vite';
+import { createServer } from 'vite';
 import {
   createEmailNotifier,
   createEscalationHandler,
@@ -15,6 +20,7 @@ import {
   type EscalationStore,
 } from '@escalate-kit/server';
 import { toNodeListener } from '@escalate-kit/server/node';
+import { taskQueueListener } from './task-queue.ts';
 
 export interface DemoOptions {
   /** Default 5173 (PORT); 0 picks a free port. */
@@ -38,25 +44,52 @@ export async function startDemo(options: DemoOptions = {}) {
   await store.migrate();
   const port = options.port ?? Number(env.PORT ?? 5173);
   const host = options.host ?? env.HOST ?? '127.0.0.1';
-  // The API is mounted before the handler exists: the e-mails link to the inbox, whose URL
-  // (the port may be picked at random) is only known once Vite listens.
-  let api: ReturnType<typeof toNodeListener> | undefined;
-  const mountApi: Plugin = {
-    name: 'escalate-kit:api',
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => (api && apiPaths.test(req.url ?? '') ? api(req, res) : next()));
-    },
-  };
   const vite = await createServer({
     configFile: join(root, 'vite.config.ts'),
     root: join(root, 'packages/demo'),
-    server: { port, host, strictPort: options.port !== undefined && options.port !== 0 },
-    plugins: [mountApi],
+    server: { middlewareMode: true, hmr: false },
+    appType: 'mpa',
     logLevel: 'warn',
     clearScreen: false,
   });
-  await vite.listen();
-  const url = (vite.resolvedUrls?.local[0] ?? `http://${host}:${port}/`).replace(/\/$/, '');
+  const tasks = taskQueueListener(store);
+  // The handler is made once the URL is known (the e-mails link to the inbox, and the port may
+  // be picked at random): until then the API answers 503.
+  let api: ReturnType<typeof toNodeListener> | undefined;
+  const server = createHttpServer((req, res) => {
+    const path = req.url ?? '/';
+    if (apiPaths.test(path)) {
+      if (api) return api(req, res);
+      res.writeHead(503, { 'retry-after': '1' }).end();
+      return;
+    }
+    if (/^\/demo\/tasks(\?|$)/.test(path)) return tasks(req, res);
+    vite.middlewares(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    });
+  });
+  // The default port may be taken (a second demo): then the next free one, as Vite would.
+  const flexible = options.port === undefined && env.PORT === undefined;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await new Promise<void>((ok, fail) => {
+        server.once('error', fail);
+        server.listen(port + attempt, host, () => {
+          server.off('error', fail);
+          ok();
+        });
+      });
+      break;
+    } catch (e) {
+      if (!flexible || (e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 20) {
+        await vite.close();
+        await store.close();
+        throw e;
+      }
+    }
+  }
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   const to = env.ESCALATE_MAIL_TO ?? 'account-team@example.com';
   const notify = createEmailNotifier({
     to,
@@ -81,6 +114,10 @@ export async function startDemo(options: DemoOptions = {}) {
     handler,
     store,
     async close() {
+      await new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      });
       await vite.close();
       handler.close();
       await handler.settled();

@@ -15,6 +15,7 @@ import { chromeArgs, findChrome } from '../support/find-chrome.mjs';
 const notes = 'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.';
 
 describe('end to end: escalate from the task queue, read it in the inbox and the e-mail', () => {
+  let id: string;
   let demo: Awaited<ReturnType<typeof startDemo>>;
   let browser: Browser;
   let page: Page;
@@ -91,6 +92,23 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
     const announced = await page.$eval('#announcer', (el) => el.textContent);
     assert.match(announced ?? '', /Task T-1042 removed from your queue/);
     assert.equal(await page.$$eval('li.task', (rows) => rows.length), 2, 'the other tasks stay');
+    assert.deepEqual((await focused()).hosts, ['escalate-button[T-1043]'], 'focus moves on to the next task');
+  });
+
+  it('keeps an escalated task out of the queue after a reload, and refuses a second escalation of it', async () => {
+    await page.reload();
+    await page.waitForSelector('li.task escalate-button');
+    const ids = await page.$$eval('li.task', (rows) => rows.map((r) => (r as HTMLElement).dataset.task));
+    assert.deepEqual(ids, ['T-1043', 'T-1044', 'T-1045'], 'T-1042 does not come back');
+    const response = await fetch(`${demo.url}/api/escalations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': (id = crypto.randomUUID()) },
+      body: JSON.stringify({ id, taskId: 'T-1042', category: 'billing', notes, contactMethod: 'email', contact: { email: 'ana.ruiz@example.com' }, createdAt: new Date().toISOString() }),
+    });
+    assert.equal(response.status, 409);
+    const body = (await response.json()) as { error: string; existing: { status: string } };
+    assert.equal(body.error, 'task_already_escalated');
+    assert.equal(body.existing.status, 'open');
   });
 
   it('reaches the account team as an e-mail with every detail', async () => {
