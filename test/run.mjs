@@ -2,7 +2,8 @@
 /**
  * `pnpm test`: typecheck, then Node tests, then browser tests (real Chromium), then one
  * line `N passed, N failed` counting every test that ran. `node test/run.mjs node|browser`
- * runs one stage.
+ * runs one stage; `node test/run.mjs visual` only the visual tests (stories, demo, inbox), which
+ * with `UPDATE_SNAPSHOTS=1` (`pnpm test:update-snapshots`) write new baselines instead.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -59,8 +60,11 @@ if (!only) {
   }
 }
 
-if (!only || only === 'node') {
-  const files = testFiles('test/node', '.test.ts');
+const visualNode = 'test/node/visual-app.test.ts';
+const visualBrowser = 'test/browser/visual.test.ts';
+
+if (!only || only === 'node' || only === 'visual') {
+  const files = only === 'visual' ? [visualNode] : testFiles('test/node', '.test.ts');
   const code = run('Node tests', process.execPath, [
     // `source` resolves workspace packages to their TypeScript sources (see package exports).
     '--conditions=source',
@@ -75,11 +79,12 @@ if (!only || only === 'node') {
   failed ||= code !== 0;
 }
 
-if (!only || only === 'browser') {
+if (!only || only === 'browser' || only === 'visual') {
   const wtr = join(root, 'node_modules/@web/test-runner/dist/bin.js');
   const code = run('Browser tests (Chromium)', process.execPath, ['--conditions=source', '--import', 'tsx', wtr, '--config', 'test/wtr.config.mjs'], {
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
     PUPPETEER_SKIP_DOWNLOAD: '1',
+    ...(only === 'visual' && { WTR_FILES: visualBrowser }),
   });
   add('browser.json', code !== 0);
   failed ||= code !== 0;

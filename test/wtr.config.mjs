@@ -1,7 +1,9 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { axTreePlugin } from './support/ax-tree-plugin.mjs';
+import { visualOptions } from './support/visual.mjs';
 import { fileURLToPath } from 'node:url';
 import { chromeArgs, findChrome } from './support/find-chrome.mjs';
 import { countReporter } from './support/wtr-count-reporter.mjs';
@@ -15,7 +17,8 @@ export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   concurrency: 1,
-  testFramework: { config: { timeout: 10000 } },
+  // The visual test plays each story once and takes four screenshots of it.
+  testFramework: { config: { timeout: 20000 } },
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs },
@@ -24,6 +27,7 @@ export default {
   plugins: [
     // The accessibility tree as Chromium exposes it (CDP), for tests of required/invalid states.
     axTreePlugin(),
+    visualRegressionPlugin(visualOptions),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

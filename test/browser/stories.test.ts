@@ -7,15 +7,12 @@
  */
 import { expect } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
-import { render, nothing } from 'lit';
 // The UMD build registers `window.axe` when loaded as a module.
 import 'axe-core';
 import type { AxeResults, ElementContext, Result, RunOptions } from 'axe-core';
-import type { EscalateButton } from '@escalate-kit/element';
-import * as buttonStories from '../../stories/escalate-button.stories.ts';
-import * as providerStories from '../../stories/escalate-provider.stories.ts';
 import { dialogOf } from '../../stories/support/drive.ts';
 import { viewports, type ViewportName } from '../../stories/support/viewports.ts';
+import { allStories, buttonStories, cleanupStory, modules, ownCanvas, renderStory, type MetaLike, type StoryLike } from './support/stories.ts';
 
 declare global {
   interface Window {
@@ -23,42 +20,7 @@ declare global {
   }
 }
 
-type Args = Record<string, unknown>;
-interface PlayContext {
-  canvasElement: HTMLElement;
-  args: Args;
-}
-/** The parts of CSF that Storybook uses to render a story; typed loosely, as Storybook reads them. */
-interface StoryLike {
-  name?: string;
-  args?: Args;
-  render?: (args: never, context: never) => unknown;
-  play?: (context: never) => unknown;
-  globals?: { viewport?: { value?: string } };
-}
-interface MetaLike extends StoryLike {
-  title?: string;
-  includeStories?: string[] | RegExp;
-  excludeStories?: string[] | RegExp;
-}
-interface StoriesModule {
-  default: MetaLike;
-  [exportName: string]: unknown;
-}
-
-const modules = [buttonStories, providerStories] as unknown as StoriesModule[];
 const defaultViewport = { width: 800, height: 600 };
-
-/** CSF's rule: every named export is a story unless `includeStories`/`excludeStories` say otherwise. */
-function isStory(meta: MetaLike, exportName: string): boolean {
-  const matches = (rule: string[] | RegExp) => (Array.isArray(rule) ? rule.includes(exportName) : rule.test(exportName));
-  if (meta.includeStories && !matches(meta.includeStories)) return false;
-  if (meta.excludeStories && matches(meta.excludeStories)) return false;
-  return true;
-}
-
-/** `MyStory` → "My Story", Storybook's default name for an export. */
-const storyName = (exportName: string) => exportName.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
 
 async function axeRun(context: ElementContext, options: RunOptions = {}): Promise<AxeResults> {
   return window.axe.run(context, { resultTypes: ['violations'], ...options });
@@ -73,46 +35,11 @@ function describeViolations(violations: Result[]): string {
 /** Whether a node target points inside a shadow root (axe writes those as nested selector lists). */
 const inShadow = (target: unknown) => Array.isArray(target) && target.some((part) => Array.isArray(part) && part.length > 1);
 
-let canvas: HTMLElement | undefined;
-
-/** Renders a story into a fresh canvas (like Storybook's `#storybook-root`) and runs its `play`. */
-async function renderStory(meta: MetaLike, story: StoryLike): Promise<HTMLElement> {
-  const args = { ...meta.args, ...story.args };
-  const renderFn = (story.render ?? meta.render) as ((args: Args, context: PlayContext) => unknown) | undefined;
-  if (!renderFn) throw new Error('The story has no render function (and neither has its meta)');
-  canvas = document.createElement('div');
-  canvas.id = 'storybook-root';
-  document.body.append(canvas);
-  const context: PlayContext = { canvasElement: canvas, args };
-  render(renderFn(args, context), canvas);
-  // Let every element upgrade and render before `play` or axe look at it.
-  await Promise.all(['escalate-button', 'escalate-provider'].map((tag) => customElements.whenDefined(tag)));
-  await Promise.all([...canvas.querySelectorAll<EscalateButton>('escalate-button, escalate-provider')].map((el) => el.updateComplete));
-  await (story.play as ((context: PlayContext) => unknown) | undefined)?.(context);
-  return canvas;
-}
-
 afterEach(async () => {
-  if (canvas) {
-    render(nothing, canvas);
-    canvas.remove();
-    canvas = undefined;
-  }
-  sessionStorage.clear();
+  cleanupStory();
   await setViewport(defaultViewport);
   await emulateMedia({ colorScheme: 'light' });
 });
-
-/** Every story of every module, as Storybook would list them. */
-const allStories = modules.flatMap(({ default: meta, ...exports }) =>
-  Object.entries(exports)
-    .filter(([exportName]) => isStory(meta, exportName))
-    .map(([exportName, value]) => {
-      // CSF 2 stories are render functions; CSF 3 stories are objects.
-      const story: StoryLike = typeof value === 'function' ? { render: value as StoryLike['render'] } : (value as StoryLike);
-      return { meta, story, name: story.name ?? storyName(exportName) };
-    }),
-);
 
 async function checkStory(meta: MetaLike, story: StoryLike): Promise<void> {
   const viewport = viewports[story.globals?.viewport?.value as ViewportName] as (typeof viewports)[ViewportName] | undefined;
@@ -163,8 +90,7 @@ describe('stories: the axe check itself', () => {
   });
 
   it('finds a contrast violation in a deliberately broken snippet inside a shadow root', async () => {
-    canvas = document.createElement('div');
-    document.body.append(canvas);
+    const canvas = ownCanvas();
     const host = document.createElement('div');
     canvas.append(host);
     host.attachShadow({ mode: 'open' }).innerHTML = `<dialog><p style="color:#bbb;background:#fff">Hard to read</p><button></button></dialog>`;
