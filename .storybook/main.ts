@@ -21,6 +21,8 @@ const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs'],
   core: { disableTelemetry: true },
+  // Storybook's own onboarding ("Get started 32%") is about Storybook, not about this project.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   async viteFinal(config) {
     return {
       ...config,

@@ -1,6 +1,6 @@
 import type { ArgTypes, Meta, StoryObj } from '@storybook/web-components-vite';
 import '@escalate-kit/element/define';
-import { playFilled, playOpen, playSubmit } from './support/drive.ts';
+import { playFilled, playOpen, playSubmit, validValues } from './support/drive.ts';
 import { frameArgTypes, frameDefaults, networkArgTypes, networkDefaults, renderButton, type ButtonArgs } from './support/render.ts';
 
 /**
@@ -216,11 +216,11 @@ export const CustomTheme: Story = {
   play: playSubmit('invalid', {}),
 };
 
-/** Right-to-left page (`dir="rtl"` on a container). */
+/** Right-to-left page (`dir="rtl"` on a container) in Arabic, so the layout is seen with a real RTL script. */
 export const RightToLeft: Story = {
   name: 'RTL',
-  args: { 'task-id': 'T-1117', dir: 'rtl' },
-  play: playFilled(),
+  args: { 'task-id': 'T-1117', dir: 'rtl', locale: 'ar', 'customer-name': 'ليلى حداد', 'task-title': 'اعتراض على رسم بقيمة 450 دولارًا' },
+  play: playFilled({ ...validValues, notes: 'المشكلة: العميل يعترض على رسم بقيمة 450 دولارًا. جرّبت: شرحت السياسة وعرضت خطة سداد. السبب: يطلب مديرًا.' }),
 };
 
 /** The bundled Spanish strings (`@escalate-kit/element/strings/es`), page marked `lang="es"`. */

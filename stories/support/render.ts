@@ -9,9 +9,10 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { CategoryDefinition, ContactMethod, Signals, Urgency } from '@escalate-kit/sdk';
 import type { EscalateStrings } from '@escalate-kit/element';
 import { es } from '@escalate-kit/element/strings/es';
+import { ar } from './strings-ar.ts';
 import { createStubClient, type StubClient, type StubErrorKind, type StubOutcome } from './stub-client.ts';
 
-export type Locale = 'en' | 'es';
+export type Locale = 'en' | 'es' | 'ar';
 export type Theme = 'light' | 'dark' | 'custom';
 
 /** The frame around a story: direction, language, theme tokens, width. */
@@ -95,11 +96,11 @@ const custom = {
 
 export const themes: Record<Theme, Record<string, string>> = { light: {}, dark, custom };
 
-const bundles: Record<Locale, Partial<EscalateStrings> | undefined> = { en: undefined, es };
+const bundles: Record<Locale, Partial<EscalateStrings> | undefined> = { en: undefined, es, ar };
 
 export const frameArgTypes = {
   dir: { control: 'inline-radio', options: ['ltr', 'rtl'], table: { category: 'story frame' } },
-  locale: { control: 'inline-radio', options: ['en', 'es'], table: { category: 'story frame' } },
+  locale: { control: 'inline-radio', options: ['en', 'es', 'ar'], table: { category: 'story frame' } },
   theme: { control: 'inline-radio', options: ['light', 'dark', 'custom'], table: { category: 'story frame' } },
   width: { control: { type: 'range', min: 0, max: 1200, step: 10 }, table: { category: 'story frame' } },
 } as const;

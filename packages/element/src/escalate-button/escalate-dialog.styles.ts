@@ -25,6 +25,11 @@ export const dialogStyles = css`
     margin: 0 0 0.5rem;
     font-size: 1.1rem;
   }
+  /* Headings take focus only to move the reading position (to a result or an error): they are
+     not controls, so no focus ring, which would read as something to press. */
+  h3[tabindex='-1']:focus {
+    outline: none;
+  }
   h4 {
     margin: var(--_space) 0 0.25rem;
     font-size: 1rem;

@@ -537,15 +537,17 @@ export class EscalationDialog implements ReactiveController {
         </fieldset>
 
         ${address
-          ? html`<div part="field field-contact" class="field">
+          ? // Phone numbers and e-mail addresses read left to right in every language: on an RTL
+            // page a "+" would otherwise jump to the end of the number.
+            html`<div part="field field-contact" class="field">
               ${address.given
                 ? html`<p class="muted">${s.usingAddress(address.given)}</p>`
                 : address.field === 'phone'
                   ? html`<label for="phone">${s.phone}</label>
-                      <input id="phone" name="phone" type="tel" autocomplete="off" inputmode="tel" aria-required="true" aria-invalid=${invalid('phone')} aria-describedby=${described('phone')} .value=${live(v.phone)} />
+                      <input id="phone" name="phone" type="tel" dir="ltr" autocomplete="off" inputmode="tel" aria-required="true" aria-invalid=${invalid('phone')} aria-describedby=${described('phone')} .value=${live(v.phone)} />
                       ${err('phone')}`
                   : html`<label for="email">${s.email}</label>
-                      <input id="email" name="email" type="email" autocomplete="off" aria-required="true" aria-invalid=${invalid('email')} aria-describedby=${described('email')} .value=${live(v.email)} />
+                      <input id="email" name="email" type="email" dir="ltr" autocomplete="off" aria-required="true" aria-invalid=${invalid('email')} aria-describedby=${described('email')} .value=${live(v.email)} />
                       ${err('email')}`}
             </div>`
           : nothing}
