@@ -1,8 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { EscalationValidationError } from '../../packages/sdk/src/errors.ts';
 import {
+  EscalationValidationError,
   addBusinessDays,
+  canonicalJson,
+  respondBy,
+  teamFor,
   briefing,
   contactDeadline,
   customerScript,
@@ -12,9 +15,13 @@ import {
   parseNotes,
   suggestRouting,
   targetTime,
-} from '../../packages/sdk/src/policy.ts';
-import type { Duration, PolicyOverrides, RoutingSignals } from '../../packages/sdk/src/policy.ts';
-import type { ContactMethod, Priority, Urgency } from '../../packages/sdk/src/schemas.ts';
+  type ContactMethod,
+  type Duration,
+  type PolicyOverrides,
+  type Priority,
+  type RoutingSignals,
+  type Urgency,
+} from '@escalate-kit/sdk';
 
 interface Row {
   name: string;
@@ -30,7 +37,7 @@ interface Row {
 }
 
 const rows: Row[] = [
-  // Categories (seed 000's table) and their default teams.
+  // Categories (docs/policy.md#categories) and their default teams.
   { name: 'every complaint is mandatory, to the account team', signals: { category: 'complaint' }, team: 'account', level: 1, priority: 'medium', mandatory: true, urgency: 'standard', reasons: [/^All complaint tasks must be escalated$/] },
   { name: 'billing goes to the billing team, not mandatory by itself', signals: { category: 'billing' }, team: 'billing', level: 1, priority: 'medium', mandatory: false, urgency: 'standard', reasons: null },
   { name: 'pricing goes to the account team', signals: { category: 'pricing' }, team: 'account', level: 1, priority: 'medium', mandatory: false, urgency: 'standard', reasons: null },
@@ -121,7 +128,7 @@ describe('suggestRouting', () => {
   });
 });
 
-describe('priority table (seed 002, technical tickets)', () => {
+describe('priority table (docs/policy.md#priority-table, technical tickets)', () => {
   const table: [ServiceImpactRow, Priority, Duration, Duration][] = [
     ['outage', 'critical', { minutes: 30 }, { hours: 4 }],
     ['severe', 'high', { hours: 2 }, { hours: 24 }],
@@ -240,7 +247,7 @@ describe('customerScript', () => {
 });
 
 describe('parseNotes', () => {
-  it("parses the seed's example", () => {
+  it("parses the example of docs/policy.md#notes", () => {
     assert.deepEqual(
       parseNotes('Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.'),
       {
@@ -278,7 +285,7 @@ describe('parseNotes', () => {
 });
 
 describe('briefing', () => {
-  it('fills the seed 002 template with every fact', () => {
+  it('fills the briefing template (docs/policy.md#briefing) with every fact', () => {
     assert.equal(
       briefing({
         escalationPoint: 'Dana',
@@ -418,5 +425,34 @@ describe('definePolicy', () => {
 
   it('rejects an unknown key instead of ignoring a typo', () => {
     assert.throws(() => definePolicy({ limts: { refund: 5 } } as PolicyOverrides), EscalationValidationError);
+  });
+});
+
+describe('respondBy and teamFor (docs/policy.md#respond-by)', () => {
+  const friday = new Date('2025-11-14T10:00:00.000Z');
+  const cases: [string, Parameters<typeof respondBy>[0], string][] = [
+    ['standard: the end of the 3rd business day', { category: 'billing', urgency: 'standard' }, '2025-11-19T23:59:59.999Z'],
+    ['urgent: the end of the same day', { category: 'billing', urgency: 'urgent' }, '2025-11-14T23:59:59.999Z'],
+    ['a critical technical ticket: 30 minutes', { category: 'technical', urgency: 'standard', routing: { level: 1, team: 'technical', priority: 'critical' } }, '2025-11-14T10:30:00.000Z'],
+    ['billing with a priority: the window, the table is for technical tickets', { category: 'billing', urgency: 'standard', routing: { level: 1, team: 'billing', priority: 'critical' } }, '2025-11-19T23:59:59.999Z'],
+    ['another category taken by the technical team: the table applies', { category: 'other', urgency: 'standard', routing: { level: 1, team: 'technical', priority: 'high' } }, '2025-11-14T12:00:00.000Z'],
+    ['the table never pushes past the promise (urgent, low: 24 h)', { category: 'technical', urgency: 'urgent', routing: { level: 1, team: 'technical', priority: 'low' } }, '2025-11-14T23:59:59.999Z'],
+  ];
+  for (const [name, request, expected] of cases) {
+    it(name, () => assert.equal(respondBy(request, defaultPolicy, friday).toISOString(), expected));
+  }
+
+  it('takes the team the routing names, else the policy suggestion from the signals', () => {
+    assert.equal(teamFor({ category: 'billing', urgency: 'standard', routing: { level: 1, team: 'retention' } }), 'retention');
+    assert.equal(teamFor({ category: 'billing', urgency: 'standard', signals: { legalThreat: true } }), 'legal');
+    assert.equal(teamFor({ category: 'pricing', urgency: 'standard' }), 'account');
+  });
+});
+
+describe('canonicalJson', () => {
+  it('gives the same text whatever the key order, at every depth, and keeps array order', () => {
+    assert.equal(canonicalJson({ b: 1, a: { d: [2, 1], c: 3 } }), '{"a":{"c":3,"d":[2,1]},"b":1}');
+    assert.equal(canonicalJson({ a: { c: 3, d: [2, 1] }, b: 1 }), canonicalJson({ b: 1, a: { d: [2, 1], c: 3 } }));
+    assert.notEqual(canonicalJson({ a: [1, 2] }), canonicalJson({ a: [2, 1] }));
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The wire contract (DESIGN.md, "The wire contract"): every field and every bound of
+ * The wire contract (docs/architecture.md#wire-contract): every field and every bound of
  * the request, input, receipt and error-body schemas, with the exact issue path of
  * every rejection. Tables of cases, one `it` per row.
  */
@@ -746,12 +746,12 @@ describe('component schemas', () => {
 });
 
 describe('limits and defaults', () => {
-  it('matches the bounds DESIGN.md states', () => {
+  it('matches the bounds of the wire contract (docs/architecture.md#wire-contract)', () => {
     assert.equal(limits.taskId, 200);
     assert.equal(limits.notes, 5000);
   });
 
-  it('offers the five categories of seed 000 in order, each a valid slug within the limit', () => {
+  it('offers the five categories of docs/policy.md#categories in order, each a valid slug within the limit', () => {
     assert.deepEqual(
       defaultCategories.map((c) => c.id),
       ['complaint', 'billing', 'pricing', 'technical', 'other'],

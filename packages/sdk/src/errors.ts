@@ -2,14 +2,9 @@
  * One error class per kind of failure, so callers can branch with `instanceof`
  * (or on `kind`, which survives structured cloning and bundler duplication).
  */
+import type { ExistingEscalation, FieldIssue } from './schemas/answers.ts';
 
-/** A field-level problem: where it is and what is wrong with it. */
-export interface FieldIssue {
-  /** Path to the field, e.g. `['contact', 'email']`. Empty for the whole object. */
-  path: (string | number)[];
-  /** A sentence a person can act on. */
-  message: string;
-}
+export type { FieldIssue };
 
 /** Base class of every error the SDK throws or emits. */
 export class EscalationError extends Error {
@@ -50,7 +45,7 @@ export class EscalationHttpError extends EscalationError {
      * With code `task_already_escalated` (409): the escalation the task already has, so a UI
      * can say "Already escalated · open" instead of offering to send it again.
      */
-    readonly existing?: { id: string; status: string; team?: string | undefined; respondBy?: string | undefined },
+    readonly existing?: ExistingEscalation,
   ) {
     super(message);
   }

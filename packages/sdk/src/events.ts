@@ -3,7 +3,7 @@
  * still take a task off the queue: listen for `success` and `delivered`.
  */
 import type { EscalationError } from './errors.ts';
-import type { EscalationReceipt, EscalationRequest } from './schemas.ts';
+import type { EscalationReceipt, EscalationRequest } from './schemas/index.ts';
 
 /** Why an escalation went to the outbox instead of being delivered now. */
 export type QueuedReason = 'offline' | 'network' | 'timeout' | 'http';

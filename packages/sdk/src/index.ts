@@ -1,7 +1,11 @@
-export * from './schemas.ts';
+export * from './schemas/index.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './outbox.ts';
-export * from './client.ts';
-export * from './policy.ts';
+export * from './core/client.ts';
+export * from './core/options.ts';
+export { createEscalationId } from './utils/id.ts';
+export * from './policy/index.ts';
+export * from './notes.ts';
 export * from './reference.ts';
+export { canonicalJson } from './utils/canonical-json.ts';

@@ -3,7 +3,7 @@
  * IndexedDB, so a queued escalation survives a reload or a closed tab; elsewhere memory,
  * unless the host injects its own store.
  */
-import type { EscalationRequest } from './schemas.ts';
+import type { EscalationRequest } from './schemas/index.ts';
 
 export interface OutboxEntry {
   /** The escalation id, which is also the Idempotency-Key it is re-sent with. */

@@ -1,0 +1,243 @@
+/**
+ * The escalation client: validate, send once (with retries under one Idempotency-Key), or keep
+ * in the outbox when the network is down. Never a false failure, never a false delivery.
+ */
+import { EscalationValidationError, toFieldIssues, type EscalationError, type FieldIssue } from '../errors.ts';
+import {
+  EscalationDeliveredEvent,
+  EscalationErrorEvent,
+  EscalationQueuedEvent,
+  EscalationSubmitEvent,
+  EscalationSuccessEvent,
+  type EscalationClientEventMap,
+  type QueuedReason,
+} from '../events.ts';
+import { indexedDbOutbox, memoryOutbox, type Outbox, type OutboxEntry } from '../outbox.ts';
+import { defaultCategories, escalationInputSchema, type DefaultCategory, type EscalationInput, type EscalationRequest } from '../schemas/index.ts';
+import { canonicalJson } from '../utils/canonical-json.ts';
+import { createEscalationId } from '../utils/id.ts';
+import type { EscalationClientOptions, EscalationResult, FlushResult } from './options.ts';
+import { createTransport, isTransient, type Transport } from './transport.ts';
+
+const isOffline = () => globalThis.navigator?.onLine === false;
+
+/** The endpoint as an absolute URL where one can be made (it keys the outbox). */
+function absolute(endpoint: string): string {
+  try {
+    return new URL(endpoint, globalThis.location?.href).href;
+  } catch {
+    return endpoint;
+  }
+}
+
+/**
+ * Sends escalations and tells the host what happened through typed events.
+ *
+ * @example
+ * const client = createEscalationClient({ endpoint: '/api/escalations' });
+ * client.addEventListener('success', (e) => queue.remove(e.request.taskId));
+ * client.addEventListener('delivered', (e) => queue.remove(e.request.taskId));
+ * await client.escalate({ taskId: 'T-1042', category: 'billing', notes: '…', contactMethod: 'email',
+ *   contact: { email: 'pat@example.com' } });
+ */
+export class EscalationClient<C extends string = DefaultCategory> extends EventTarget {
+  /** The endpoint as an absolute URL where one can be made (it keys the outbox). */
+  readonly endpoint: string;
+  readonly categories: readonly string[];
+  /** The options' default, resolved once. */
+  readonly #flushInterval: number;
+  readonly #transport: Transport;
+  readonly #outbox: Outbox | null;
+  readonly #pending = new Map<string, Promise<EscalationResult>>();
+  #flushing: Promise<FlushResult> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #disposed = false;
+  readonly #onOnline = () => void this.flush();
+
+  constructor(options: EscalationClientOptions<C>) {
+    super();
+    if (!options || (typeof options.endpoint !== 'string' && !(options.endpoint instanceof URL)) || !String(options.endpoint).trim()) {
+      throw new EscalationValidationError([{ path: ['endpoint'], message: 'An endpoint URL is required' }]);
+    }
+    this.#flushInterval = options.flushInterval ?? 30_000;
+    this.endpoint = absolute(String(options.endpoint));
+    this.categories = options.categories ?? defaultCategories.map((c) => c.id);
+    this.#transport = createTransport(options as EscalationClientOptions<string>);
+    this.#outbox =
+      options.outbox === false
+        ? null
+        : typeof options.outbox === 'object'
+          ? options.outbox
+          : typeof indexedDB !== 'undefined'
+            ? indexedDbOutbox()
+            : memoryOutbox();
+    if (this.#outbox && typeof window !== 'undefined') {
+      window.addEventListener('online', this.#onOnline);
+      // What a previous page load left in the outbox goes out now.
+      this.#schedule(0);
+    }
+  }
+
+  /**
+   * Validates, then sends one escalation. Resolves `{ status: 'sent', receipt }` when the server
+   * stored it, `{ status: 'queued' }` when it is safe in the outbox; rejects with a typed
+   * {@link EscalationError} otherwise. Calling it again with the same input while the first
+   * call is pending returns the same promise: one request, however often it is clicked.
+   */
+  escalate(input: EscalationInput<C>): Promise<EscalationResult> {
+    let request: EscalationRequest;
+    try {
+      request = this.#validate(input);
+    } catch (error) {
+      this.dispatchEvent(new EscalationErrorEvent(error as EscalationValidationError));
+      return Promise.reject(error);
+    }
+    const key = input.id ?? canonicalJson({ ...request, id: undefined, createdAt: undefined });
+    const pending = this.#pending.get(key);
+    if (pending) return pending;
+    const promise = this.#deliver(request).finally(() => this.#pending.delete(key));
+    this.#pending.set(key, promise);
+    return promise;
+  }
+
+  /** Sends what waits in the outbox for this endpoint, oldest first. Safe to call any time. */
+  flush(): Promise<FlushResult> {
+    if (!this.#outbox) return Promise.resolve({ delivered: 0, remaining: 0 });
+    const locks = globalThis.navigator?.locks;
+    // Across tabs, one flush at a time: the server would dedupe anyway, but this saves requests.
+    const run = () => this.#flushNow();
+    this.#flushing ??= (locks ? locks.request(`escalate-kit:outbox:${this.endpoint}`, run) : run()).finally(
+      () => (this.#flushing = undefined),
+    );
+    return this.#flushing;
+  }
+
+  /** Escalations for this endpoint that wait in the outbox (including ones the server refused for good). */
+  async pending(): Promise<OutboxEntry[]> {
+    return this.#outbox ? (await this.#outbox.list()).filter((e) => e.endpoint === this.endpoint) : [];
+  }
+
+  /** Stops listening for `online` and the retry timer. The outbox keeps its entries. */
+  dispose(): void {
+    this.#disposed = true;
+    clearTimeout(this.#timer);
+    if (typeof window !== 'undefined') window.removeEventListener('online', this.#onOnline);
+  }
+
+  #validate(input: EscalationInput<C>): EscalationRequest {
+    const parsed = escalationInputSchema.safeParse(input);
+    const issues: FieldIssue[] = parsed.success ? [] : toFieldIssues(parsed.error.issues);
+    const category = (input as { category?: unknown } | null)?.category;
+    if (typeof category === 'string' && !issues.some((i) => i.path[0] === 'category') && !this.categories.includes(category)) {
+      issues.push({ path: ['category'], message: `Category must be one of: ${this.categories.join(', ')}` });
+    }
+    if (!parsed.success || issues.length) throw new EscalationValidationError(issues);
+    return { ...parsed.data, id: parsed.data.id ?? createEscalationId(), createdAt: parsed.data.createdAt ?? new Date().toISOString() };
+  }
+
+  async #deliver(request: EscalationRequest): Promise<EscalationResult> {
+    this.dispatchEvent(new EscalationSubmitEvent(request));
+    if (this.#outbox && isOffline()) return this.#queue(request, 'offline');
+    try {
+      const receipt = await this.#send(request);
+      this.dispatchEvent(new EscalationSuccessEvent(request, receipt));
+      return { status: 'sent', request, receipt };
+    } catch (e) {
+      const error = this.#toError(e);
+      if (this.#outbox && isTransient(error)) return this.#queue(request, error.kind as QueuedReason, error);
+      this.dispatchEvent(new EscalationErrorEvent(error, request));
+      throw error;
+    }
+  }
+
+  async #queue(request: EscalationRequest, reason: QueuedReason, error?: EscalationError): Promise<EscalationResult> {
+    await this.#outbox!.put({
+      id: request.id,
+      endpoint: this.endpoint,
+      request,
+      queuedAt: Date.now(),
+      attempts: error ? 1 : 0,
+      ...(error && { lastError: error.message }),
+    });
+    this.dispatchEvent(new EscalationQueuedEvent(request, reason, error));
+    // Offline waits for `online`; a down server gets retried on a timer.
+    if (reason !== 'offline') this.#retryLater();
+    return { status: 'queued', request, reason };
+  }
+
+  #send(request: EscalationRequest) {
+    return this.#transport.send(request);
+  }
+
+  #toError(e: unknown): EscalationError {
+    return this.#transport.toError(e);
+  }
+
+  async #flushNow(): Promise<FlushResult> {
+    let delivered = 0;
+    const waiting = (await this.pending()).filter((e) => !e.failed);
+    for (const [index, entry] of waiting.entries()) {
+      if (isOffline()) return { delivered, remaining: waiting.length - index };
+      try {
+        const receipt = await this.#send(entry.request);
+        // Removed only after a valid receipt: a crash before this line means a re-send, which
+        // the server answers as a duplicate, never a lost escalation.
+        await this.#outbox!.delete(entry.id);
+        delivered++;
+        this.dispatchEvent(new EscalationDeliveredEvent(entry.request, receipt));
+      } catch (e) {
+        const error = this.#toError(e);
+        const transient = isTransient(error);
+        await this.#outbox!.put({ ...entry, attempts: entry.attempts + 1, lastError: error.message, failed: !transient });
+        if (transient) {
+          // Keep the order: nothing newer goes out before the oldest has.
+          this.#retryLater();
+          return { delivered, remaining: waiting.length - index };
+        }
+        this.dispatchEvent(new EscalationErrorEvent(error, entry.request));
+      }
+    }
+    return { delivered, remaining: 0 };
+  }
+
+  #retryLater() {
+    if (this.#flushInterval > 0) this.#schedule(this.#flushInterval);
+  }
+
+  #schedule(ms: number) {
+    if (this.#disposed) return;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.flush(), ms);
+    // A pending retry must not keep a Node process alive.
+    (this.#timer as { unref?: () => void }).unref?.();
+  }
+}
+
+export interface EscalationClient<C extends string = DefaultCategory> {
+  addEventListener<K extends keyof EscalationClientEventMap>(
+    type: K,
+    listener: (this: EscalationClient<C>, event: EscalationClientEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof EscalationClientEventMap>(
+    type: K,
+    listener: (this: EscalationClient<C>, event: EscalationClientEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}
+
+/**
+ * Creates a client for one endpoint.
+ * @example
+ * const client = createEscalationClient({
+ *   endpoint: 'https://support.example.com/api/escalations',
+ *   getHeaders: async () => ({ Authorization: `Bearer ${await getToken()}` }),
+ * });
+ */
+export function createEscalationClient<const C extends string = DefaultCategory>(
+  options: EscalationClientOptions<C>,
+): EscalationClient<C> {
+  return new EscalationClient(options);
+}

@@ -1,0 +1,97 @@
+/**
+ * One escalation on the wire: the ky instance with the retry rules, the POST with its
+ * Idempotency-Key, the receipt check, and every failure turned into a typed error.
+ */
+import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
+import {
+  EscalationError,
+  EscalationHttpError,
+  EscalationNetworkError,
+  EscalationReceiptError,
+  EscalationTimeoutError,
+  toFieldIssues,
+} from '../errors.ts';
+import { errorBodySchema, escalationReceiptSchema, type EscalationReceipt, type EscalationRequest } from '../schemas/index.ts';
+import type { EscalationClientOptions } from './options.ts';
+
+const RETRYABLE_STATUS = [408, 429, ...Array.from({ length: 100 }, (_, i) => 500 + i)];
+
+/** Faults worth retrying later with the same key: the server may simply not have seen it. */
+export const isTransient = (e: EscalationError) =>
+  e.kind === 'network' || e.kind === 'timeout' || (e instanceof EscalationHttpError && RETRYABLE_STATUS.includes(e.status));
+
+export interface Transport {
+  /** Posts one escalation (retrying under its one key); resolves with a valid receipt or throws. */
+  send(request: EscalationRequest): Promise<EscalationReceipt>;
+  /** Any failure of `send`, as the SDK's typed error. */
+  toError(e: unknown): EscalationError;
+}
+
+export function createTransport(options: EscalationClientOptions<string>): Transport {
+  const timeout = options.timeout ?? 10_000;
+  const totalTimeout = options.totalTimeout ?? 30_000;
+  const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
+  const base = retry.delay ?? 300;
+  const client: KyInstance = ky.create({
+    timeout,
+    totalTimeout,
+    fetch: options.fetch,
+    retry: {
+      limit: retry.limit ?? 3,
+      // POST is only safe to retry because every attempt carries the same Idempotency-Key.
+      methods: ['post'],
+      statusCodes: RETRYABLE_STATUS,
+      afterStatusCodes: [413, 429, 503],
+      retryOnTimeout: true,
+      delay: (attempt) => base * 2 ** (attempt - 1),
+      backoffLimit: retry.backoffLimit ?? 10_000,
+      maxRetryAfter: retry.maxRetryAfter ?? 60_000,
+      // "Equal jitter": never less than half the backoff, so a fleet of clients spreads out
+      // without some of them hammering the server again at once.
+      jitter: (delay) => delay / 2 + Math.random() * (delay / 2),
+    },
+  });
+
+  return {
+    async send(request) {
+      const headers = new Headers(options.headers as HeadersInit | undefined);
+      if (options.getHeaders) {
+        new Headers((await options.getHeaders()) as HeadersInit).forEach((v, k) => headers.set(k, v));
+      }
+      headers.set('Idempotency-Key', request.id);
+      headers.set('Accept', 'application/json');
+      const response = await client.post(options.endpoint, { json: request, headers });
+      const body: unknown = await response.json().catch(() => undefined);
+      const receipt = escalationReceiptSchema.safeParse(body);
+      // A 2xx without a receipt is never a success: there is nothing to show the agent.
+      if (!receipt.success) throw new EscalationReceiptError(toFieldIssues(receipt.error.issues), body);
+      return receipt.data;
+    },
+
+    toError(e) {
+      if (e instanceof EscalationError) return e;
+      if (isHTTPError(e)) {
+        const status = e.response.status;
+        const body = errorBodySchema.safeParse(e.data);
+        const data = body.success ? body.data : undefined;
+        return new EscalationHttpError(status, data?.message ?? statusMessage(status, e.response.statusText), data?.issues ?? [], data?.error, data?.existing);
+      }
+      if (isTimeoutError(e)) {
+        return new EscalationTimeoutError(`No answer from the escalation endpoint in time (${timeout} ms per attempt, ${totalTimeout} ms in all)`, { cause: e });
+      }
+      if (isNetworkError(e) || e instanceof TypeError) {
+        return new EscalationNetworkError('Could not reach the escalation endpoint', { cause: e });
+      }
+      throw e;
+    },
+  };
+}
+
+function statusMessage(status: number, text: string): string {
+  if (status === 401 || status === 403) return 'You are not allowed to escalate: sign in again or ask an administrator';
+  if (status === 409) return 'This escalation was already sent with different details';
+  if (status === 413) return 'The escalation is too large to send';
+  if (status === 429) return 'Too many escalations at once: try again in a moment';
+  if (status >= 500) return 'The escalation service is having trouble';
+  return `The escalation was refused (${status}${text ? ` ${text}` : ''})`;
+}

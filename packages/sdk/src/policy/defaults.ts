@@ -1,0 +1,92 @@
+/** The policy of our procedures, as data: every default of docs/policy.md. */
+import { limits } from '../schemas/index.ts';
+import { deepFreeze } from '../utils/deep-freeze.ts';
+import type { EscalationPolicy } from './schema.ts';
+
+
+/**
+ * The policy of our procedures (docs/policy.md). Deeply frozen: it is shared by every caller, so a mutation would
+ * leak into every other escalation on the page. Use {@link definePolicy} to change it.
+ */
+export const defaultPolicy: EscalationPolicy = /* @__PURE__ */ deepFreeze({
+  mandatoryCategories: ['complaint'],
+  levels: { 1: 'Team Leader / Senior Agent', 2: 'Supervisor / Manager', 3: 'Specialised team' },
+  limits: { credit: { 1: 20, 2: 50 }, refund: 100 },
+  teams: {
+    names: {
+      account: 'Account Team',
+      billing: 'Billing Team',
+      technical: 'Technical Support',
+      fraud: 'Fraud Team',
+      legal: 'Legal / Compliance Team',
+      retention: 'Retention Team',
+    },
+    fallback: 'account',
+    categories: { complaint: 'account', billing: 'billing', pricing: 'account', technical: 'technical', other: 'account' },
+    refund: 'billing',
+    technical: 'technical',
+  },
+  signals: {
+    fraudSuspected: {
+      reason: 'Suspected fraud goes to the fraud team; do not tell the caller',
+      mandatory: true,
+      team: 'fraud',
+      priority: 'high',
+      urgency: 'urgent',
+      customerScript: false,
+    },
+    legalThreat: {
+      reason: 'Legal, BBB or regulatory threats go to legal / compliance',
+      mandatory: true,
+      team: 'legal',
+      // "Potential legal or regulatory implications" are a level 2 case (docs/policy.md#levels).
+      level: 2,
+      priority: 'high',
+    },
+    cancellation: { reason: 'Customers who want to cancel go to the retention team', team: 'retention' },
+    managerRequested: { reason: 'Customer asked for a manager', mandatory: true, level: 1 },
+    vip: { reason: 'VIP accounts need a supervisor', level: 2 },
+    multipleCustomersAffected: {
+      reason: 'Service failures affecting multiple customers need a supervisor',
+      level: 2,
+      priority: 'critical',
+    },
+    troubleshootingExhausted: { reason: 'Standard troubleshooting is exhausted', level: 1 },
+  },
+  serviceImpact: { outage: 'critical', severe: 'high', workaround: 'medium', minor: 'low' },
+  priorities: {
+    critical: { respond: { minutes: 30 }, resolve: { hours: 4 } },
+    high: { respond: { hours: 2 }, resolve: { hours: 24 } },
+    medium: { respond: { hours: 8 }, resolve: { businessDays: 3 } },
+    low: { respond: { hours: 24 }, resolve: { businessDays: 5 } },
+  },
+  urgencies: {
+    urgent: { businessDays: 0, phrase: 'today' },
+    // The upper bound of "2-3 days": a promise we can keep (docs/policy.md#contact-windows).
+    standard: { businessDays: 3, phrase: 'within 2-3 business days' },
+  },
+  script: {
+    before: "I'm escalating this to our account team. They have more authority to help you.",
+    when: 'Someone will contact you {window} by {method}.',
+    frustrated: "I'm escalating because I want you to get the best help possible.",
+    methods: { call: 'phone', text: 'text message', email: 'email' },
+  },
+  briefing: [
+    [
+      '{escalationPoint}, I need to escalate {customerName}, account {accountId}.',
+      '{escalationPoint}, I need to escalate {customerName}.',
+      '{escalationPoint}, I need to escalate account {accountId}.',
+      '{escalationPoint}, I need to escalate a customer.',
+    ],
+    "They're experiencing {issue}.",
+    "I've tried {tried} but {result}.",
+    [
+      "They're {emotionalState} and requesting {requesting}.",
+      "They're {emotionalState}.",
+      "They're requesting {requesting}.",
+    ],
+    'I recommend {recommendation}.',
+    'Can you help?',
+  ],
+  notes: { minLength: limits.notesMin },
+} satisfies EscalationPolicy);

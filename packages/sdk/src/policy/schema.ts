@@ -1,0 +1,142 @@
+/**
+ * The policy as data (docs/policy.md): its schema, so a typo in a host's override fails loudly
+ * at start-up instead of silently routing escalations to the wrong place.
+ */
+import * as z from 'zod/mini';
+import { limits, prioritySchema, serviceImpacts, signalNames, slugPattern, urgencySchema, contactMethods } from '../schemas/index.ts';
+import type { SignalName } from '../schemas/index.ts';
+
+const text = z.string('Must be text').check(z.minLength(1, 'Must not be empty'));
+const slug = z.string('Must be text').check(
+  z.maxLength(limits.team, `Must be at most ${limits.team} characters`),
+  z.regex(slugPattern, 'Must be a lower-case id such as "billing"'),
+);
+const level = z.number('Must be a number').check(
+  z.int('Must be a whole number'),
+  z.gte(1, 'Levels start at 1'),
+  z.lte(limits.routingLevel, `Levels are 1 to ${limits.routingLevel}`),
+);
+const levelKey = z.string('Must be text').check(
+  z.regex(new RegExp(`^[1-${limits.routingLevel}]$`), `Levels are 1 to ${limits.routingLevel}`),
+);
+const amount = z.number('Must be a number').check(z.gte(0, 'Must be 0 or more'));
+const positive = z.number('Must be a number').check(z.gt(0, 'Must be more than 0'));
+
+/**
+ * A target duration of the priority table. One unit only, so the data reads like the
+ * procedures' table (`{ minutes: 30 }`, `{ hours: 4 }`, `{ businessDays: 3 }`).
+ */
+export const durationSchema = z.union(
+  [
+    z.strictObject({ minutes: positive }),
+    z.strictObject({ hours: positive }),
+    z.strictObject({ businessDays: positive.check(z.int('Must be a whole number')) }),
+  ],
+  'A duration is { minutes: n }, { hours: n } or { businessDays: n }',
+);
+/** A duration of the priority table, e.g. `{ hours: 4 }`. */
+export type Duration = z.output<typeof durationSchema>;
+
+const signalRuleSchema = z.strictObject({
+  /** The sentence shown in `reasons` when the signal is present. */
+  reason: text,
+  /** The signal alone makes escalation mandatory. */
+  mandatory: z.optional(z.boolean('Must be true or false')),
+  /** The lowest level that may handle it. */
+  level: z.optional(level),
+  /** The team that takes it; see `suggestRouting` for precedence. */
+  team: z.optional(slug),
+  /** The least severe priority it may get. */
+  priority: z.optional(prioritySchema),
+  /** Forces this urgency, even over the agent's choice. */
+  urgency: z.optional(urgencySchema),
+  /** `false` hides the customer script (the fraud rule: never tip off the caller). */
+  customerScript: z.optional(z.boolean('Must be true or false')),
+});
+/** What one boolean signal of {@link RoutingSignals} does to the routing. */
+export type SignalRule = z.output<typeof signalRuleSchema>;
+
+/** The policy as data. Every field has a default from our procedures; see {@link defaultPolicy} and docs/policy.md. */
+export const escalationPolicySchema = z.strictObject({
+  /** Categories that are always escalated: "ALL complaint tasks (no exceptions!)" (docs/policy.md#when-to-escalate). */
+  mandatoryCategories: z.array(slug),
+  /** Level number (`'1'`..`'5'`) → the name people use for it. */
+  levels: z.record(levelKey, text),
+  /** Authority limits in dollars; "over" means strictly greater. */
+  limits: z.strictObject({
+    /** Level → credits over this amount need at least that level. */
+    credit: z.record(levelKey, amount),
+    /** Refunds over this amount go to `teams.refund`. */
+    refund: amount,
+  }),
+  teams: z.strictObject({
+    /** Team id → display name. */
+    names: z.record(slug, text),
+    /** The team of a category with no entry in `categories`. */
+    fallback: slug,
+    /** Category id → team id. */
+    categories: z.record(slug, slug),
+    /** Takes refunds over `limits.refund`. */
+    refund: slug,
+    /** Takes technical problems once troubleshooting is exhausted. */
+    technical: slug,
+  }),
+  /** What each boolean signal does: one rule per name of `signalNames`. */
+  signals: z.strictObject(Object.fromEntries(signalNames.map((name) => [name, signalRuleSchema])) as Record<SignalName, typeof signalRuleSchema>),
+  /** Service impact → priority. */
+  serviceImpact: z.record(z.enum(serviceImpacts), prioritySchema),
+  /** Priority → respond and resolve targets, for technical tickets (docs/policy.md#priority-table). */
+  priorities: z.record(prioritySchema, z.strictObject({ respond: durationSchema, resolve: durationSchema })),
+  /**
+   * Urgency → when the customer is contacted: by the end of the n-th business day after
+   * escalation (0 = the same business day), and how to say it to the customer.
+   */
+  urgencies: z.record(
+    urgencySchema,
+    z.strictObject({
+      businessDays: z.number('Must be a number').check(z.int('Must be a whole number'), z.gte(0, 'Must be 0 or more')),
+      phrase: text,
+    }),
+  ),
+  /** The customer script (docs/policy.md#customer-script); `{window}` and `{method}` are filled in. */
+  script: z.strictObject({
+    before: text,
+    when: text,
+    frustrated: text,
+    /** Contact method → how it is said to the customer. */
+    methods: z.record(z.enum(contactMethods), text),
+  }),
+  /**
+   * The briefing (docs/policy.md#briefing), one entry per sentence. An entry that is a list holds
+   * alternatives: the first whose `{placeholders}` all have a value is used, and a
+   * sentence with a missing value is left out rather than printed with a gap.
+   */
+  briefing: z.array(z.union([text, z.array(text)])),
+  /**
+   * The agent's note ("What the issue is (1-2 sentences), what you tried, why you're
+   * escalating"): the form asks for at least `minLength` characters, a short sentence.
+   */
+  notes: z.strictObject({
+    minLength: z.number('Must be a number').check(z.int('Must be a whole number'), z.gte(1, 'Must be 1 or more'), z.lte(limits.notes, `Must be at most ${limits.notes}`)),
+  }),
+});
+
+/** The validated policy. */
+export type EscalationPolicy = z.output<typeof escalationPolicySchema>;
+
+// Arrays and durations are values, not structures: merging `{ hours: 1 }` into
+// `{ minutes: 30 }` must replace it, not produce an invalid two-unit duration.
+type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? IsDuration<T> extends true
+      ? T
+      : { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+type IsDuration<T> = [Exclude<keyof T, 'minutes' | 'hours' | 'businessDays'>] extends [never] ? true : false;
+
+/**
+ * What a host may pass to {@link definePolicy}: any part of the policy. Objects are
+ * merged into the defaults, arrays and durations replace them.
+ */
+export type PolicyOverrides = DeepPartial<EscalationPolicy>;

@@ -1,0 +1,41 @@
+/** What the server answers: the receipt of a stored escalation, and the body of every error. */
+import * as z from 'zod/mini';
+import { limits } from './common.ts';
+
+/** The server's answer to a POST: 201, or 200 with `duplicate: true` on an idempotent replay. */
+export const escalationReceiptSchema = z.object({
+  id: z.uuid(),
+  taskId: z.string().check(z.minLength(1), z.maxLength(limits.taskId)),
+  status: z.literal('received'),
+  team: z.string().check(z.minLength(1), z.maxLength(limits.team)),
+  respondBy: z.iso.datetime({ offset: true }),
+  duplicate: z._default(z.boolean(), false),
+});
+export type EscalationReceipt = z.output<typeof escalationReceiptSchema>;
+
+/** A field-level problem: where it is (`['contact', 'email']`; empty for the whole body) and a sentence a person can act on. */
+export const fieldIssueSchema = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+/** A field-level problem: where it is and what is wrong with it. */
+export type FieldIssue = z.output<typeof fieldIssueSchema>;
+
+/** The escalation a task already has, named in a 409 `task_already_escalated`. */
+export const existingEscalationSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  team: z.optional(z.string()),
+  respondBy: z.optional(z.string()),
+});
+export type ExistingEscalation = z.output<typeof existingEscalationSchema>;
+
+/** Every non-2xx body the server sends. */
+export const errorBodySchema = z.object({
+  error: z.string(),
+  message: z.optional(z.string()),
+  issues: z.optional(z.array(fieldIssueSchema)),
+  /** With `task_already_escalated`: the open escalation of that task. */
+  existing: z.optional(existingEscalationSchema),
+});
+export type ErrorBody = z.output<typeof errorBodySchema>;

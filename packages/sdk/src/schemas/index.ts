@@ -1,0 +1,20 @@
+export {
+  contactMethods,
+  contactMethodSchema,
+  limits,
+  priorities,
+  prioritySchema,
+  slugPattern,
+  strictObjectError,
+  urgencies,
+  urgencySchema,
+  type ContactMethod,
+  type Priority,
+  type Urgency,
+} from './common.ts';
+export * from './categories.ts';
+export * from './signals.ts';
+export * from './parties.ts';
+export * from './context.ts';
+export * from './request.ts';
+export * from './answers.ts';

@@ -1,0 +1,63 @@
+/** Who is involved and how to reach them: the customer's contact, the customer, the agent, the suggested routing. */
+import * as z from 'zod/mini';
+import { limits, line, prioritySchema, slugPattern, strictObjectError as strict } from './common.ts';
+
+// At least 7 digits, at most 15 (E.164), with the usual separators around them.
+const phonePattern = /^\+?[0-9 ().-]{7,}$/;
+export const phoneSchema = z.string('Phone must be text').check(
+  z.trim(),
+  z.maxLength(limits.phone, `Phone must be at most ${limits.phone} characters`),
+  z.regex(phonePattern, { error: 'Enter a phone number, e.g. +1 555 123 4567', abort: true }),
+  z.refine((v) => {
+    const digits = v.replace(/\D/g, '').length;
+    return digits >= 7 && digits <= 15;
+  }, 'Enter a phone number with 7 to 15 digits'),
+);
+
+export const emailSchema = z.string('E-mail must be text').check(
+  z.trim(),
+  z.maxLength(limits.email, `E-mail must be at most ${limits.email} characters`),
+  z.email({ error: 'Enter an e-mail address, e.g. name@example.com', abort: true }),
+);
+
+export const contactSchema = z.strictObject(
+  {
+    phone: z.optional(phoneSchema),
+    email: z.optional(emailSchema),
+  },
+  strict,
+);
+
+export const customerSchema = z.strictObject(
+  {
+    name: z.optional(line(limits.name, 'Customer name')),
+    accountId: z.optional(line(limits.id, 'Account id')),
+  },
+  strict,
+);
+
+export const agentSchema = z.strictObject(
+  {
+    id: z.optional(line(limits.id, 'Agent id')),
+    name: z.optional(line(limits.name, 'Agent name')),
+  },
+  strict,
+);
+
+export const routingSchema = z.strictObject(
+  {
+  level: z.number('Level must be a number').check(
+    z.int('Level must be a whole number'),
+    z.gte(1, 'Level must be 1 or more'),
+    z.lte(limits.routingLevel, `Level must be ${limits.routingLevel} or less`),
+  ),
+  team: z.string('Team must be text').check(
+    z.minLength(1, 'Team is required'),
+    z.maxLength(limits.team, `Team must be at most ${limits.team} characters`),
+    z.regex(slugPattern, 'Team must be a lower-case id such as "billing"'),
+  ),
+  priority: z.optional(prioritySchema),
+  },
+  strict,
+);
+export type Routing = z.infer<typeof routingSchema>;

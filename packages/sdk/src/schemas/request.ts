@@ -1,0 +1,88 @@
+/**
+ * The body of `POST <endpoint>` (see docs/architecture.md#wire-contract). Every other type in
+ * the SDK, the element and the server is inferred from these; there is no second interface.
+ */
+import * as z from 'zod/mini';
+import type { DefaultCategory } from './categories.ts';
+import { contactMethodSchema, limits, line, noControlExceptNewlines, slugPattern, strictObjectError as strict, urgencySchema, type ContactMethod } from './common.ts';
+import { contextSchema } from './context.ts';
+import { agentSchema, contactSchema, customerSchema, routingSchema } from './parties.ts';
+import { signalsSchema } from './signals.ts';
+
+/** A category id on the wire. Hosts may add their own, so any slug passes here; the client narrows it. */
+export const categorySchema = z.string('Category must be text').check(
+  z.minLength(1, 'Choose a category'),
+  z.maxLength(limits.category, `Category must be at most ${limits.category} characters`),
+  z.regex(slugPattern, 'Category must be a lower-case id such as "billing"'),
+);
+
+const notesSchema = z.string('Notes must be text').check(
+  z.trim(),
+  z.minLength(1, 'Write a quick note: what the issue is, what you tried, why you are escalating'),
+  z.maxLength(limits.notes, `Notes must be at most ${limits.notes} characters`),
+  z.regex(noControlExceptNewlines, 'Notes must not contain control characters'),
+);
+
+/** The address for the chosen method must be there: a phone for call/text, an e-mail for email. */
+const contactMatchesMethod = z.superRefine(
+  (req: { contactMethod: ContactMethod; contact: z.infer<typeof contactSchema> }, ctx) => {
+    const field = req.contactMethod === 'email' ? 'email' : 'phone';
+    if (req.contact[field] === undefined) {
+      ctx.issues.push({
+        code: 'custom',
+        input: req.contact,
+        path: ['contact', field],
+        message:
+          field === 'email'
+            ? 'An e-mail address is required to contact the customer by email'
+            : `A phone number is required to contact the customer by ${req.contactMethod}`,
+      });
+    }
+  },
+);
+
+const requestShape = {
+  id: z.uuid('Id must be a UUID'),
+  taskId: line(limits.taskId, 'Task id'),
+  /** The task's own title in the host app, e.g. "Disputed $450 charge". */
+  taskTitle: z.optional(line(limits.taskTitle, 'Task title')),
+  category: categorySchema,
+  notes: notesSchema,
+  contactMethod: contactMethodSchema,
+  contact: z._default(contactSchema, {}),
+  urgency: z._default(urgencySchema, 'standard'),
+  customer: z.optional(customerSchema),
+  agent: z.optional(agentSchema),
+  routing: z.optional(routingSchema),
+  signals: z.optional(signalsSchema),
+  context: z.optional(contextSchema),
+  createdAt: z.iso.datetime({ offset: true, error: 'createdAt must be an ISO-8601 date-time' }),
+};
+
+/** The body of `POST <endpoint>`, exactly as it travels. Used by the server to validate. */
+export const escalationRequestSchema = z.strictObject(requestShape, strict).check(contactMatchesMethod);
+export type EscalationRequest = z.output<typeof escalationRequestSchema>;
+
+/**
+ * What a caller passes to `client.escalate()`: the request minus what the client fills
+ * (`id`, `createdAt`, and `urgency`, which defaults to standard).
+ */
+export const escalationInputSchema = z
+  .strictObject(
+    {
+      ...requestShape,
+      id: z.optional(requestShape.id),
+      createdAt: z.optional(requestShape.createdAt),
+    },
+    strict,
+  )
+  .check(contactMatchesMethod);
+export type EscalationInputBase = z.input<typeof escalationInputSchema>;
+
+/**
+ * The typed input for a client configured with categories `C`. A category that is not
+ * one of `C` (by default the five of docs/policy.md#categories) does not type-check.
+ */
+export type EscalationInput<C extends string = DefaultCategory> = Omit<EscalationInputBase, 'category'> & {
+  category: C;
+};
