@@ -5,13 +5,13 @@ import type { CategoryDefinition, ContactMethod, EscalationPolicy, Signals, Urge
 import { escalationContext, type EscalationClientLike, type EscalationConfig } from '../context.ts';
 import type { EscalateStrings } from '../strings/en.ts';
 import { shellEn } from '../strings/shell.ts';
-import type { EscalationDialog } from './escalate-dialog.ts';
+import type { EscalationDialog } from './dialog/escalate-dialog.ts';
 import { styles } from './escalate-button.styles.ts';
 
 // The dialog, the form, the SDK, ky and zod load on first intent (hover, focus, click) or
 // when the page is idle: a task list of closed buttons pays only for Lit and this shell.
-let dialogModule: Promise<typeof import('./escalate-dialog.ts')> | undefined;
-const loadDialog = () => (dialogModule ??= import('./escalate-dialog.ts'));
+let dialogModule: Promise<typeof import('./dialog/escalate-dialog.ts')> | undefined;
+const loadDialog = () => (dialogModule ??= import('./dialog/escalate-dialog.ts'));
 
 /**
  * One button that opens the escalation form for a task: category, notes, how the customer

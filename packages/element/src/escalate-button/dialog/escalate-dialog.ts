@@ -28,10 +28,10 @@ import {
   type QueuedReason,
   type Urgency,
 } from '@escalate-kit/sdk';
-import { en, type EscalateStrings } from '../strings/en.ts';
+import { en, type EscalateStrings } from '../../strings/en.ts';
 import { clientFor } from './clients.ts';
 import { clearDraft, loadDraft, saveDraft, type Draft } from './draft.ts';
-import type { EscalateButton } from './escalate-button.ts';
+import type { EscalateButton } from '../escalate-button.ts';
 import { dialogStyles } from './escalate-dialog.styles.ts';
 import {
   EscalateCloseEvent,
@@ -41,7 +41,7 @@ import {
   EscalateQueuedEvent,
   EscalateSubmitEvent,
   EscalateSuccessEvent,
-} from './events.ts';
+} from '../events.ts';
 
 type Field = 'category' | 'notes' | 'contactMethod' | 'phone' | 'email';
 const fieldOrder: Field[] = ['category', 'notes', 'contactMethod', 'phone', 'email'];
