@@ -40,6 +40,9 @@ function absolute(endpoint: string): string {
  * await client.escalate({ taskId: 'T-1042', category: 'billing', notes: '…', contactMethod: 'email',
  *   contact: { email: 'pat@example.com' } });
  */
+// The interface of the same name below adds typed overloads of addEventListener to this
+// EventTarget (the pattern of lib.dom's own elements); it declares no member the class lacks.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class EscalationClient<C extends string = DefaultCategory> extends EventTarget {
   /** The endpoint as an absolute URL where one can be made (it keys the outbox). */
   readonly endpoint: string;
@@ -213,6 +216,7 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
   }
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface EscalationClient<C extends string = DefaultCategory> {
   addEventListener<K extends keyof EscalationClientEventMap>(
     type: K,
