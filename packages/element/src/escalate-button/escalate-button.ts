@@ -1,10 +1,11 @@
 import { ContextConsumer } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { CategoryDefinition, ContactMethod, EscalationPolicy, Signals, Urgency } from '@escalate-kit/sdk';
 import { escalationContext, type EscalationClientLike, type EscalationConfig } from '../context.ts';
 import type { EscalateStrings } from '../strings/en.ts';
 import { shellEn } from '../strings/shell.ts';
+import type { DialogHost } from './dialog/dialog-host.ts';
 import type { EscalationDialog } from './dialog/escalate-dialog.ts';
 import { styles } from './escalate-button.styles.ts';
 
@@ -63,7 +64,7 @@ const loadDialog = () => (dialogModule ??= import('./dialog/escalate-dialog.ts')
  * @cssprop [--escalate-danger-dark=#ff8b80] - Errors in dark mode.
  * @cssprop [--escalate-success-dark=#56d364] - Success in dark mode.
  */
-export class EscalateButton extends LitElement {
+export class EscalateButton extends LitElement implements DialogHost {
   static override styles = styles;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -159,24 +160,16 @@ export class EscalateButton extends LitElement {
     this.#dialog?.close();
   }
 
-  /**
-   * Puts focus back on the Escalate button (after the dialog closes).
-   * @internal
-   */
-  focusTrigger(): void {
-    this.trigger?.focus();
-  }
-
   async #ensureDialog() {
     if (this.#dialog) return;
     const { EscalationDialog } = await loadDialog();
-    this.#dialog ??= new EscalationDialog(this);
+    this.#dialog ??= new EscalationDialog(this, {
+      // Native <dialog> restores focus too, but not reliably across shadow roots.
+      focusTrigger: () => this.trigger?.focus(),
+      hostStyles: (this.constructor as typeof LitElement).elementStyles,
+    });
     this.dialogReady = true;
     await this.updateComplete;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('taskId') && changed.get('taskId') !== undefined) this.#dialog?.taskChanged();
   }
 
   override render() {

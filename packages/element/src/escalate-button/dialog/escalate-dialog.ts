@@ -3,7 +3,7 @@
  * than a second custom element: the form lives in the button's own shadow root, so labels,
  * `aria-describedby` and focus all stay in one tree.
  */
-import { adoptStyles, html, nothing, type LitElement, type ReactiveController } from 'lit';
+import { adoptStyles, html, nothing, type CSSResultOrNative, type ReactiveController } from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
   createEscalationId,
@@ -30,8 +30,8 @@ import {
 } from '@escalate-kit/sdk';
 import { en, type EscalateStrings } from '../../strings/en.ts';
 import { clientFor } from './clients.ts';
+import type { DialogHost } from './dialog-host.ts';
 import { clearDraft, loadDraft, saveDraft, type Draft } from './draft.ts';
-import type { EscalateButton } from '../escalate-button.ts';
 import { dialogStyles } from './escalate-dialog.styles.ts';
 import {
   EscalateCloseEvent,
@@ -76,13 +76,24 @@ function fieldOf(path: FieldIssue['path']): Field | undefined {
  * client sends what a previous page load left in the outbox and listens for `online`, so
  * "it will be sent automatically" holds even if nobody escalates again.
  */
-export function warmUp(host: EscalateButton): void {
+export function warmUp(host: Pick<DialogHost, 'config'>): void {
   const { client, endpoint, categories } = host.config;
   if (!client && endpoint) clientFor(endpoint, (categories ?? defaultCategories).map((c) => c.id));
 }
 
+/** What the dialog is given besides its host: things that are not the element's public API. */
+export interface DialogOptions {
+  /** Puts focus back on the control that opened the dialog. */
+  focusTrigger: () => void;
+  /** The host's own styles: adopting the dialog's replaces the list, so they are adopted again. */
+  hostStyles: readonly CSSResultOrNative[];
+}
+
 export class EscalationDialog implements ReactiveController {
-  readonly #host: EscalateButton;
+  readonly #host: DialogHost;
+  readonly #focusTrigger: () => void;
+  /** The task the values belong to. */
+  #taskId = '';
   #values: Draft;
   #touched = new Set<Field>();
   #submitted = false;
@@ -98,17 +109,17 @@ export class EscalationDialog implements ReactiveController {
    */
   #leftDuringPress = new Set<Field>();
   #pressing = false;
+  /** The server's field issues from the last failed send, shown next to the fields with its error. */
+  #serverErrors = new Map<Field, string>();
 
-  constructor(host: EscalateButton) {
+  constructor(host: DialogHost, { focusTrigger, hostStyles }: DialogOptions) {
     this.#host = host;
+    this.#focusTrigger = focusTrigger;
     host.addController(this);
     // The dialog's styles travel with the dialog, not with every closed button on the page.
-    const { elementStyles } = host.constructor as typeof LitElement;
-    adoptStyles(host.renderRoot as ShadowRoot, [...elementStyles, dialogStyles]);
+    adoptStyles(host.renderRoot as ShadowRoot, [...hostStyles, dialogStyles]);
     this.#values = this.#initialValues();
   }
-
-  hostConnected() {}
 
   get #strings(): EscalateStrings {
     return { ...en, ...this.#host.config.strings };
@@ -133,13 +144,15 @@ export class EscalationDialog implements ReactiveController {
       email: h.customerEmail?.trim() ?? '',
       urgency: h.urgency ?? 'standard',
     };
+    this.#taskId = h.taskId;
     const draft = h.taskId ? loadDraft(h.taskId) : undefined;
     this.#restored = !!draft?.notes;
     return { ...fresh, ...draft };
   }
 
   /** The task id changed under an open or closed dialog: start from that task's own draft. */
-  taskChanged() {
+  hostUpdate() {
+    if (this.#host.taskId === this.#taskId) return;
     this.#values = this.#initialValues();
     this.#reset();
   }
@@ -184,7 +197,7 @@ export class EscalationDialog implements ReactiveController {
     const status = this.#status;
     host.dispatchEvent(new EscalateCloseEvent(host.taskId));
     // Native <dialog> restores focus too, but not reliably across shadow roots.
-    host.focusTrigger();
+    this.#focusTrigger();
     // Last, so that a host removing the task here finds focus where it can move it on.
     if (status.kind === 'success' || status.kind === 'queued' || status.kind === 'already') {
       const receipt = status.kind === 'success' ? status.receipt : undefined;
@@ -442,8 +455,6 @@ export class EscalationDialog implements ReactiveController {
       host.renderRoot.querySelector<HTMLElement>('[part="result"] [data-retry]')?.focus();
     }
   }
-
-  #serverErrors = new Map<Field, string>();
 
   #announce(text: string) {
     this.#announcement = text;
