@@ -10,28 +10,23 @@ import {
   customerScript,
   defaultCategories,
   defaultPolicy,
-  emailSchema,
   EscalationHttpError,
   EscalationValidationError,
   escalationReference,
   escalationInputSchema,
   limits,
-  phoneSchema,
   suggestRouting,
-  toFieldIssues,
-  type CategoryDefinition,
   type ContactMethod,
   type EscalationInput,
   type EscalationReceipt,
   type EscalationRequest,
-  type FieldIssue,
   type QueuedReason,
   type Urgency,
 } from '@escalate-kit/sdk';
-import { en, type EscalateStrings } from '../../strings/en.ts';
 import { clientFor } from './clients.ts';
 import type { DialogHost } from './dialog-host.ts';
-import { clearDraft, loadDraft, saveDraft, type Draft } from './draft.ts';
+import { clearDraft } from './draft.ts';
+import { fieldOf, fieldOrder, FormState, type Field } from './form-state.ts';
 import { dialogStyles } from './escalate-dialog.styles.ts';
 import {
   EscalateCloseEvent,
@@ -42,9 +37,6 @@ import {
   EscalateSubmitEvent,
   EscalateSuccessEvent,
 } from '../events.ts';
-
-type Field = 'category' | 'notes' | 'contactMethod' | 'phone' | 'email';
-const fieldOrder: Field[] = ['category', 'notes', 'contactMethod', 'phone', 'email'];
 
 type Status =
   | { kind: 'editing' }
@@ -57,19 +49,6 @@ type Status =
 
 /** The results the agent reads and dismisses; closing one is the host's cue (`escalate-done`). */
 const outcomes = { success: 'sent', queued: 'queued', already: 'already-escalated' } as const;
-
-/** How long after a pointer is released a click may still follow (touch sends it late). */
-const CLICK_GRACE_MS = 300;
-
-/** A problem with what was typed; `own` when the form worded it (not to be replaced by `fieldErrors`). */
-type FormIssue = FieldIssue & { own?: boolean };
-
-/** Maps a contract path to the form field that edits it. */
-function fieldOf(path: FieldIssue['path']): Field | undefined {
-  const [a, b] = path;
-  if (a === 'contact') return b === 'email' ? 'email' : 'phone';
-  return a === 'category' || a === 'notes' || a === 'contactMethod' ? a : undefined;
-}
 
 /**
  * Creates the shared client of a button that posts to an endpoint, once the page is idle: the
@@ -92,23 +71,11 @@ export interface DialogOptions {
 export class EscalationDialog implements ReactiveController {
   readonly #host: DialogHost;
   readonly #focusTrigger: () => void;
-  /** The task the values belong to. */
-  #taskId = '';
-  #values: Draft;
-  #touched = new Set<Field>();
-  #submitted = false;
+  readonly #form: FormState;
   #status: Status = { kind: 'editing' };
   #announcement = '';
-  #restored = false;
   /** Kept across Retry so the server sees the same escalation (same Idempotency-Key and body). */
   #pending?: { id: string; createdAt: string };
-  /**
-   * Fields left while a pointer was down. Their errors wait until the pointer is released and
-   * its click has landed: an error that appeared on press would move the controls below it, and
-   * the release would fall on something else (a lost click on "Urgent" or on submit).
-   */
-  #leftDuringPress = new Set<Field>();
-  #pressing = false;
   /** The server's field issues from the last failed send, shown next to the fields with its error. */
   #serverErrors = new Map<Field, string>();
 
@@ -118,48 +85,20 @@ export class EscalationDialog implements ReactiveController {
     host.addController(this);
     // The dialog's styles travel with the dialog, not with every closed button on the page.
     adoptStyles(host.renderRoot as ShadowRoot, [...hostStyles, dialogStyles]);
-    this.#values = this.#initialValues();
-  }
-
-  get #strings(): EscalateStrings {
-    return { ...en, ...this.#host.config.strings };
-  }
-
-  get #categories(): readonly CategoryDefinition[] {
-    return this.#host.config.categories ?? defaultCategories;
+    this.#form = new FormState(host);
   }
 
   get #dialog(): HTMLDialogElement | null {
     return this.#host.renderRoot.querySelector('dialog');
   }
 
-  #initialValues(): Draft {
-    const h = this.#host;
-    const fresh: Draft = {
-      category: h.category ?? '',
-      notes: '',
-      contactMethod: h.contactMethod ?? '',
-      // A host-given address that is not valid is offered for editing instead of used.
-      phone: h.customerPhone?.trim() ?? '',
-      email: h.customerEmail?.trim() ?? '',
-      urgency: h.urgency ?? 'standard',
-    };
-    this.#taskId = h.taskId;
-    const draft = h.taskId ? loadDraft(h.taskId) : undefined;
-    this.#restored = !!draft?.notes;
-    return { ...fresh, ...draft };
-  }
-
   /** The task id changed under an open or closed dialog: start from that task's own draft. */
   hostUpdate() {
-    if (this.#host.taskId === this.#taskId) return;
-    this.#values = this.#initialValues();
-    this.#reset();
+    if (this.#host.taskId !== this.#form.taskId) this.#startOver();
   }
 
-  #reset() {
-    this.#touched.clear();
-    this.#submitted = false;
+  #startOver() {
+    this.#form.reload();
     this.#pending = undefined;
     this.#status = { kind: 'editing' };
     this.#announcement = '';
@@ -170,11 +109,8 @@ export class EscalationDialog implements ReactiveController {
     if (!dialog || dialog.open) return;
     // A delivered escalation is not shown again: a second open starts a new one. A queued one
     // is still on its way, so it is shown as such: starting over would send it twice.
-    if (this.#status.kind === 'success' || this.#status.kind === 'already') {
-      this.#values = this.#initialValues();
-      this.#reset();
-    }
-    this.#announcement = this.#restored ? this.#strings.draftRestored : '';
+    if (this.#status.kind === 'success' || this.#status.kind === 'already') this.#startOver();
+    this.#announcement = this.#form.restored ? this.#form.strings.draftRestored : '';
     this.#host.requestUpdate();
     await this.#host.updateComplete;
     dialog.showModal();
@@ -216,39 +152,15 @@ export class EscalationDialog implements ReactiveController {
     first?.focus();
   }
 
-  /** The address the chosen method needs; `given` when the host supplied a valid one. */
-  #address(method: ContactMethod | ''): { field: 'phone' | 'email'; given?: string } | undefined {
-    if (!method) return undefined;
-    const email = method === 'email';
-    const raw = (email ? this.#host.customerEmail : this.#host.customerPhone)?.trim();
-    const valid = raw && (email ? emailSchema : phoneSchema).safeParse(raw).success;
-    return { field: email ? 'email' : 'phone', ...(valid && { given: raw }) };
-  }
-
-  get #policy() {
-    return this.#host.config.policy ?? defaultPolicy;
-  }
-
-  /** The policy's reading of the case so far: the host's signals, the category and urgency picked. */
-  #suggestion() {
-    const { category, urgency } = this.#values;
-    return suggestRouting({ ...this.#host.signals, category, urgency }, this.#policy);
-  }
-
-  /** What the policy fixed about urgency (fraud: urgent), whatever the radios say. */
-  #urgency(): { urgency: Urgency; fixedBy?: string } {
-    const s = this.#suggestion();
-    return s.urgencyForcedBy === undefined ? { urgency: this.#values.urgency } : { urgency: s.urgency, fixedBy: s.urgencyForcedBy };
-  }
-
   /** The escalation as the SDK will see it (without id/createdAt unless a retry is pending). */
   #input(): EscalationInput<string> {
     const h = this.#host;
-    const v = this.#values;
-    const address = this.#address(v.contactMethod);
+    const form = this.#form;
+    const v = form.values;
+    const address = form.address(v.contactMethod);
     const contact: { phone?: string; email?: string } = {};
     if (address) contact[address.field] = address.given ?? v[address.field];
-    const routing = v.category ? this.#suggestion() : undefined;
+    const routing = v.category ? form.suggestion() : undefined;
     const signals = h.signals && Object.keys(h.signals).length ? h.signals : undefined;
     const agentId = h.config.agentId;
     return {
@@ -259,7 +171,7 @@ export class EscalationDialog implements ReactiveController {
       notes: v.notes,
       contactMethod: v.contactMethod as ContactMethod,
       contact,
-      urgency: this.#urgency().urgency,
+      urgency: form.urgency().urgency,
       ...((h.customerName || h.accountId) && {
         customer: {
           ...(h.customerName && { name: h.customerName }),
@@ -277,87 +189,16 @@ export class EscalationDialog implements ReactiveController {
     };
   }
 
-  /** Field errors from the SDK's own schema: the form can never disagree with the client. */
-  #issues(): FormIssue[] {
-    const input = this.#input();
-    const parsed = escalationInputSchema.safeParse(input);
-    const issues = parsed.success ? [] : toFieldIssues(parsed.error.issues);
-    if (input.category && !this.#categories.some((c) => c.id === input.category)) {
-      issues.push({ path: ['category'], message: this.#strings.chooseCategory });
-    }
-    // A note the account team can act on: not empty, and at least a short sentence. Said in
-    // the form's own words, before any other problem with the note.
-    const length = input.notes.trim().length;
-    const min = this.#policy.notes.minLength;
-    if (length < min) {
-      const message = length === 0 ? this.#strings.notesRequired : this.#strings.notesTooShort(min);
-      return [{ path: ['notes'], message, own: true }, ...issues.filter((i) => fieldOf(i.path) !== 'notes')];
-    }
-    return issues;
-  }
-
-  #errors(issues = this.#issues()): Map<Field, string> {
-    const errors = new Map<Field, string>();
-    for (const issue of issues) {
-      const field = fieldOf(issue.path);
-      if (field && !errors.has(field) && (this.#submitted || this.#touched.has(field))) {
-        errors.set(field, issue.own ? issue.message : (this.#strings.fieldErrors?.[field] ?? issue.message));
-      }
-    }
-    return errors;
-  }
-
   #onInput = (e: Event) => {
-    const target = e.target as HTMLInputElement;
-    const name = target.name as keyof Draft;
-    if (!(name in this.#values)) return;
-    (this.#values as unknown as Record<string, string>)[name] = target.value;
-    // Radios commit on change; mark them touched so a wrong choice shows at once.
-    if (target.type === 'radio' || target.tagName === 'SELECT') this.#touched.add(name as Field);
+    if (!this.#form.edit(e.target as HTMLInputElement)) return;
     this.#pending = undefined;
     if (this.#status.kind === 'error') this.#status = { kind: 'editing' };
-    if (this.#host.taskId) saveDraft(this.#host.taskId, this.#values);
     this.#host.requestUpdate();
   };
 
-  #onBlur = (e: FocusEvent) => {
-    const name = (e.target as HTMLInputElement).name as Field;
-    if (!fieldOrder.includes(name) || this.#touched.has(name)) return;
-    if (this.#pressing) {
-      this.#leftDuringPress.add(name);
-      return;
-    }
-    this.#touched.add(name);
-    this.#host.requestUpdate();
-  };
+  #onBlur = (e: FocusEvent) => this.#form.left((e.target as HTMLInputElement).name);
 
-  /** A press inside the dialog: hold back blur errors until its click has landed. */
-  #onPointerDown = () => {
-    if (this.#pressing) return;
-    this.#pressing = true;
-    const win = this.#host.ownerDocument.defaultView ?? globalThis;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const settle = () => {
-      win.removeEventListener('click', afterClick, true);
-      clearTimeout(timer);
-      this.#pressing = false;
-      if (!this.#leftDuringPress.size) return;
-      for (const f of this.#leftDuringPress) this.#touched.add(f);
-      this.#leftDuringPress.clear();
-      this.#host.requestUpdate();
-    };
-    // After the click's own handlers: a radio is checked, a submit has run.
-    const afterClick = () => void setTimeout(settle, 0);
-    const released = () => {
-      win.removeEventListener('pointerup', released, true);
-      win.removeEventListener('pointercancel', released, true);
-      win.addEventListener('click', afterClick, { capture: true, once: true });
-      // A release that makes no click (dragged off the control) still shows the errors.
-      timer = setTimeout(settle, CLICK_GRACE_MS);
-    };
-    win.addEventListener('pointerup', released, true);
-    win.addEventListener('pointercancel', released, true);
-  };
+  #onPointerDown = () => this.#form.pressed();
 
   #onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
@@ -367,11 +208,12 @@ export class EscalationDialog implements ReactiveController {
   /** Validates and sends. Pressing submit again while sending does nothing. */
   async submit() {
     if (this.#status.kind === 'submitting') return;
-    this.#submitted = true;
     const host = this.#host;
-    const strings = this.#strings;
-    const issues = this.#issues();
-    const errors = this.#errors(issues);
+    const form = this.#form;
+    form.submitted = true;
+    const strings = form.strings;
+    const issues = form.issues(this.#input());
+    const errors = form.errors(issues);
     // Problems in what the host supplied (task id, customer, context) have no field to fix:
     // say so instead of failing silently.
     const unmapped = issues.filter((i) => !fieldOf(i.path));
@@ -407,13 +249,13 @@ export class EscalationDialog implements ReactiveController {
     this.#announce(strings.submitting);
     try {
       const { client, endpoint } = host.config;
-      const target = client ?? clientFor(endpoint!, this.#categories.map((c) => c.id));
+      const target = client ?? clientFor(endpoint!, form.categories.map((c) => c.id));
       const result = await target.escalate(input);
       clearDraft(taskId);
       const current = host.taskId === taskId;
       if (result.status === 'sent') {
         if (current) {
-          this.#restored = false;
+          form.restored = false;
           this.#status = { kind: 'success', request: result.request, receipt: result.receipt };
           // Focus moves to the result's heading, which is read out: the status region stays quiet.
           this.#announce('');
@@ -421,7 +263,7 @@ export class EscalationDialog implements ReactiveController {
         host.dispatchEvent(new EscalateSuccessEvent(taskId, result.request, result.receipt));
       } else {
         if (current) {
-          this.#restored = false;
+          form.restored = false;
           this.#status = { kind: 'queued', request: result.request, reason: result.reason };
           this.#announce('');
         }
@@ -462,7 +304,7 @@ export class EscalationDialog implements ReactiveController {
   }
 
   render() {
-    const s = this.#strings;
+    const s = this.#form.strings;
     const h = this.#host;
     const status = this.#status;
     const done = status.kind === 'success' || status.kind === 'queued';
@@ -485,16 +327,17 @@ export class EscalationDialog implements ReactiveController {
   }
 
   #renderForm() {
-    const s = this.#strings;
-    const v = this.#values;
-    const errors = this.#errors();
+    const form = this.#form;
+    const s = form.strings;
+    const v = form.values;
+    const errors = form.errors(form.issues(this.#input()));
     for (const [f, m] of this.#serverErrors) if (!errors.has(f) && this.#status.kind === 'error') errors.set(f, m);
     const busy = this.#status.kind === 'submitting';
-    const selected = this.#categories.find((c) => c.id === v.category);
+    const selected = form.categories.find((c) => c.id === v.category);
     const hint = selected && (s.categories[selected.id]?.hint ?? selected.hint);
-    const address = this.#address(v.contactMethod);
-    const suggestion = this.#suggestion();
-    const urgency = this.#urgency();
+    const address = form.address(v.contactMethod);
+    const suggestion = form.suggestion();
+    const urgency = form.urgency();
     const count = v.notes.trim().length;
     const err = (f: Field) =>
       errors.has(f) ? html`<p id="${f}-error" class="error">${errors.get(f)}</p>` : nothing;
@@ -514,7 +357,7 @@ export class EscalationDialog implements ReactiveController {
             <button type="submit" class="primary" data-retry>${s.retry}</button>
           </div>`
         : nothing}
-      ${this.#submitted && errors.size && this.#status.kind === 'editing'
+      ${form.submitted && errors.size && this.#status.kind === 'editing'
         ? html`<p class="error summary" role="alert">${s.errorsSummary(errors.size)}</p>`
         : nothing}
       <fieldset class="fields" ?disabled=${busy}>
@@ -522,7 +365,7 @@ export class EscalationDialog implements ReactiveController {
           <label for="category">${s.category}</label>
           <select id="category" name="category" data-autofocus required aria-invalid=${invalid('category')} aria-describedby=${described('category', ...(hint ? ['category-hint'] : []))}>
             <option value="" ?selected=${!v.category} disabled>${s.chooseCategory}</option>
-            ${this.#categories.map(
+            ${form.categories.map(
               (c) => html`<option value=${c.id} ?selected=${c.id === v.category}>${s.categories[c.id]?.label ?? c.label}</option>`,
             )}
           </select>
@@ -576,7 +419,7 @@ export class EscalationDialog implements ReactiveController {
           ${urgency.fixedBy ? html`<p id="urgency-fixed" class="muted">${s.urgencyFixed(s.urgencies[urgency.urgency], urgency.fixedBy)}</p>` : nothing}
         </fieldset>
 
-        ${v.category && (suggestion.mandatory || suggestion.team !== this.#policy.teams.fallback)
+        ${v.category && (suggestion.mandatory || suggestion.team !== form.policy.teams.fallback)
           ? html`<p part="policy" class="policy">
               ${suggestion.mandatory ? s.policyMandatory : nothing}
               ${s.policyTeam(s.teams[suggestion.team] ?? suggestion.team)}
@@ -594,7 +437,7 @@ export class EscalationDialog implements ReactiveController {
 
   /** The task already had an open escalation: nothing was stored, and the agent is told so. */
   #renderAlready(existing: { id: string; status: string }) {
-    const s = this.#strings;
+    const s = this.#form.strings;
     return html`<div part="result" class="result already">
       <h3 tabindex="-1">${s.alreadyTitle(s.statuses[existing.status] ?? existing.status)}</h3>
       <p>${s.alreadyBody(escalationReference(existing.id))}</p>
@@ -605,7 +448,7 @@ export class EscalationDialog implements ReactiveController {
   }
 
   #renderResult() {
-    const s = this.#strings;
+    const s = this.#form.strings;
     const status = this.#status as Extract<Status, { kind: 'success' | 'queued' }>;
     const { request } = status;
     const policy = this.#host.config.policy ?? defaultPolicy;
