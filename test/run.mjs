@@ -18,7 +18,9 @@ mkdirSync(results, { recursive: true });
 
 function run(title, cmd, args, env = {}) {
   console.log(`\n▶ ${title}`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  // One time zone for every run, so "the end of the business day" means the same instant on every
+  // machine (the policy counts business days in the server's zone unless told otherwise).
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'UTC', ...env } });
   return r.status ?? 1;
 }
 

@@ -1,8 +1,8 @@
 /** The policy of our procedures, as data: every default of docs/policy.md. */
 import { limits } from '../schemas/index.ts';
 import { deepFreeze } from '../utils/deep-freeze.ts';
+import { defaultPhrases } from './defaults-phrases.ts';
 import type { EscalationPolicy } from './schema.ts';
-
 
 /**
  * The policy of our procedures (docs/policy.md). Deeply frozen: it is shared by every caller, so a mutation would
@@ -11,6 +11,12 @@ import type { EscalationPolicy } from './schema.ts';
 export const defaultPolicy: EscalationPolicy = /* @__PURE__ */ deepFreeze({
   mandatoryCategories: ['complaint'],
   levels: { 1: 'Team Leader / Senior Agent', 2: 'Supervisor / Manager', 3: 'Specialised team' },
+  // docs/policy.md#levels: level 1 within 30 minutes when busy (a callback within 2 hours when
+  // offline); level 2 immediately for critical issues, 4 hours for high priority, 24 hours otherwise.
+  levelTimes: {
+    1: { respond: { minutes: 30 }, callback: { hours: 2 } },
+    2: { respond: { critical: { minutes: 0 }, high: { hours: 4 }, medium: { hours: 24 }, low: { hours: 24 } } },
+  },
   limits: { credit: { 1: 20, 2: 50 }, refund: 100 },
   teams: {
     names: {
@@ -25,7 +31,36 @@ export const defaultPolicy: EscalationPolicy = /* @__PURE__ */ deepFreeze({
     categories: { complaint: 'account', billing: 'billing', pricing: 'account', technical: 'technical', other: 'account' },
     refund: 'billing',
     technical: 'technical',
+    timeZones: {},
+    // docs/policy.md#specialised-teams: a billing investigation takes 3-5 business days.
+    timelines: { billing: { resolve: { businessDays: 5 }, phrase: 'within 3-5 business days' } },
   },
+  // docs/policy.md#complaint-path: the formal complaint escalation path.
+  complaintPath: {
+    categories: ['complaint'],
+    steps: [
+      { handler: 'Frontline Agent', within: 'Immediate resolution attempt' },
+      { handler: 'Team Leader / Supervisor', within: { hours: 24 } },
+      { handler: 'Complaints Team', within: { businessDays: 5 } },
+      { handler: 'Senior Management', within: { businessDays: 15 } },
+      { handler: 'External (Ombudsman / Regulator)', within: '30-60 days' },
+    ],
+    respondStep: 2,
+    resolveStep: 3,
+  },
+  calendar: { holidays: [] },
+  phrases: defaultPhrases,
+  // docs/policy.md#when-not-to-escalate
+  atYourLevel: [
+    {
+      signals: ['upset'],
+      text: 'An angry customer does not always need escalating: if the issue is within your authority, you can resolve it yourself.',
+    },
+    {
+      signals: ['managerRequested'],
+      text: "If they want a manager only because they didn't like the answer, explain what you can do first; a supervisor would tell them the same.",
+    },
+  ],
   signals: {
     fraudSuspected: {
       reason: 'Suspected fraud goes to the fraud team; do not tell the caller',
@@ -52,6 +87,10 @@ export const defaultPolicy: EscalationPolicy = /* @__PURE__ */ deepFreeze({
       priority: 'critical',
     },
     troubleshootingExhausted: { reason: 'Standard troubleshooting is exhausted', level: 1 },
+    // "Customer is angry or yelling" is a reason to escalate, not a rule that routes it; whether
+    // it must be escalated depends on the issue (docs/policy.md#when-not-to-escalate).
+    upset: { reason: 'The customer is upset or angry' },
+    unknownAnswer: { reason: "You don't know the answer: escalating is the right call", mandatory: true },
   },
   serviceImpact: { outage: 'critical', severe: 'high', workaround: 'medium', minor: 'low' },
   priorities: {

@@ -8,3 +8,6 @@ export * from './routing.ts';
 export * from './time.ts';
 export * from './script.ts';
 export * from './briefing.ts';
+export * from './deadlines.ts';
+export * from './detect.ts';
+export * from './advice.ts';

@@ -28,6 +28,11 @@ export interface ContactWindow {
 export interface RoutingSuggestion {
   /** 1 or more; see `levelName`. */
   level: number;
+  /**
+   * The reason of the rule that asked for `level`; absent when no rule did (the escalation goes
+   * to its team without a level's clock, docs/policy.md#levels).
+   */
+  levelSetBy?: string;
   /** E.g. `'Supervisor / Manager'`. */
   levelName: string;
   /** Team id, e.g. `'billing'`. */
@@ -85,6 +90,13 @@ function severity(p: Priority): number {
 export function suggestRouting(signals: RoutingSignals, policy: EscalationPolicy = defaultPolicy): RoutingSuggestion {
   const reasons: string[] = [];
   let level = 1;
+  let levelSetBy: string | undefined;
+  const raise = (to: number, by: string) => {
+    if (to > level || levelSetBy === undefined) {
+      level = Math.max(level, to);
+      levelSetBy = by;
+    }
+  };
   let mandatory = false;
   let team: string | undefined;
   let forcedUrgency: Urgency | undefined;
@@ -105,7 +117,7 @@ export function suggestRouting(signals: RoutingSignals, policy: EscalationPolicy
     if (signals[name] !== true) continue;
     reasons.push(rule.reason);
     if (rule.mandatory) mandatory = true;
-    if (rule.level) level = Math.max(level, rule.level);
+    if (rule.level) raise(rule.level, rule.reason);
     team ??= rule.team;
     if (rule.priority) candidates.push(rule.priority);
     // docs/policy.md#fraud: a rule may fix the urgency, whatever the agent chose.
@@ -124,10 +136,11 @@ export function suggestRouting(signals: RoutingSignals, policy: EscalationPolicy
       if (credit > limit && (!hit || Number(lvl) > hit[0])) hit = [Number(lvl), limit];
     }
     if (hit) {
-      level = Math.max(level, hit[0]);
+      const reason = `Credit of ${money(credit)} is over the ${money(hit[1])} limit of ${levelName(policy, hit[0])}`;
+      raise(hit[0], reason);
       // Over any limit is "above your authority": escalate immediately (docs/policy.md#when-to-escalate).
       mandatory = true;
-      reasons.push(`Credit of ${money(credit)} is over the ${money(hit[1])} limit of ${levelName(policy, hit[0])}`);
+      reasons.push(reason);
     }
   }
 
@@ -163,6 +176,7 @@ export function suggestRouting(signals: RoutingSignals, policy: EscalationPolicy
 
   return {
     level,
+    ...(levelSetBy !== undefined && { levelSetBy }),
     levelName: levelName(policy, level),
     team,
     priority,

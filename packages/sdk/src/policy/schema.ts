@@ -3,39 +3,14 @@
  * at start-up instead of silently routing escalations to the wrong place.
  */
 import * as z from 'zod/mini';
-import { limits, prioritySchema, serviceImpacts, signalNames, slugPattern, urgencySchema, contactMethods } from '../schemas/index.ts';
+import { contactMethods, limits, prioritySchema, serviceImpacts, signalNames, urgencySchema } from '../schemas/index.ts';
 import type { SignalName } from '../schemas/index.ts';
 
-const text = z.string('Must be text').check(z.minLength(1, 'Must not be empty'));
-const slug = z.string('Must be text').check(
-  z.maxLength(limits.team, `Must be at most ${limits.team} characters`),
-  z.regex(slugPattern, 'Must be a lower-case id such as "billing"'),
-);
-const level = z.number('Must be a number').check(
-  z.int('Must be a whole number'),
-  z.gte(1, 'Levels start at 1'),
-  z.lte(limits.routingLevel, `Levels are 1 to ${limits.routingLevel}`),
-);
-const levelKey = z.string('Must be text').check(
-  z.regex(new RegExp(`^[1-${limits.routingLevel}]$`), `Levels are 1 to ${limits.routingLevel}`),
-);
-const amount = z.number('Must be a number').check(z.gte(0, 'Must be 0 or more'));
-const positive = z.number('Must be a number').check(z.gt(0, 'Must be more than 0'));
+import { amount, durationSchema, level, levelKey, slug, text } from './schema-parts.ts';
+import { calendarSchema, complaintPathSchema, levelTimesSchema, timelinesSchema } from './schema-timing.ts';
+import { atYourLevelSchema, phrasesSchema } from './schema-phrases.ts';
 
-/**
- * A target duration of the priority table. One unit only, so the data reads like the
- * procedures' table (`{ minutes: 30 }`, `{ hours: 4 }`, `{ businessDays: 3 }`).
- */
-export const durationSchema = z.union(
-  [
-    z.strictObject({ minutes: positive }),
-    z.strictObject({ hours: positive }),
-    z.strictObject({ businessDays: positive.check(z.int('Must be a whole number')) }),
-  ],
-  'A duration is { minutes: n }, { hours: n } or { businessDays: n }',
-);
-/** A duration of the priority table, e.g. `{ hours: 4 }`. */
-export type Duration = z.output<typeof durationSchema>;
+export { durationSchema, type Duration } from './schema-parts.ts';
 
 const signalRuleSchema = z.strictObject({
   /** The sentence shown in `reasons` when the signal is present. */
@@ -62,6 +37,8 @@ export const escalationPolicySchema = z.strictObject({
   mandatoryCategories: z.array(slug),
   /** Level number (`'1'`..`'5'`) → the name people use for it. */
   levels: z.record(levelKey, text),
+  /** How fast each level answers an escalation a rule sent to it (docs/policy.md#levels). */
+  levelTimes: levelTimesSchema,
   /** Authority limits in dollars; "over" means strictly greater. */
   limits: z.strictObject({
     /** Level → credits over this amount need at least that level. */
@@ -80,7 +57,19 @@ export const escalationPolicySchema = z.strictObject({
     refund: slug,
     /** Takes technical problems once troubleshooting is exhausted. */
     technical: slug,
+    /** Team id → the time zone its business days are counted in (IANA, e.g. `America/Chicago`); else `calendar.timeZone`. */
+    timeZones: z.record(slug, text),
+    /** Team id → its own timeline (the billing investigation: 3-5 business days). */
+    timelines: timelinesSchema,
   }),
+  /** Formal complaints: who handles each level and within what (docs/policy.md#complaint-path). */
+  complaintPath: complaintPathSchema,
+  /** Business days: the time zone and the holidays (docs/policy.md#business-days). */
+  calendar: calendarSchema,
+  /** Words in the agent's note that suggest a signal, per language (docs/policy.md#noticed-as-typed). */
+  phrases: phrasesSchema,
+  /** Cases the procedures say an agent may handle at their level, and how to say so (docs/policy.md#when-not-to-escalate). */
+  atYourLevel: atYourLevelSchema,
   /** What each boolean signal does: one rule per name of `signalNames`. */
   signals: z.strictObject(Object.fromEntries(signalNames.map((name) => [name, signalRuleSchema])) as Record<SignalName, typeof signalRuleSchema>),
   /** Service impact → priority. */

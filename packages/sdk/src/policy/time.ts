@@ -5,39 +5,15 @@
  */
 import type { Urgency } from '../schemas/index.ts';
 import { defaultPolicy } from './defaults.ts';
+import { addBusinessDays, calendarFor, endOfBusinessDay, utcCalendar, type Calendar } from './calendar.ts';
 import { teamFor, type RoutedRequest } from './routing.ts';
 import type { Duration, EscalationPolicy } from './schema.ts';
 
-const DAY = 86_400_000;
-
-function isWeekend(d: Date): boolean {
-  const day = d.getUTCDay();
-  return day === 0 || day === 6;
-}
+export { addBusinessDays, calendarFor, endOfBusinessDay, type Calendar } from './calendar.ts';
 
 /**
- * Moves `from` by `days` business days (Monday to Friday, in UTC), keeping the time of
- * day. Public holidays are not known to the SDK and count as business days.
- *
- * @example
- * ```ts
- * addBusinessDays(new Date('2025-11-14T10:00:00Z'), 1); // Friday → Monday 2025-11-17T10:00:00Z
- * ```
- */
-export function addBusinessDays(from: Date, days: number): Date {
-  if (!Number.isInteger(days)) throw new RangeError(`Business days must be a whole number, got ${days}`);
-  const step = days < 0 ? -1 : 1;
-  let t = from.getTime();
-  for (let left = Math.abs(days); left > 0; ) {
-    t += step * DAY;
-    if (!isWeekend(new Date(t))) left--;
-  }
-  return new Date(t);
-}
-
-/**
- * When a target of the priority table falls due, counted from `from`. Minutes and hours
- * are wall-clock time; business days skip weekends (UTC).
+ * When a target duration falls due, counted from `from`. Minutes and hours are elapsed time;
+ * business days skip weekends and holidays on `calendar` (UTC by default).
  *
  * @example
  * ```ts
@@ -45,16 +21,17 @@ export function addBusinessDays(from: Date, days: number): Date {
  * targetTime(new Date('2025-11-14T10:00:00Z'), respondWithin); // 2025-11-14T10:30:00Z
  * ```
  */
-export function targetTime(from: Date, d: Duration): Date {
-  if ('businessDays' in d) return addBusinessDays(from, d.businessDays);
+export function targetTime(from: Date, d: Duration, calendar: Calendar = utcCalendar): Date {
+  if ('businessDays' in d) return addBusinessDays(from, d.businessDays, calendar);
   const ms = 'minutes' in d ? d.minutes * 60_000 : d.hours * 3_600_000;
   return new Date(from.getTime() + ms);
 }
 
 /**
- * The latest moment the customer should be contacted (end of day, UTC): for urgent, the
- * end of the same business day (the next one when escalated on a weekend); for standard,
- * the end of the 3rd business day after `from` (the upper bound of "2-3 days").
+ * The latest moment the customer should be contacted: for urgent, the end of the same business
+ * day (the next one when escalated on a weekend or holiday); for standard, the end of the 3rd
+ * business day after `from` (the upper bound of "2-3 days"). Days of `calendar`, by default the
+ * policy's (docs/policy.md#business-days).
  *
  * @example
  * ```ts
@@ -62,11 +39,8 @@ export function targetTime(from: Date, d: Duration): Date {
  * contactDeadline(new Date('2025-11-15T10:00:00Z'), 'urgent');   // Saturday → Mon 2025-11-17T23:59:59.999Z
  * ```
  */
-export function contactDeadline(from: Date, urgency: Urgency, policy: EscalationPolicy = defaultPolicy): Date {
-  const d = addBusinessDays(from, policy.urgencies[urgency].businessDays);
-  while (isWeekend(d)) d.setTime(d.getTime() + DAY);
-  d.setUTCHours(23, 59, 59, 999);
-  return d;
+export function contactDeadline(from: Date, urgency: Urgency, policy: EscalationPolicy = defaultPolicy, calendar: Calendar = calendarFor(policy)): Date {
+  return endOfBusinessDay(from, policy.urgencies[urgency].businessDays, calendar);
 }
 
 /**

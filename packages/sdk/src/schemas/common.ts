@@ -9,6 +9,8 @@ import * as z from 'zod/mini';
 export const limits = {
   taskId: 200,
   taskTitle: 200,
+  /** One-line answers of the form: what the customer wants, the agent's recommendation. */
+  oneLine: 300,
   notes: 5000,
   /**
    * The shortest note the form accepts: a short sentence. The account team cannot act on

@@ -52,6 +52,10 @@ const requestShape = {
   contact: z._default(contactSchema, {}),
   urgency: z._default(urgencySchema, 'standard'),
   customer: z.optional(customerSchema),
+  /** What the customer is asking for, in one line ("a refund of the $450"), for the briefing. */
+  customerRequest: z.optional(line(limits.oneLine, 'What the customer wants')),
+  /** What the agent recommends, in one line, for the briefing. */
+  recommendation: z.optional(line(limits.oneLine, 'Recommendation')),
   agent: z.optional(agentSchema),
   routing: z.optional(routingSchema),
   signals: z.optional(signalsSchema),

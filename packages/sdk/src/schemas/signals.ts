@@ -18,6 +18,10 @@ export const signalNames = [
   'vip',
   'multipleCustomersAffected',
   'troubleshootingExhausted',
+  /** The customer is upset or angry (the customer's mood, for the briefing). */
+  'upset',
+  /** The agent does not know the answer. */
+  'unknownAnswer',
 ] as const;
 /** One of {@link signalNames}. */
 export type SignalName = (typeof signalNames)[number];
@@ -45,6 +49,8 @@ export const signalsSchema = z.strictObject(
     credit: z.optional(amountSchema),
     /** Dollars the customer asks to be refunded. */
     refund: z.optional(amountSchema),
+    /** The currency of `credit` and `refund` (ISO 4217), for people; the policy's limits are in it too. */
+    currency: z.optional(z.string('Currency must be text').check(z.regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter ISO 4217 code such as USD'))),
     /** How a technical problem affects service; picks the row of the priority table. */
     serviceImpact: z.optional(z.enum(serviceImpacts, `Service impact must be one of ${serviceImpacts.join(', ')}`)),
   },
