@@ -3,7 +3,7 @@
  * plus the two seams a deployment plugs into: the store and the notifier.
  */
 import * as z from 'zod/mini';
-import { categorySchema, escalationRequestSchema, type EscalationRequest } from '@escalate-kit/sdk';
+import { categorySchema, escalationRequestSchema, strictObjectError, type EscalationRequest } from '@escalate-kit/sdk';
 
 export const escalationStatuses = ['open', 'contacted', 'resolved'] as const;
 export type EscalationStatus = (typeof escalationStatuses)[number];
@@ -77,7 +77,7 @@ export const statusUpdateSchema = z.strictObject(
     status: statusSchema,
     note: z.optional(z.string().check(z.trim(), z.maxLength(2000, 'Note must be at most 2000 characters'))),
   },
-  { error: (iss: { code?: string; keys?: string[] }) => (iss.code === 'unrecognized_keys' ? `Unknown field(s): ${iss.keys?.join(', ')}` : undefined) },
+  strictObjectError,
 );
 export type StatusUpdate = z.output<typeof statusUpdateSchema>;
 

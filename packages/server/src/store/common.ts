@@ -19,19 +19,31 @@ export class InvalidCursorError extends Error {
   }
 }
 
+// base64url of UTF-8 with btoa/atob rather than Node's Buffer: the handler reads cursors too, and
+// it runs in any Fetch runtime.
+function toBase64url(text: string): string {
+  const binary = Array.from(new TextEncoder().encode(text), (byte) => String.fromCharCode(byte)).join('');
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64url(value: string): string {
+  const bytes = Uint8Array.from(atob(value.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  return new TextDecoder().decode(bytes);
+}
+
 /**
  * Opaque on purpose: clients pass back what they got and must not build one, so the
  * ordering key can change without breaking them.
  */
 export function encodeCursor(position: CursorPosition): string {
-  return Buffer.from(JSON.stringify([position.respondBy, position.id]), 'utf8').toString('base64url');
+  return toBase64url(JSON.stringify([position.respondBy, position.id]));
 }
 
 /** @throws {InvalidCursorError} when `cursor` was not made by {@link encodeCursor}. */
 export function decodeCursor(cursor: string): CursorPosition {
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    value = JSON.parse(fromBase64url(cursor));
   } catch {
     throw new InvalidCursorError();
   }

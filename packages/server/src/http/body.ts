@@ -1,0 +1,69 @@
+/**
+ * Request bodies: read with a size cap, parsed as JSON, and refused with a 400 that says why when
+ * they are not a JSON object.
+ */
+import { invalid } from './responses.ts';
+
+/** Thrown by {@link readJsonObject} when the body is over the limit; the handler answers 413. */
+export class BodyTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`The body must be at most ${limit} bytes`);
+  }
+}
+
+/**
+ * Reads at most `limit` bytes: a declared Content-Length over it is refused before reading, and
+ * a chunked body is counted as it streams, so a client cannot make the server buffer more.
+ */
+async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > limit) throw new BodyTooLarge(limit);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      // Not awaited: the rest of the body is of no interest, whatever the source does with it.
+      reader.cancel().catch(() => {});
+      throw new BodyTooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+async function readJson(request: Request, limit: number): Promise<unknown> {
+  const bytes = await readBody(request, limit);
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+// The schemas would only say "Invalid input" about `42` or `[]`.
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The body as a JSON object for a schema to check, or the 400 to answer when it is not JSON or
+ * not an object.
+ * @throws {BodyTooLarge} when the body is over `limit` bytes
+ */
+export async function readJsonObject(request: Request, limit: number): Promise<object | Response> {
+  const body = await readJson(request, limit);
+  if (body === NOT_JSON) return invalid([{ path: [], message: 'Body must be JSON' }]);
+  if (!isObject(body)) return invalid([{ path: [], message: 'Body must be a JSON object' }]);
+  return body;
+}

@@ -1,0 +1,140 @@
+/** The options of `createEscalationHandler`, and the handler it returns. */
+import type { EscalationPolicy } from '@escalate-kit/sdk';
+import type { EscalationStore, Notifier } from './types.ts';
+
+/** Sizes and rates over which a request is refused. */
+export interface HandlerLimits {
+  /**
+   * The largest request body in bytes; larger is 413, and no more than that is ever read.
+   * @default 65_536
+   * @example createEscalationHandler({ store, limits: { bodyBytes: 16_384 } })
+   */
+  bodyBytes?: number;
+  /**
+   * POSTs per client per minute; more is 429 with `Retry-After`. `Infinity` turns the limit off.
+   * @default 60
+   * @example createEscalationHandler({ store, limits: { requestsPerMinute: 30 } })
+   */
+  requestsPerMinute?: number;
+}
+
+/**
+ * Retries of failed notifications. Servers sharing a database never send one e-mail at the same
+ * time: each attempt holds a lease on its escalation, after which another server may take over.
+ */
+export interface NotifyRetryOptions {
+  /**
+   * The first retry after a failure, in ms; each further one waits twice as long.
+   * @default 30_000
+   * @example createEscalationHandler({ store, notify, notifyRetry: { baseMs: 5000 } })
+   */
+  baseMs?: number;
+  /**
+   * The longest wait between two attempts, in ms.
+   * @default 3_600_000 (1 hour)
+   * @example createEscalationHandler({ store, notify, notifyRetry: { maxMs: 600_000 } })
+   */
+  maxMs?: number;
+  /**
+   * How often a timer looks for due notifications, in ms; 0 = no timer (call `retryNotifications()` yourself).
+   * @default 30_000
+   * @example createEscalationHandler({ store, notify, notifyRetry: { intervalMs: 10_000 } })
+   */
+  intervalMs?: number;
+  /**
+   * How long one attempt holds its escalation before another server may take over (the first one
+   * died), in ms. It must outlast one call of the notifier.
+   * @default 120_000 (`NOTIFICATION_LEASE_MS`)
+   * @example createEscalationHandler({ store, notify, notifyRetry: { leaseMs: 300_000 } })
+   */
+  leaseMs?: number;
+}
+
+export interface EscalationHandlerOptions {
+  /**
+   * Where escalations are kept. Call its `migrate()` before the first request. Required.
+   * @example createEscalationHandler({ store: createPgliteStore() })
+   */
+  store: EscalationStore;
+  /**
+   * Tells the account team about each new escalation, in the background: the response never
+   * waits for it, and a failure is retried with backoff, never losing the escalation.
+   * @default undefined (notifications stay `pending`)
+   * @example createEscalationHandler({ store, notify: createEmailNotifier({ outboxDir: '.data/outbox', to: 'team@example.com' }) })
+   */
+  notify?: Notifier;
+  /**
+   * When `token` is set, every `/api/*` route needs `Authorization: Bearer <token>`.
+   * `/healthz` and the inbox page stay open (the inbox's own API calls send the token).
+   * @default undefined (no token: the API is open)
+   * @example createEscalationHandler({ store, auth: { token: process.env.ESCALATE_TOKEN } })
+   */
+  auth?: { token?: string | undefined };
+  /**
+   * Origins whose pages may call the API from a browser (exact `scheme://host[:port]`;
+   * `'*'` allows any).
+   * @default undefined (no CORS headers are sent: same-origin use only)
+   * @example createEscalationHandler({ store, cors: { origins: ['https://support.example.com'] } })
+   */
+  cors?: { origins: readonly string[] };
+  /**
+   * The largest body and the rate of POSTs per client (see {@link HandlerLimits}).
+   * @default { bodyBytes: 65_536, requestsPerMinute: 60 }
+   * @example createEscalationHandler({ store, limits: { bodyBytes: 16_384, requestsPerMinute: 30 } })
+   */
+  limits?: HandlerLimits;
+  /**
+   * Trust `X-Forwarded-For` for the rate limit's client key. Only behind a proxy you run:
+   * otherwise any client could name itself anew on every request and escape the limit.
+   * @default false (the socket address the Node adapter sets)
+   * @example createEscalationHandler({ store, trustProxy: true })
+   */
+  trustProxy?: boolean;
+  /**
+   * The time source, for receivedAt, respondBy, history, notification backoff and the rate limit.
+   * @default () => new Date()
+   * @example createEscalationHandler({ store, clock: () => new Date('2025-11-14T10:00:00Z') })
+   */
+  clock?: () => Date;
+  /**
+   * The escalation policy that picks the team and respond-by time.
+   * @default the SDK's `defaultPolicy` (docs/policy.md)
+   * @example createEscalationHandler({ store, policy: definePolicy({ urgencies: { standard: { businessDays: 2 } } }) })
+   */
+  policy?: EscalationPolicy;
+  /**
+   * The category ids accepted; anything else is a 400 on `category`.
+   * @default the SDK's default category ids (complaint, billing, pricing, technical, other)
+   * @example createEscalationHandler({ store, categories: ['complaint', 'billing', 'warranty'] })
+   */
+  categories?: readonly string[];
+  /**
+   * The account-team inbox page, served at `GET /inbox` and `GET /inbox/app.js`.
+   * @default undefined (no inbox page)
+   * @example createEscalationHandler({ store, inbox: await loadInboxAssets() })
+   */
+  inbox?: { html: string; script: string } | undefined;
+  /**
+   * Retries of failed notifications (see {@link NotifyRetryOptions}).
+   * @default { baseMs: 30_000, maxMs: 3_600_000, intervalMs: 30_000, leaseMs: 120_000 }
+   * @example createEscalationHandler({ store, notify, notifyRetry: { baseMs: 5000, intervalMs: 10_000 } })
+   */
+  notifyRetry?: NotifyRetryOptions;
+  /**
+   * Told about unexpected errors: a 500, or background notification work that could not be recorded.
+   * @default console.error
+   * @example createEscalationHandler({ store, onError: (e) => logger.error(e) })
+   */
+  onError?: (error: unknown) => void;
+}
+
+/** A Fetch-standard handler, plus control over its background notification work. */
+export interface EscalationHandler {
+  (request: Request): Promise<Response>;
+  /** Sends the notifications that are due now (pending, or failed and past their backoff). */
+  retryNotifications(): Promise<void>;
+  /** Resolves when no notification work is in flight (for tests and graceful shutdown). */
+  settled(): Promise<void>;
+  /** Stops the retry timer. In-flight work finishes; await `settled()` for it. */
+  close(): void;
+}

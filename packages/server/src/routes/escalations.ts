@@ -1,0 +1,167 @@
+/**
+ * `/api/escalations`: store one (POST), list them (GET), read one and set its status
+ * (GET and PATCH `/api/escalations/:id`). docs/architecture.md#wire-contract.
+ */
+import {
+  canonicalJson,
+  escalationRequestSchema,
+  respondBy,
+  suggestRouting,
+  teamFor,
+  toFieldIssues,
+  type EscalationPolicy,
+  type EscalationReceipt,
+  type EscalationRequest,
+  type FieldIssue,
+} from '@escalate-kit/sdk';
+import { readJsonObject } from '../http/body.ts';
+import { error, invalid, json, notFound } from '../http/responses.ts';
+import { sha256Hex } from '../http/sha256.ts';
+import type { NotificationWorker } from '../notifications/worker.ts';
+import { decodeCursor, InvalidCursorError } from '../store/common.ts';
+import { listQuerySchema, statusUpdateSchema, type EscalationStore, type StoredEscalation } from '../types.ts';
+import type { Routes } from './route.ts';
+
+export interface EscalationRoutesOptions {
+  store: EscalationStore;
+  clock: () => Date;
+  policy: EscalationPolicy;
+  /** The category ids accepted. */
+  categories: readonly string[];
+  /** The largest body read, in bytes. */
+  bodyLimit: number;
+  /** The 429 for a client over its limit, else `undefined` (the POST is counted). */
+  rateLimit: (request: Request) => Response | undefined;
+  notifications: Pick<NotificationWorker, 'firstLease' | 'deliver'>;
+}
+
+function receipt(record: StoredEscalation, duplicate: boolean): EscalationReceipt {
+  return { id: record.id, taskId: record.request.taskId, status: 'received', team: record.team, respondBy: record.respondBy, duplicate };
+}
+
+/**
+ * The policy has the last word on what it fixes: a fraud-flagged request is urgent whatever
+ * urgency the browser sent (docs/policy.md#fraud), so its respond-by and its e-mail say so.
+ */
+function withPolicyUrgency(received: EscalationRequest, policy: EscalationPolicy): EscalationRequest {
+  const decided = suggestRouting({ ...received.signals, category: received.category, urgency: received.urgency }, policy);
+  return decided.urgencyForcedBy !== undefined && decided.urgency !== received.urgency
+    ? { ...received, urgency: decided.urgency }
+    : received;
+}
+
+export function escalationRoutes(options: EscalationRoutesOptions): Routes {
+  const { store, clock, policy, categories, bodyLimit, rateLimit, notifications } = options;
+
+  async function create(request: Request): Promise<Response> {
+    const limited = rateLimit(request);
+    if (limited) return limited;
+    const body = await readJsonObject(request, bodyLimit);
+    if (body instanceof Response) return body;
+
+    const issues: FieldIssue[] = [];
+    const parsed = escalationRequestSchema.safeParse(body);
+    if (!parsed.success) issues.push(...toFieldIssues(parsed.error.issues));
+    else if (!categories.includes(parsed.data.category)) {
+      issues.push({ path: ['category'], message: `Unknown category "${parsed.data.category}": use one of ${categories.join(', ')}` });
+    }
+    const key = request.headers.get('idempotency-key');
+    if (key === null) {
+      issues.push({
+        path: ['id'],
+        message: 'The Idempotency-Key header is required and must equal id, so that a retry is recognised and stored once',
+      });
+    } else if (parsed.success && key !== parsed.data.id) {
+      issues.push({
+        path: ['id'],
+        message: 'The Idempotency-Key header must equal id: a retry must reuse the key of the escalation it repeats',
+      });
+    }
+    if (!parsed.success || issues.length) return invalid(issues);
+
+    const received = parsed.data;
+    const receivedAt = clock();
+    const escalation = withPolicyUrgency(received, policy);
+    // The request as parsed (defaults filled, strings trimmed) and as sent, before the policy
+    // fixed anything: a replay that only differs in what the schema normalises is the same one.
+    const bodyHash = await sha256Hex(canonicalJson(received));
+    const lease = notifications.firstLease(receivedAt);
+
+    const result = await store.insert({
+      request: escalation,
+      bodyHash,
+      team: teamFor(escalation, policy),
+      // docs/policy.md#respond-by
+      respondBy: respondBy(escalation, policy, receivedAt).toISOString(),
+      receivedAt: receivedAt.toISOString(),
+      ...(lease !== undefined && { notificationLeaseUntil: lease }),
+    });
+    if (result.taskAlreadyEscalated) {
+      const open = result.record;
+      return error(409, {
+        error: 'task_already_escalated',
+        message: `Task ${escalation.taskId} already has an escalation that is ${open.status}: the account team has it. Nothing new was stored.`,
+        existing: { id: open.id, status: open.status, team: open.team, respondBy: open.respondBy },
+      });
+    }
+    if (result.inserted) {
+      void notifications.deliver(result.record);
+      return json(201, receipt(result.record, false), { location: `/api/escalations/${encodeURIComponent(result.record.id)}` });
+    }
+    if (result.bodyHash === bodyHash) return json(200, receipt(result.record, true));
+    return error(409, {
+      error: 'conflict',
+      message: 'An escalation with this id was already received with different details; send a new escalation with a new id',
+    });
+  }
+
+  async function list(request: Request): Promise<Response> {
+    const parsed = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!parsed.success) return invalid(toFieldIssues(parsed.error.issues));
+    const badCursor = () => invalid([{ path: ['cursor'], message: 'cursor must be a nextCursor this server returned' }]);
+    if (parsed.data.cursor !== undefined) {
+      try {
+        decodeCursor(parsed.data.cursor);
+      } catch {
+        return badCursor();
+      }
+    }
+    try {
+      return json(200, await store.list(parsed.data));
+    } catch (e) {
+      if (e instanceof InvalidCursorError) return badCursor();
+      throw e;
+    }
+  }
+
+  async function update(request: Request, id: string): Promise<Response> {
+    const body = await readJsonObject(request, bodyLimit);
+    if (body instanceof Response) return body;
+    const parsed = statusUpdateSchema.safeParse(body);
+    if (!parsed.success) return invalid(toFieldIssues(parsed.error.issues));
+    const updated = await store.updateStatus(id, parsed.data, clock().toISOString());
+    return updated ? json(200, updated) : notFound();
+  }
+
+  return (path) => {
+    if (path === '/api/escalations') return { api: true, methods: { GET: list, POST: create } };
+    const match = /^\/api\/escalations\/([^/]+)$/.exec(path);
+    if (!match) return undefined;
+    let id: string;
+    try {
+      id = decodeURIComponent(match[1]!);
+    } catch {
+      return undefined;
+    }
+    return {
+      api: true,
+      methods: {
+        GET: async () => {
+          const record = await store.get(id);
+          return record ? json(200, record) : notFound();
+        },
+        PATCH: (request) => update(request, id),
+      },
+    };
+  };
+}
