@@ -10,16 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
-import {
-  createEmailNotifier,
-  createEscalationHandler,
-  createPgliteStore,
-  bundleInbox,
-  createPostgresStore,
-  inboxHtml,
-  type EscalationStore,
-} from '@escalate-kit/server';
+import { bundleInbox, createEscalationHandler, createPgliteStore, inboxHtml, type EscalationStore } from '@escalate-kit/server';
+import { createEmailNotifier } from '@escalate-kit/server/email';
 import { toNodeListener } from '@escalate-kit/server/node';
+import { createPostgresStore } from '@escalate-kit/server/postgres';
 import { taskQueueListener } from './task-queue.ts';
 
 export interface DemoOptions {

@@ -16,7 +16,7 @@ import {
   createEmailNotifierFromEnv,
   escapeHtml,
   renderEscalationEmail,
-} from '../../packages/server/src/notify/index.ts';
+} from '../../packages/server/src/email.ts';
 import type { StoredEscalation } from '../../packages/server/src/types.ts';
 
 const TEAM = 'account-team@acme.test';

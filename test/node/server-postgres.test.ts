@@ -8,14 +8,8 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { after, describe, it as test } from 'node:test';
 import { escalationReceiptSchema } from '@escalate-kit/sdk';
-import {
-  createEscalationHandler,
-  createPostgresDatabase,
-  createPostgresStore,
-  type EscalationStore,
-  type Notifier,
-  type SqlDatabase,
-} from '../../packages/server/src/index.ts';
+import { createEscalationHandler, type EscalationStore, type Notifier } from '../../packages/server/src/index.ts';
+import { createPostgresDatabase, createPostgresStore, type SqlDatabase } from '../../packages/server/src/postgres.ts';
 import { describeStoreContract, makeNew, makeRequest } from '../support/store-contract.ts';
 
 const url = process.env.DATABASE_URL ?? '';

@@ -10,10 +10,10 @@ import {
   createEscalationHandler,
   createMemoryStore,
   createPgliteStore,
-  renderEscalationEmail,
   storedEscalationSchema,
   type EscalationStore,
 } from '../../packages/server/src/index.ts';
+import { renderEscalationEmail } from '../../packages/server/src/email.ts';
 
 const BASE = 'http://escalations.test';
 /** A Friday, 10:00 UTC. */

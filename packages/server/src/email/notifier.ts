@@ -1,7 +1,7 @@
 /**
  * The account team's e-mail, sent with nodemailer: through SMTP when a server is configured,
  * otherwise written as `.eml` files to a local outbox folder, so a fresh clone shows the
- * whole flow (seed 000: "Account team gets notified") without any mail set-up.
+ * whole flow (the account team gets notified) without any mail set-up.
  *
  * `notify()` throws when the message could not be handed over; the handler keeps the
  * escalation and retries, so nothing here retries or swallows errors.
@@ -17,8 +17,8 @@ import { renderEscalationEmail } from './template.ts';
 /** Options of {@link createEmailNotifier}. */
 export interface EmailNotifierOptions {
   /**
-   * The account team's address, or several. Defaults to `'account-team@example.com'`.
-   *
+   * The account team's address, or several.
+   * @default 'account-team@example.com' (`defaultMailTo`)
    * @example
    * ```ts
    * createEmailNotifier({ to: ['billing@acme.test', 'Account Team <accounts@acme.test>'] });
@@ -26,8 +26,8 @@ export interface EmailNotifierOptions {
    */
   to?: string | string[];
   /**
-   * The sender. Defaults to `'escalate-kit <escalations@localhost>'`.
-   *
+   * The sender.
+   * @default 'escalate-kit <escalations@localhost>' (`defaultMailFrom`)
    * @example
    * ```ts
    * createEmailNotifier({ from: 'Escalations <no-reply@acme.test>' });
@@ -38,7 +38,7 @@ export interface EmailNotifierOptions {
    * An SMTP server as a nodemailer connection URL. When absent, messages are written to
    * {@link EmailNotifierOptions.outboxDir} instead. Query parameters set nodemailer options,
    * e.g. `?connectionTimeout=2000`; the defaults give up on a silent server after 10 s.
-   *
+   * @default undefined (the `.eml` outbox)
    * @example
    * ```ts
    * createEmailNotifier({ smtpUrl: 'smtp://127.0.0.1:2525' });
@@ -47,9 +47,8 @@ export interface EmailNotifierOptions {
    */
   smtpUrl?: string;
   /**
-   * Where `.eml` files go when there is no SMTP server. Created when missing. Defaults to
-   * `'./.data/outbox'` (relative to the working directory).
-   *
+   * Where `.eml` files go when there is no SMTP server. Created when missing.
+   * @default './.data/outbox' (`defaultOutboxDir`, relative to the working directory)
    * @example
    * ```ts
    * createEmailNotifier({ outboxDir: '/var/lib/escalate-kit/outbox' });
@@ -58,8 +57,7 @@ export interface EmailNotifierOptions {
   outboxDir?: string;
   /**
    * The routing policy: team and level names, priority targets, the briefing template.
-   * Defaults to the SDK's `defaultPolicy`.
-   *
+   * @default the SDK's `defaultPolicy` (docs/policy.md)
    * @example
    * ```ts
    * createEmailNotifier({ policy: definePolicy({ teams: { names: { account: 'Key Accounts' } } }) });
@@ -67,8 +65,8 @@ export interface EmailNotifierOptions {
    */
   policy?: EscalationPolicy;
   /**
-   * Category labels for the subject and body. Defaults to the categories of seed 000.
-   *
+   * Category labels for the subject and body.
+   * @default the SDK's `defaultCategories` (docs/policy.md#categories)
    * @example
    * ```ts
    * createEmailNotifier({ categories: [...defaultCategories, { id: 'shipping', label: 'Shipping' }] });
@@ -77,7 +75,7 @@ export interface EmailNotifierOptions {
   categories?: readonly CategoryDefinition[];
   /**
    * The account-team inbox page; the e-mail links to `<inboxUrl>#<id>` (or replaces `{id}`).
-   *
+   * @default undefined (no link)
    * @example
    * ```ts
    * createEmailNotifier({ inboxUrl: 'http://127.0.0.1:5173/inbox' });
@@ -85,9 +83,9 @@ export interface EmailNotifierOptions {
    */
   inboxUrl?: string;
   /**
-   * IANA time zone of the human-readable times in the e-mail. Defaults to `'UTC'`. An
-   * unknown zone throws here, at start-up, rather than on every escalation.
-   *
+   * IANA time zone of the human-readable times in the e-mail. An unknown zone throws here, at
+   * start-up, rather than on every escalation.
+   * @default 'UTC'
    * @example
    * ```ts
    * createEmailNotifier({ timeZone: 'Europe/Madrid' });

@@ -1,22 +1,20 @@
 /**
- * The e-mail the account team receives for one escalation (seed 000: "Account team receives
- * this email notification… Email includes all details you provided").
- *
- * Text and HTML are built from one list of rows so the two parts cannot drift apart: a
- * field added to one is in the other. Everything the agent typed is untrusted here: it is
- * HTML-escaped in the HTML part, and single-line fields lose any CR/LF so they cannot fake
- * extra lines (or, in the subject, extra headers).
+ * The e-mail the account team receives for one escalation: every detail the agent gave, the
+ * routing, the respond-by time and the briefing (docs/policy.md#briefing), as sections that
+ * `layout.ts` turns into the text and HTML parts. Untrusted text goes through `format.ts`.
  */
 import { briefing, defaultCategories, defaultPolicy, parseNotes } from '@escalate-kit/sdk';
-import type { CategoryDefinition, Duration, EscalationPolicy } from '@escalate-kit/sdk';
+import type { CategoryDefinition, EscalationPolicy } from '@escalate-kit/sdk';
 import type { StoredEscalation } from '../types.ts';
+import { capitalise, formatDuration, humanise, inboxLink, multiLine, oneLine, timeFormatter } from './format.ts';
+import { renderHtml, renderText, type Row, type Section } from './layout.ts';
 
 /** Options of {@link renderEscalationEmail}. */
 export interface RenderEmailOptions {
   /**
    * The policy the server routes with: team and level names, priority targets and the
-   * briefing template. Defaults to the SDK's `defaultPolicy` (the seeds).
-   *
+   * briefing template.
+   * @default the SDK's `defaultPolicy` (docs/policy.md)
    * @example
    * ```ts
    * renderEscalationEmail(escalation, { policy: definePolicy({ teams: { names: { billing: 'Billing Desk' } } }) });
@@ -24,9 +22,9 @@ export interface RenderEmailOptions {
    */
   policy?: EscalationPolicy;
   /**
-   * Category ids → labels. Defaults to the five categories of seed 000; an id not listed is
-   * shown as a readable form of the id ("card-dispute" → "Card dispute").
-   *
+   * Category ids → labels. An id not listed is shown as a readable form of the id
+   * ("card-dispute" → "Card dispute").
+   * @default the SDK's `defaultCategories` (docs/policy.md#categories)
    * @example
    * ```ts
    * renderEscalationEmail(escalation, { categories: [...defaultCategories, { id: 'shipping', label: 'Shipping' }] });
@@ -35,8 +33,8 @@ export interface RenderEmailOptions {
   categories?: readonly CategoryDefinition[];
   /**
    * The inbox page, to link the e-mail to the escalation. The link is `<inboxUrl>#<id>`, or
-   * `inboxUrl` with `{id}` replaced when it has that placeholder. No link when absent.
-   *
+   * `inboxUrl` with `{id}` replaced when it has that placeholder.
+   * @default undefined (no link)
    * @example
    * ```ts
    * renderEscalationEmail(escalation, { inboxUrl: 'http://127.0.0.1:5173/inbox' });
@@ -46,8 +44,7 @@ export interface RenderEmailOptions {
   inboxUrl?: string;
   /**
    * IANA time zone for the human-readable times (the ISO instant is always shown too).
-   * Defaults to `'UTC'`, the zone the SDK computes deadlines in.
-   *
+   * @default 'UTC' (the zone the SDK computes deadlines in)
    * @example
    * ```ts
    * renderEscalationEmail(escalation, { timeZone: 'America/Chicago' });
@@ -63,99 +60,12 @@ export interface RenderedEmail {
   html: string;
 }
 
-const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/**
- * Escapes the five characters that matter in HTML text and quoted attribute values.
- *
- * @example
- * ```ts
- * escapeHtml(`<b title="x">Tom & Jerry's</b>`); // '&lt;b title=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/b&gt;'
- * ```
- */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => htmlEscapes[c]!);
-}
-
-// The SDK schema already rejects control characters in single-line fields, but a notifier
-// may be handed a record built some other way (an import, a migration): never trust it.
-// eslint-disable-next-line no-control-regex
-const lineBreaksAndControls = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-
-/** One line of text: CR, LF and other control characters become a single space. */
-function oneLine(value: string): string {
-  return value.replace(lineBreaksAndControls, ' ').trim();
-}
-
-/** Multi-line text with `\n` line ends only, and no other control characters but tab. */
-function multiLine(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
-}
-
-function capitalise(value: string): string {
-  return value.charAt(0).toUpperCase() + value.slice(1);
-}
-
-function humanise(id: string): string {
-  return capitalise(id.replace(/[-_]+/g, ' '));
-}
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
-}
-
-function formatDuration(d: Duration): string {
-  if ('minutes' in d) return plural(d.minutes, 'minute');
-  if ('hours' in d) return plural(d.hours, 'hour');
-  return plural(d.businessDays, 'business day');
-}
-
 const contactMethodLabels: Record<string, string> = { call: 'Call', text: 'Text', email: 'Email' };
-
-/** A value with a human part and, optionally, a machine part shown after it. */
-interface Row {
-  label: string;
-  value: string;
-  /** Rendered as a link in HTML. */
-  href?: string;
-}
-
-interface Section {
-  title: string;
-  rows?: Row[];
-  /** Free text that keeps its line breaks (the notes, the briefing). */
-  body?: string;
-}
-
-function timeFormatter(timeZone: string): (iso: string) => string {
-  const format = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  });
-  return (iso) => {
-    const d = new Date(iso);
-    // An unparsable stored value is still shown, as it is: a wrong time is worse than a raw one.
-    return Number.isNaN(d.getTime()) ? oneLine(iso) : `${format.format(d)} (${d.toISOString()})`;
-  };
-}
-
-function inboxLink(inboxUrl: string, id: string): string {
-  const encoded = encodeURIComponent(id);
-  return inboxUrl.includes('{id}') ? inboxUrl.replaceAll('{id}', encoded) : `${inboxUrl.replace(/#.*$/, '')}#${encoded}`;
-}
 
 /**
  * Renders the account team's e-mail for one stored escalation: a subject naming category,
  * urgency and task, and text and HTML bodies with every detail the agent gave, the routing,
- * the respond-by time, and the briefing of seed 002.
+ * the respond-by time, and the briefing (docs/policy.md#briefing).
  *
  * @example
  * ```ts
@@ -173,7 +83,7 @@ export function renderEscalationEmail(escalation: StoredEscalation, options: Ren
   const urgency = req.urgency ?? 'standard';
   const urgencyLabel = capitalise(urgency);
   const window = policy.urgencies[urgency];
-  // Seed 000 says "Urgent = same day"; the policy's phrase ("today") is worded for the customer.
+  // The team reads "the same day" (docs/policy.md#contact-windows); the policy's phrase ("today") is worded for the customer.
   const windowText = window ? (window.businessDays === 0 ? 'the same day' : window.phrase) : undefined;
   const teamName = (id: string) => oneLine(policy.teams.names[id] ?? humanise(id));
   const team = teamName(escalation.team);
@@ -265,58 +175,4 @@ export function renderEscalationEmail(escalation: StoredEscalation, options: Ren
 
   const heading = `Escalation for the ${team}: ${categoryLabel}, ${urgencyLabel.toLowerCase()}, task ${taskId}`;
   return { subject, text: renderText(heading, sections), html: renderHtml(subject, heading, sections) };
-}
-
-function renderText(heading: string, sections: Section[]): string {
-  const out: string[] = [heading, ''];
-  for (const s of sections) {
-    out.push(s.title, '-'.repeat(s.title.length));
-    if (s.body !== undefined) out.push(s.body, '');
-    if (s.rows?.length) {
-      const width = Math.max(...s.rows.map((r) => r.label.length)) + 2;
-      for (const r of s.rows) out.push(`${`${r.label}:`.padEnd(width)}${r.value}`);
-      out.push('');
-    }
-  }
-  return `${out.join('\n').trimEnd()}\n`;
-}
-
-/** Text with its line breaks, escaped for HTML. */
-function htmlLines(value: string): string {
-  return escapeHtml(value).replace(/\n/g, '<br>\n');
-}
-
-function renderHtml(subject: string, heading: string, sections: Section[]): string {
-  const font = 'font-family:Arial,Helvetica,sans-serif';
-  const body = sections
-    .map((s) => {
-      const title = `<h2 style="${font};font-size:15px;margin:20px 0 8px;color:#1f2937;border-bottom:1px solid #e5e7eb;padding-bottom:4px">${escapeHtml(s.title)}</h2>`;
-      const text =
-        s.body !== undefined
-          ? `<div style="${font};font-size:14px;line-height:1.5;color:#111827;background:#f9fafb;border-left:3px solid #9ca3af;padding:8px 12px;margin:0 0 8px">${htmlLines(s.body)}</div>`
-          : '';
-      const rows = s.rows?.length
-        ? `<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;${font};font-size:14px;color:#111827">${s.rows
-            .map((r) => {
-              const value = r.href
-                ? `<a href="${escapeHtml(r.href)}" style="color:#1d4ed8">${htmlLines(r.value)}</a>`
-                : htmlLines(r.value);
-              return `<tr><th scope="row" align="left" valign="top" style="padding:3px 16px 3px 0;font-weight:600;color:#4b5563;white-space:nowrap">${escapeHtml(r.label)}</th><td valign="top" style="padding:3px 0">${value}</td></tr>`;
-            })
-            .join('\n')}</table>`
-        : '';
-      return `${title}\n${text}${rows}`;
-    })
-    .join('\n');
-  return `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
-<body style="margin:0;padding:16px;background:#ffffff">
-<div style="max-width:640px;margin:0 auto">
-<h1 style="${font};font-size:18px;margin:0 0 12px;color:#111827">${escapeHtml(heading)}</h1>
-${body}
-</div>
-</body>
-</html>
-`;
 }

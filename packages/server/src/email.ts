@@ -1,0 +1,10 @@
+/**
+ * `@escalate-kit/server/email`: the account team's e-mail, sent with nodemailer. An entry point
+ * of its own, so a handler that does not send e-mail never loads nodemailer
+ * (docs/architecture.md#server).
+ */
+export { createEmailNotifier, createEmailNotifierFromEnv, defaultMailFrom, defaultMailTo, defaultOutboxDir } from './email/notifier.ts';
+export type { EmailNotifier, EmailNotifierOptions } from './email/notifier.ts';
+export { renderEscalationEmail } from './email/template.ts';
+export type { RenderEmailOptions, RenderedEmail } from './email/template.ts';
+export { escapeHtml } from './email/format.ts';
