@@ -11,8 +11,7 @@ import { simpleParser } from 'mailparser';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startDemo } from '../../packages/demo/server.ts';
 import { chromeArgs, findChrome } from '../support/find-chrome.mjs';
-
-const notes = 'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.';
+import { typedNotes as notes } from '../support/fixtures.ts';
 
 describe('end to end: escalate from the task queue, read it in the inbox and the e-mail', () => {
   let id: string;

@@ -14,10 +14,9 @@ import { createEscalationHandler, createMemoryStore, type EscalationHandler } fr
 import { bundleInbox, inboxHtml } from '../../packages/server/src/inbox/assets.ts';
 import { serve, type RunningServer } from '../../packages/server/src/node.ts';
 import { chromeArgs, findChrome } from '../support/find-chrome.mjs';
-import { makeNew, makeRequest } from '../support/store-contract.ts';
+import { makeNew, makeRequest, typedNotes as notes } from '../support/fixtures.ts';
 import { matchesBaseline } from '../support/visual-compare.ts';
 
-const notes = 'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.';
 const widths = [
   { width: 1280, height: 800 },
   { width: 320, height: 640 },

@@ -4,35 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it as test } from 'node:test';
-import { escalationRequestSchema, type EscalationRequest } from '@escalate-kit/sdk';
 import { InvalidCursorError } from '../../packages/server/src/store/common.ts';
-import { storedEscalationSchema, type EscalationStore, type NewEscalation } from '../../packages/server/src/types.ts';
-
-/** A valid request, through the SDK schema (defaults filled), with a fresh id unless given. */
-export function makeRequest(overrides: Record<string, unknown> = {}): EscalationRequest {
-  return escalationRequestSchema.parse({
-    id: crypto.randomUUID(),
-    // A task of its own: a task with an open escalation takes no second one.
-    taskId: `T-${crypto.randomUUID().slice(0, 8)}`,
-    category: 'billing',
-    notes: 'Issue: Customer disputing $450 charge. Tried: Explained policy. Why: Customer demands manager.',
-    contactMethod: 'email',
-    contact: { email: 'pat@example.com' },
-    createdAt: '2025-11-14T09:59:00.000Z',
-    ...overrides,
-  });
-}
-
-/** What a handler would insert, with times given in any ISO form. */
-export function makeNew(overrides: Partial<NewEscalation> & { request?: EscalationRequest } = {}): NewEscalation {
-  return {
-    request: overrides.request ?? makeRequest(),
-    bodyHash: overrides.bodyHash ?? 'hash-a',
-    team: overrides.team ?? 'billing',
-    respondBy: overrides.respondBy ?? '2025-11-19T23:59:59.999Z',
-    receivedAt: overrides.receivedAt ?? '2025-11-14T10:00:00.000Z',
-  };
-}
+import { storedEscalationSchema, type EscalationStore } from '../../packages/server/src/types.ts';
+import { makeNew, makeRequest } from './fixtures.ts';
 
 /**
  * Registers the contract suite. `open` returns a fresh, migrated, empty store; the suite

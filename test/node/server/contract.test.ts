@@ -4,9 +4,9 @@ import { describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { escalationRequestSchema } from '@escalate-kit/sdk';
-import { contractJsonSchema, openApiDocument } from '../../packages/server/src/contract.ts';
+import { contractJsonSchema, openApiDocument } from '../../../packages/server/src/contract.ts';
 
-const committed = (name: string) => JSON.parse(readFileSync(new URL(`../../packages/server/contract/${name}`, import.meta.url), 'utf8'));
+const committed = (name: string) => JSON.parse(readFileSync(new URL(`../../../packages/server/contract/${name}`, import.meta.url), 'utf8'));
 
 const valid = {
   id: '0b5e6a4e-5d3f-4c8e-9a57-3f1f2f9f7c11',

@@ -16,8 +16,8 @@ import {
   createEmailNotifierFromEnv,
   escapeHtml,
   renderEscalationEmail,
-} from '../../packages/server/src/email.ts';
-import type { StoredEscalation } from '../../packages/server/src/types.ts';
+} from '../../../packages/server/src/email.ts';
+import type { StoredEscalation } from '../../../packages/server/src/types.ts';
 
 const TEAM = 'account-team@acme.test';
 const FROM = 'escalations@acme.test';

@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { after, describe, it as test } from 'node:test';
 import { escalationReceiptSchema } from '@escalate-kit/sdk';
-import { createEscalationHandler, type EscalationStore, type Notifier } from '../../packages/server/src/index.ts';
-import { createPostgresDatabase, createPostgresStore, type SqlDatabase } from '../../packages/server/src/postgres.ts';
-import { describeStoreContract, makeNew, makeRequest } from '../support/store-contract.ts';
+import { createEscalationHandler, type EscalationStore, type Notifier } from '../../../packages/server/src/index.ts';
+import { createPostgresDatabase, createPostgresStore, type SqlDatabase } from '../../../packages/server/src/postgres.ts';
+import { makeNew, makeRequest } from '../../support/fixtures.ts';
+import { describeStoreContract } from '../../support/store-contract.ts';
 
 const url = process.env.DATABASE_URL ?? '';
 const shown = url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
@@ -84,7 +85,7 @@ describe('PostgreSQL across several servers', () => {
     stores.push(...many);
     await Promise.all(many.map((s) => s.migrate()));
     const applied = await admin((c) => c.query<{ name: string }>(`SELECT name FROM ${schema}.schema_migrations ORDER BY name`));
-    const files = readdirSync(new URL('../../packages/server/migrations/', import.meta.url)).filter((f) => f.endsWith('.sql')).sort();
+    const files = readdirSync(new URL('../../../packages/server/migrations/', import.meta.url)).filter((f) => f.endsWith('.sql')).sort();
     assert.ok(files.length >= 2);
     assert.deepEqual(applied.rows.map((r) => r.name), files);
   });

@@ -6,56 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { createEscalationClient, errorBodySchema, EscalationHttpError } from '@escalate-kit/sdk';
-import {
-  createEscalationHandler,
-  createMemoryStore,
-  createPgliteStore,
-  storedEscalationSchema,
-  type EscalationStore,
-} from '../../packages/server/src/index.ts';
-import { renderEscalationEmail } from '../../packages/server/src/email.ts';
+import { createEscalationHandler, createMemoryStore, storedEscalationSchema, type EscalationStore } from '../../../packages/server/src/index.ts';
+import { renderEscalationEmail } from '../../../packages/server/src/email.ts';
+import { BASE, FRIDAY, get, notes, patch, postRequest, storeKinds, uniqueTask, wire } from '../../support/fixtures.ts';
 
-const BASE = 'http://escalations.test';
-/** A Friday, 10:00 UTC. */
-const FRIDAY = '2025-11-14T10:00:00.000Z';
-const notes = 'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager.';
-
-const task = () => `T-${crypto.randomUUID().slice(0, 8)}`;
-function wire(overrides: Record<string, unknown> = {}) {
-  return {
-    id: crypto.randomUUID(),
-    taskId: task(),
-    category: 'billing',
-    notes,
-    contactMethod: 'email',
-    contact: { email: 'pat@example.com' },
-    createdAt: '2025-11-14T09:59:00.000Z',
-    ...overrides,
-  } as Record<string, unknown> & { id: string; taskId: string };
-}
-const post = (body: { id: string }) =>
-  new Request(`${BASE}/api/escalations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': body.id },
-    body: JSON.stringify(body),
-  });
-const patch = (id: string, body: unknown) =>
-  new Request(`${BASE}/api/escalations/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const get = (path: string) => new Request(`${BASE}${path}`);
-
-const kinds: { name: string; open: () => Promise<EscalationStore> }[] = [
-  { name: 'memory', open: async () => createMemoryStore() },
-  {
-    name: 'PGlite',
-    async open() {
-      const store = createPgliteStore({ dataDir: 'memory://' });
-      await store.migrate();
-      return store;
-    },
-  },
-];
-
-for (const kind of kinds) {
+for (const kind of storeKinds) {
   describe(`server rules on the ${kind.name} store`, () => {
     // One store for the suite: every test works on tasks of its own.
     let opened: Promise<EscalationStore> | undefined;
@@ -68,9 +23,9 @@ for (const kind of kinds) {
     it('answers a second escalation of a task with an open one with 409 task_already_escalated, naming it', async () => {
       const { handler } = await setup();
       const first = wire();
-      assert.equal((await handler(post(first))).status, 201);
+      assert.equal((await handler(postRequest(first))).status, 201);
       const second = wire({ taskId: first.taskId, notes: `${notes} Customer called again.` });
-      const response = await handler(post(second));
+      const response = await handler(postRequest(second));
       assert.equal(response.status, 409);
       const body = errorBodySchema.parse(await response.json());
       assert.equal(body.error, 'task_already_escalated');
@@ -85,8 +40,8 @@ for (const kind of kinds) {
     it('still answers a replay of the open escalation itself with 200 duplicate', async () => {
       const { handler } = await setup();
       const first = wire();
-      assert.equal((await handler(post(first))).status, 201);
-      const again = await handler(post(first));
+      assert.equal((await handler(postRequest(first))).status, 201);
+      const again = await handler(postRequest(first));
       assert.equal(again.status, 200);
       assert.equal(((await again.json()) as { duplicate: boolean }).duplicate, true);
     });
@@ -94,18 +49,18 @@ for (const kind of kinds) {
     it('takes a new escalation once the earlier one is resolved, and one of another task at any time', async () => {
       const { handler } = await setup();
       const first = wire();
-      assert.equal((await handler(post(first))).status, 201);
-      assert.equal((await handler(post(wire()))).status, 201, 'another task');
+      assert.equal((await handler(postRequest(first))).status, 201);
+      assert.equal((await handler(postRequest(wire()))).status, 201, 'another task');
       assert.equal((await handler(patch(first.id, { status: 'contacted' }))).status, 200);
-      assert.equal((await handler(post(wire({ taskId: first.taskId })))).status, 409, 'contacted is still open');
+      assert.equal((await handler(postRequest(wire({ taskId: first.taskId })))).status, 409, 'contacted is still open');
       assert.equal((await handler(patch(first.id, { status: 'resolved' }))).status, 200);
-      assert.equal((await handler(post(wire({ taskId: first.taskId })))).status, 201, 'after resolution');
+      assert.equal((await handler(postRequest(wire({ taskId: first.taskId })))).status, 201, 'after resolution');
     });
 
     it('stores one escalation when ten of one task arrive at once', async () => {
       const { handler } = await setup();
-      const taskId = task();
-      const responses = await Promise.all(Array.from({ length: 10 }, () => handler(post(wire({ taskId })))));
+      const taskId = uniqueTask();
+      const responses = await Promise.all(Array.from({ length: 10 }, () => handler(postRequest(wire({ taskId })))));
       const statuses = responses.map((r) => r.status).sort();
       assert.deepEqual(statuses, [201, ...Array(9).fill(409)]);
       const list = (await (await handler(get(`/api/escalations?taskId=${taskId}`))).json()) as { items: unknown[] };
@@ -115,7 +70,7 @@ for (const kind of kinds) {
     it('stores a fraud-flagged escalation as urgent whatever urgency was sent, due the same day', async () => {
       const { handler } = await setup();
       const body = wire({ urgency: 'standard', signals: { fraudSuspected: true } });
-      const response = await handler(post(body));
+      const response = await handler(postRequest(body));
       assert.equal(response.status, 201);
       const receipt = (await response.json()) as { respondBy: string; team: string };
       assert.equal(receipt.respondBy, '2025-11-14T23:59:59.999Z', 'the end of the same business day');
@@ -124,13 +79,13 @@ for (const kind of kinds) {
       assert.deepEqual(stored.request.signals, { fraudSuspected: true });
       assert.equal(stored.team, 'fraud');
       // A replay of what the client sent is the same escalation, not a conflict.
-      assert.equal((await handler(post(body))).status, 200);
+      assert.equal((await handler(postRequest(body))).status, 200);
     });
 
     it('keeps the urgency the agent chose when no rule fixes it', async () => {
       const { handler } = await setup();
       const body = wire({ urgency: 'standard', signals: { legalThreat: true } });
-      assert.equal((await handler(post(body))).status, 201);
+      assert.equal((await handler(postRequest(body))).status, 201);
       const stored = storedEscalationSchema.parse(await (await handler(get(`/api/escalations/${body.id}`))).json());
       assert.equal(stored.request.urgency, 'standard');
     });
@@ -138,7 +93,7 @@ for (const kind of kinds) {
     it('carries the task title to the account team (stored, and in the e-mail)', async () => {
       const { handler } = await setup();
       const body = wire({ taskTitle: 'Disputed $450 charge' });
-      assert.equal((await handler(post(body))).status, 201);
+      assert.equal((await handler(postRequest(body))).status, 201);
       const stored = storedEscalationSchema.parse(await (await handler(get(`/api/escalations/${body.id}`))).json());
       assert.equal(stored.request.taskTitle, 'Disputed $450 charge');
       const mail = renderEscalationEmail(stored);
@@ -149,7 +104,7 @@ for (const kind of kinds) {
 
     it('refuses a task title that is too long, by name', async () => {
       const { handler } = await setup();
-      const response = await handler(post(wire({ taskTitle: 'x'.repeat(201) })));
+      const response = await handler(postRequest(wire({ taskTitle: 'x'.repeat(201) })));
       assert.equal(response.status, 400);
       const body = errorBodySchema.parse(await response.json());
       assert.deepEqual(body.issues?.map((i) => i.path), [['taskTitle']]);
