@@ -5,12 +5,29 @@
  */
 import * as z from 'zod/mini';
 import { errorBodySchema, escalationReceiptSchema, escalationRequestSchema } from '@escalate-kit/sdk';
-import { listQuerySchema, statsSchema, statusUpdateSchema, storedEscalationSchema } from './types.ts';
+import { listQuerySchema, listResultSchema, statsSchema, statusUpdateSchema, storedEscalationSchema } from './types.ts';
 
 type JsonSchema = Record<string, unknown>;
 
-const schemaOf = (schema: z.core.$ZodType, io: 'input' | 'output' = 'output'): JsonSchema => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/**
+ * The JSON Schema of a zod schema. `refs` names schemas that are components of their own: where
+ * they occur they become a `$ref` to `#/components/schemas/<name>` instead of a copy.
+ */
+const schemaOf = (schema: z.core.$ZodType, io: 'input' | 'output' = 'output', refs: Record<string, z.core.$ZodType> = {}): JsonSchema => {
+  const names = new Map(Object.entries(refs).map(([name, s]) => [s, name]));
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+    override: ({ zodSchema, jsonSchema }) => {
+      const name = names.get(zodSchema as z.core.$ZodType);
+      if (name === undefined) return;
+      for (const key of Object.keys(jsonSchema)) delete (jsonSchema as JsonSchema)[key];
+      Object.assign(jsonSchema, ref(name));
+    },
+  }) as JsonSchema;
   return rest;
 };
 
@@ -37,7 +54,6 @@ export function contractJsonSchema(): JsonSchema {
   };
 }
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
 const error = (description: string) => json('ErrorBody', description);
 
@@ -89,13 +105,7 @@ export function openApiDocument(): JsonSchema {
             '200': {
               description: 'A page of escalations.',
               content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    properties: { items: { type: 'array', items: ref('StoredEscalation') }, nextCursor: { type: 'string' } },
-                    required: ['items'],
-                  },
-                },
+                'application/json': { schema: schemaOf(listResultSchema, 'output', { StoredEscalation: storedEscalationSchema }) },
               },
             },
             '400': error('Invalid query.'),
@@ -105,7 +115,10 @@ export function openApiDocument(): JsonSchema {
       },
       '/api/escalations/{id}': {
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-        get: { summary: 'One escalation', responses: { '200': json('StoredEscalation', 'The escalation.'), '404': error('No such escalation.') } },
+        get: {
+          summary: 'One escalation',
+          responses: { '200': json('StoredEscalation', 'The escalation.'), '404': error('No such escalation.') },
+        },
         patch: {
           summary: 'Set the status (open, contacted, resolved) with a note',
           requestBody: { required: true, content: { 'application/json': { schema: ref('StatusUpdate') } } },

@@ -5,7 +5,7 @@
  * (docs/architecture.md#wire-contract). This file only puts the parts together: the HTTP
  * concerns are in `http/`, the routes in `routes/`, the e-mail retries in `notifications/`.
  */
-import { defaultCategories, defaultPolicy } from '@escalate-kit/sdk';
+import { defaultCategories, defaultPolicy, type CategoryDefinition } from '@escalate-kit/sdk';
 import { createBearerAuth, unauthorized } from './http/auth.ts';
 import { BodyTooLarge } from './http/body.ts';
 import { createCors } from './http/cors.ts';
@@ -15,12 +15,21 @@ import { createNotificationWorker } from './notifications/worker.ts';
 import { escalationRoutes } from './routes/escalations.ts';
 import { healthRoutes } from './routes/health.ts';
 import { inboxRoutes } from './routes/inbox.ts';
+import { metaRoutes } from './routes/meta.ts';
 import type { Route, Routes } from './routes/route.ts';
 import { statsRoutes } from './routes/stats.ts';
 import type { EscalationHandler, EscalationHandlerOptions } from './options.ts';
 import { NOTIFICATION_LEASE_MS } from './types.ts';
 
 export type { EscalationHandler, EscalationHandlerOptions, HandlerLimits, NotifyRetryOptions } from './options.ts';
+
+/** A category id alone gets the SDK's label for it, or the id itself. */
+function categoryDefinitions(categories: readonly (string | CategoryDefinition)[]): { id: string; label: string }[] {
+  return categories.map((c) => {
+    if (typeof c !== 'string') return { id: c.id, label: c.label };
+    return { id: c, label: defaultCategories.find((d) => d.id === c)?.label ?? c };
+  });
+}
 
 /**
  * Creates the handler.
@@ -37,7 +46,8 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
   const { store } = options;
   const clock = options.clock ?? (() => new Date());
   const policy = options.policy ?? defaultPolicy;
-  const categories: readonly string[] = options.categories ?? defaultCategories.map((c) => c.id);
+  const categories = categoryDefinitions(options.categories ?? defaultCategories);
+  const categoryIds = categories.map((c) => c.id);
   const bodyLimit = options.limits?.bodyBytes ?? 65_536;
   const onError = options.onError ?? ((e: unknown) => console.error('escalate-kit:', e));
   const authorized = createBearerAuth(options.auth?.token || undefined);
@@ -57,8 +67,9 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
   const routes: Routes[] = [
     healthRoutes(),
     inboxRoutes(options.inbox),
-    escalationRoutes({ store, clock, policy, categories, bodyLimit, rateLimit, notifications }),
-    statsRoutes(store, categories),
+    escalationRoutes({ store, clock, policy, categories: categoryIds, bodyLimit, rateLimit, notifications }),
+    statsRoutes(store, categoryIds),
+    metaRoutes({ categories, teams: { ...policy.teams.names } }),
   ];
   const find = (path: string): Route | undefined => {
     for (const r of routes) {

@@ -1,5 +1,5 @@
 /** The options of `createEscalationHandler`, and the handler it returns. */
-import type { EscalationPolicy } from '@escalate-kit/sdk';
+import type { CategoryDefinition, EscalationPolicy } from '@escalate-kit/sdk';
 import type { EscalationStore, Notifier } from './types.ts';
 
 /** Sizes and rates over which a request is refused. */
@@ -97,17 +97,18 @@ export interface EscalationHandlerOptions {
    */
   clock?: () => Date;
   /**
-   * The escalation policy that picks the team and respond-by time.
+   * The escalation policy that picks the team and respond-by time; its team names are shown in the inbox.
    * @default the SDK's `defaultPolicy` (docs/policy.md)
    * @example createEscalationHandler({ store, policy: definePolicy({ urgencies: { standard: { businessDays: 2 } } }) })
    */
   policy?: EscalationPolicy;
   /**
-   * The category ids accepted; anything else is a 400 on `category`.
-   * @default the SDK's default category ids (complaint, billing, pricing, technical, other)
-   * @example createEscalationHandler({ store, categories: ['complaint', 'billing', 'warranty'] })
+   * The categories accepted; anything else is a 400 on `category`. Ids, or definitions whose
+   * labels the inbox shows (an id alone shows the SDK's label for a default category, else the id).
+   * @default the SDK's `defaultCategories` (complaint, billing, pricing, technical, other)
+   * @example createEscalationHandler({ store, categories: ['complaint', 'billing', { id: 'warranty', label: 'Warranty' }] })
    */
-  categories?: readonly string[];
+  categories?: readonly (string | CategoryDefinition)[];
   /**
    * The account-team inbox page, served at `GET /inbox` and `GET /inbox/app.js`.
    * @default undefined (no inbox page)

@@ -85,22 +85,28 @@ export type StatusUpdate = z.output<typeof statusUpdateSchema>;
 export const listQuerySchema = z.object({
   status: z.optional(statusSchema),
   /** The escalations of one task (the host's task id). */
-  taskId: z.optional(z.string().check(z.minLength(1, 'taskId must not be empty'), z.maxLength(200, 'taskId must be at most 200 characters'))),
+  taskId: z.optional(
+    z.string().check(z.minLength(1, 'taskId must not be empty'), z.maxLength(200, 'taskId must be at most 200 characters')),
+  ),
   category: z.optional(categorySchema),
   since: z.optional(z.iso.datetime({ offset: true, error: 'since must be an ISO-8601 date-time' })),
   limit: z._default(
-    z.coerce.number('limit must be a number').check(z.int('limit must be a whole number'), z.gte(1, 'limit must be 1 or more'), z.lte(200, 'limit must be 200 or less')),
+    z.coerce
+      .number('limit must be a number')
+      .check(z.int('limit must be a whole number'), z.gte(1, 'limit must be 1 or more'), z.lte(200, 'limit must be 200 or less')),
     50,
   ),
   cursor: z.optional(z.string().check(z.maxLength(200))),
 });
 export type ListQuery = z.output<typeof listQuerySchema>;
 
-export interface ListResult {
-  items: StoredEscalation[];
+/** `GET /api/escalations`: one page, in respond-by order. */
+export const listResultSchema = z.object({
+  items: z.array(storedEscalationSchema),
   /** Pass back as `cursor` for the next page; absent on the last page. */
-  nextCursor?: string;
-}
+  nextCursor: z.optional(z.string()),
+});
+export type ListResult = z.output<typeof listResultSchema>;
 
 /** `GET /api/stats`. */
 export const statsSchema = z.object({
@@ -114,6 +120,18 @@ export const statsSchema = z.object({
   resolvedShare: z.number(),
 });
 export type Stats = z.output<typeof statsSchema>;
+
+/**
+ * `GET /api/meta`: what people see for the ids the API answers with, from the handler's own
+ * options, so the inbox shows the labels and team names this server was configured with.
+ */
+export const metaSchema = z.object({
+  /** The accepted categories, in order, with their labels. */
+  categories: z.array(z.object({ id: z.string(), label: z.string() })),
+  /** Team id → display name (the policy's `teams.names`). */
+  teams: z.record(z.string(), z.string()),
+});
+export type Meta = z.output<typeof metaSchema>;
 
 /**
  * How long a claimed notification is left to the server that claimed it before another may try:

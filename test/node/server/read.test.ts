@@ -1,11 +1,13 @@
 /**
  * Reading and changing what was stored: the list with its filters and cursor, one escalation
- * and its status, the stats, and the other routes (health, 404, 405, the inbox page, 500).
+ * and its status, the stats, the labels the inbox shows (meta), and the other routes (health,
+ * 404, 405, the inbox page, 500).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultCategories } from '@escalate-kit/sdk';
+import { defaultCategories, definePolicy } from '@escalate-kit/sdk';
 import {
+  metaSchema,
   statsSchema,
   storedEscalationSchema,
   type EscalationStore,
@@ -202,6 +204,36 @@ for (const kind of storeKinds) {
     });
 
     describe('other routes', () => {
+      it('GET /api/meta answers the category labels and team names the handler was configured with, behind the token', async () => {
+        const { handler } = await setup();
+        const meta = metaSchema.parse(await jsonOf(await handler(get('/api/meta'))));
+        assert.deepEqual(
+          meta.categories,
+          defaultCategories.map(({ id, label }) => ({ id, label })),
+        );
+        assert.equal(meta.teams.billing, 'Billing Team');
+
+        const policy = definePolicy({ teams: { names: { billing: 'Billing Desk' } } });
+        const custom = await setup({
+          auth: { token: 'secret' },
+          policy,
+          categories: ['billing', 'warranty', { id: 'shipping', label: 'Shipping', hint: 'Parcels' }],
+        });
+        await errorOf(await custom.handler(get('/api/meta')), 401, 'unauthorized');
+        const configured = metaSchema.parse(await jsonOf(await custom.handler(get('/api/meta', { authorization: 'Bearer secret' }))));
+        assert.deepEqual(configured.categories, [
+          { id: 'billing', label: 'Billing' },
+          { id: 'warranty', label: 'warranty' },
+          { id: 'shipping', label: 'Shipping' },
+        ]);
+        assert.equal(configured.teams.billing, 'Billing Desk');
+        // A definition's id is accepted like a plain one.
+        await receiptOf(
+          await custom.handler(postRequest(wire({ category: 'shipping' }), { headers: { authorization: 'Bearer secret' } })),
+          201,
+        );
+      });
+
       it('GET /healthz answers { ok: true } without auth', async () => {
         const { handler } = await setup({ auth: { token: 'secret' } });
         assert.deepEqual(await jsonOf(await handler(get('/healthz'))), { ok: true });
