@@ -1,0 +1,172 @@
+/** The inbox's styles: one stylesheet for the shell and every view (they share one shadow root). */
+import { css } from 'lit';
+
+export const inboxStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    max-width: 80rem;
+    margin: 0 auto;
+    padding: 1rem 1.5rem;
+    font:
+      15px/1.45 system-ui,
+      sans-serif;
+    color: #1b1f24;
+    --accent: #2454d6;
+    --danger: #b42318;
+    --muted: #59636e;
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 1rem;
+    align-items: end;
+    justify-content: space-between;
+  }
+  h1 {
+    margin: 0;
+    font-size: 1.4rem;
+  }
+  .filters {
+    display: flex;
+    gap: 0.75rem;
+    flex-wrap: wrap;
+  }
+  label {
+    display: grid;
+    gap: 0.2rem;
+    font-weight: 600;
+    font-size: 0.9rem;
+  }
+  select,
+  input,
+  textarea,
+  button {
+    font: inherit;
+  }
+  select,
+  input,
+  textarea {
+    padding: 0.35rem;
+    border: 1px solid #8c959f;
+    border-radius: 6px;
+  }
+  button {
+    padding: 0.35rem 0.9rem;
+    border-radius: 6px;
+    border: 2px solid var(--accent);
+    background: var(--accent);
+    color: #fff;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--accent);
+  }
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+    gap: 1.5rem;
+    margin-top: 1rem;
+  }
+  @media (max-width: 800px) {
+    .layout {
+      grid-template-columns: 1fr;
+    }
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    text-align: start;
+    padding: 0.4rem 0.5rem;
+    border-bottom: 1px solid #d0d7de;
+    vertical-align: top;
+  }
+  tr.overdue td:first-child {
+    border-inline-start: 4px solid var(--danger);
+  }
+  tr[aria-selected='true'] {
+    background: #eef3ff;
+  }
+  .overdue-tag {
+    color: var(--danger);
+    font-weight: 700;
+  }
+  .muted {
+    color: var(--muted);
+  }
+  .row-link {
+    all: unset;
+    cursor: pointer;
+    color: var(--accent);
+    font-weight: 600;
+    text-decoration: underline;
+  }
+  .row-link:focus-visible,
+  button:focus-visible {
+    outline: 3px solid var(--accent);
+    outline-offset: 2px;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.3rem 1rem;
+    margin: 0.5rem 0;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .notes {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    padding: 0.5rem;
+    background: #f6f8fa;
+    border-radius: 6px;
+  }
+  .stats {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 1.5rem;
+    margin-top: 1rem;
+  }
+  .stats ul {
+    margin: 0;
+    padding-inline-start: 1.1rem;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: end;
+  }
+  .error {
+    color: var(--danger);
+    font-weight: 600;
+  }
+  .mail {
+    display: inline-block;
+    padding: 0 0.4rem;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+    font-size: 0.8rem;
+    white-space: nowrap;
+  }
+  .mail-pending {
+    color: var(--muted);
+  }
+  .mail-sent {
+    color: #1a7f37;
+  }
+  .mail-failed {
+    color: var(--danger);
+    font-weight: 700;
+  }
+`;

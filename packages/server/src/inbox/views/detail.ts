@@ -1,0 +1,105 @@
+/**
+ * One escalation with everything the agent wrote, its history, and the buttons that mark it
+ * contacted or resolved with a note typed on it.
+ */
+import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { parseNotes } from '@escalate-kit/sdk';
+import type { EscalationStatus, StoredEscalation } from '../../types.ts';
+import { isOverdue, when, type Labels } from '../format.ts';
+
+export interface DetailView {
+  item: StoredEscalation;
+  now: number;
+  labels: Labels;
+  /** The note typed on this escalation and not saved yet. */
+  draft: string;
+  onDraft(text: string): void;
+  onMark(status: EscalationStatus): void;
+}
+
+export function renderDetail({ item, now, labels, draft, onDraft, onMark }: DetailView) {
+  const r = item.request;
+  const parts = parseNotes(r.notes);
+  const address = r.contactMethod === 'email' ? r.contact.email : r.contact.phone;
+  const overdue = isOverdue(item, now);
+  return html`<h2 tabindex="-1">Task ${r.taskId}${r.taskTitle ? ` · ${r.taskTitle}` : ''}</h2>
+    <dl>
+      <dt>Category</dt>
+      <dd>${labels.category(r.category)}</dd>
+      <dt>Urgency</dt>
+      <dd>${r.urgency === 'urgent' ? 'Urgent (same day)' : 'Standard (2-3 days)'}</dd>
+      <dt>Respond by</dt>
+      <dd>${when(item.respondBy)} ${overdue ? html`<span class="overdue-tag">Overdue</span>` : nothing}</dd>
+      <dt>Team</dt>
+      <dd>
+        ${labels.team(item.team)}${r.routing ? ` · level ${r.routing.level}${r.routing.priority ? ` · ${r.routing.priority}` : ''}` : ''}
+      </dd>
+      <dt>Contact</dt>
+      <dd>${r.contactMethod} · ${address ?? ''}</dd>
+      <dt>Customer</dt>
+      <dd>${r.customer?.name ?? '—'}${r.customer?.accountId ? ` · account ${r.customer.accountId}` : ''}</dd>
+      <dt>Agent</dt>
+      <dd>${[r.agent?.name, r.agent?.id].filter(Boolean).join(' · ') || '—'}</dd>
+      <dt>Status</dt>
+      <dd>${item.status}</dd>
+      <dt>E-mail</dt>
+      <dd>
+        ${item.notification.state}${item.notification.lastError ? html` · <span class="error">${item.notification.lastError}</span>` : nothing}
+      </dd>
+      <dt>Received</dt>
+      <dd>${when(item.receivedAt)}</dd>
+      ${Object.entries(r.context ?? {}).map(
+        ([k, v]) =>
+          html`<dt>${k}</dt>
+            <dd>${String(v)}</dd>`,
+      )}
+    </dl>
+    <h3>Notes</h3>
+    <p class="notes">${r.notes}</p>
+    ${
+      parts.tried || parts.why
+        ? html`<dl>
+            ${
+              parts.issue
+                ? html`<dt>Issue</dt>
+                    <dd>${parts.issue}</dd>`
+                : nothing
+            }
+            ${
+              parts.tried
+                ? html`<dt>Tried</dt>
+                    <dd>${parts.tried}</dd>`
+                : nothing
+            }
+            ${
+              parts.why
+                ? html`<dt>Why</dt>
+                    <dd>${parts.why}</dd>`
+                : nothing
+            }
+          </dl>`
+        : nothing
+    }
+    ${
+      item.history.length
+        ? html`<h3>History</h3>
+            <ul>
+              ${item.history.map((h) => html`<li>${when(h.at)}: ${h.status}${h.note ? ` — ${h.note}` : ''}</li>`)}
+            </ul>`
+        : nothing
+    }
+    <div class="actions">
+      <label
+        >Note on task ${r.taskId}
+        <textarea
+          id="note"
+          rows="2"
+          .value=${live(draft)}
+          @input=${(e: Event) => onDraft((e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+      </label>
+      <button class="secondary" ?disabled=${item.status === 'contacted'} @click=${() => onMark('contacted')}>Mark contacted</button>
+      <button ?disabled=${item.status === 'resolved'} @click=${() => onMark('resolved')}>Mark resolved</button>
+    </div>`;
+}

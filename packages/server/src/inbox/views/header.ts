@@ -1,0 +1,36 @@
+/** The inbox's title and its filters by status and category. */
+import { html } from 'lit';
+import { escalationStatuses, type EscalationStatus } from '../../types.ts';
+
+export interface HeaderView {
+  status: EscalationStatus | '';
+  category: string;
+  categories: { id: string; label: string }[];
+  onStatus(status: EscalationStatus | ''): void;
+  onCategory(category: string): void;
+}
+
+export function renderHeader(view: HeaderView) {
+  return html`<header>
+    <div>
+      <h1>Account team inbox</h1>
+      <p class="muted">Escalations by respond-by time; overdue ones are marked.</p>
+    </div>
+    <div class="filters">
+      <label
+        >Status
+        <select @change=${(e: Event) => view.onStatus((e.target as HTMLSelectElement).value as EscalationStatus | '')}>
+          <option value="" ?selected=${!view.status}>All</option>
+          ${escalationStatuses.map((s) => html`<option value=${s} ?selected=${s === view.status}>${s}</option>`)}
+        </select>
+      </label>
+      <label
+        >Category
+        <select @change=${(e: Event) => view.onCategory((e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!view.category}>All</option>
+          ${view.categories.map((c) => html`<option value=${c.id} ?selected=${c.id === view.category}>${c.label}</option>`)}
+        </select>
+      </label>
+    </div>
+  </header>`;
+}

@@ -1,0 +1,66 @@
+/** The list of escalations, by respond-by time: overdue ones marked, and the state of each e-mail. */
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { StoredEscalation } from '../../types.ts';
+import { MAX_ITEMS } from '../api.ts';
+import { isOverdue, when, type Labels } from '../format.ts';
+
+export interface ListView {
+  items: StoredEscalation[];
+  /** The list stopped at MAX_ITEMS while the server had more. */
+  capped: boolean;
+  selectedId: string | undefined;
+  now: number;
+  labels: Labels;
+  onSelect(id: string): void;
+}
+
+/** The state of the e-mail to the account team; a failure says why on hover. */
+function mailTag(item: StoredEscalation) {
+  const { state, lastError } = item.notification;
+  return html`<span class="mail mail-${state}" title=${ifDefined(state === 'failed' && lastError ? lastError : undefined)}>${state}</span>`;
+}
+
+function row(item: StoredEscalation, view: ListView) {
+  const overdue = isOverdue(item, view.now);
+  return html`<tr class=${overdue ? 'overdue' : ''} aria-selected=${view.selectedId === item.id ? 'true' : 'false'} data-id=${item.id}>
+    <td>
+      <button class="row-link" @click=${() => view.onSelect(item.id)}>${item.request.taskId}</button>
+      ${item.request.taskTitle ? html`<div class="task-title">${item.request.taskTitle}</div>` : nothing}
+      <div class="muted">${item.request.customer?.name ?? ''}</div>
+    </td>
+    <td>${view.labels.category(item.request.category)}${item.request.urgency === 'urgent' ? html` · <strong>urgent</strong>` : nothing}</td>
+    <td>${when(item.respondBy)} ${overdue ? html`<span class="overdue-tag">Overdue</span>` : nothing}</td>
+    <td>${item.status}</td>
+    <td>${mailTag(item)}</td>
+  </tr>`;
+}
+
+export function renderList(view: ListView) {
+  const { items, capped } = view;
+  return html`<h2 id="list-title">
+      ${capped ? 'First ' : ''}${items.length.toLocaleString('en-US')} escalation${items.length === 1 ? '' : 's'}
+    </h2>
+    ${
+      capped
+        ? html`<p class="capped" role="note">
+            Showing the first ${MAX_ITEMS.toLocaleString('en-US')} by respond-by time; there are more. Filter by status or category to see
+            the rest.
+          </p>`
+        : nothing
+    }
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Task</th>
+          <th scope="col">Category</th>
+          <th scope="col">Respond by</th>
+          <th scope="col">Status</th>
+          <th scope="col">E-mail</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${items.map((item) => row(item, view))}
+      </tbody>
+    </table>`;
+}
