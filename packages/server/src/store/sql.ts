@@ -36,8 +36,8 @@ export interface SqlDatabase extends SqlSession {
 
 export interface SqlStoreOptions {
   /**
-   * The folder of `NNN_name.sql` files, applied in name order. The default is the package's own
-   * `migrations/` folder, which ships next to `src/` and `dist/`.
+   * The folder of `NNN_name.sql` files, applied in name order.
+   * @default the package's own `migrations/` folder, which ships next to `src/` and `dist/`
    * @example createSqlStore(db, { migrations: new URL('./my-migrations/', import.meta.url) })
    */
   migrations?: URL;
