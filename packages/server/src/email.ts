@@ -3,8 +3,9 @@
  * of its own, so a handler that does not send e-mail never loads nodemailer
  * (docs/architecture.md#server).
  */
-export { createEmailNotifier, createEmailNotifierFromEnv, defaultMailFrom, defaultMailTo, defaultOutboxDir } from './email/notifier.ts';
-export type { EmailNotifier, EmailNotifierOptions } from './email/notifier.ts';
+export { createEmailNotifier, createEmailNotifierFromEnv } from './email/notifier.ts';
+export { defaultMailFrom, defaultMailTo, defaultOutboxDir } from './email/options.ts';
+export type { EmailNotifier, EmailNotifierOptions } from './email/options.ts';
 export { renderEscalationEmail } from './email/template.ts';
 export type { RenderEmailOptions, RenderedEmail } from './email/template.ts';
 export { escapeHtml } from './email/format.ts';

@@ -6,7 +6,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import {
   NOTIFICATION_LEASE_MS,
-  type EscalationStatus,
   type EscalationStore,
   type HistoryEntry,
   type InsertResult,
@@ -14,11 +13,10 @@ import {
   type ListResult,
   type NewEscalation,
   type Notification,
-  type NotificationState,
   type StatusUpdate,
-  type StoredEscalation,
 } from '../types.ts';
 import { decodeCursor, emptyStats, encodeCursor, isoString } from './common.ts';
+import { toJson, toRecord, type EscalationRow } from './sql-rows.ts';
 
 /** What a query needs: run one statement with `$1`-style parameters. */
 export interface SqlSession {
@@ -50,50 +48,6 @@ const defaultMigrations = new URL('../../migrations/', import.meta.url);
 const MIGRATION_LOCK = 7_238_451_906;
 // The first key of the per-task insert lock (two-key form: `(TASK_LOCK, hashtext(task_id))`).
 const TASK_LOCK = 72_384;
-
-interface EscalationRow {
-  id: string;
-  request: unknown;
-  body_hash: string;
-  team: string;
-  status: EscalationStatus;
-  respond_by: Date | string;
-  received_at: Date | string;
-  history: unknown;
-  notification_state: NotificationState;
-  notification_attempts: number;
-  notification_last_error: string | null;
-  notification_sent_at: Date | string | null;
-  notification_message_id: string | null;
-  notification_next_attempt_at: Date | string | null;
-}
-
-// Drivers differ in whether JSONB arrives parsed; accept both.
-const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
-
-function toRecord(row: EscalationRow): StoredEscalation {
-  const notification: Notification = { state: row.notification_state, attempts: Number(row.notification_attempts) };
-  if (row.notification_last_error !== null) notification.lastError = row.notification_last_error;
-  if (row.notification_sent_at !== null) notification.sentAt = isoString(row.notification_sent_at);
-  if (row.notification_message_id !== null) notification.messageId = row.notification_message_id;
-  if (row.notification_next_attempt_at !== null) notification.nextAttemptAt = isoString(row.notification_next_attempt_at);
-  return {
-    id: row.id,
-    request: json(row.request),
-    team: row.team,
-    respondBy: isoString(row.respond_by),
-    receivedAt: isoString(row.received_at),
-    status: row.status,
-    history: json<HistoryEntry[]>(row.history),
-    notification,
-  };
-}
-
-/**
- * JSON goes in as text and is cast in SQL (`$1::text::jsonb`): `pg` would turn a JS array into a
- * Postgres array literal, and PGlite would stringify a string a second time.
- */
-const toJson = (value: unknown) => JSON.stringify(value);
 
 /**
  * Builds a store over any {@link SqlDatabase}. Use `createPgliteStore` or `createPostgresStore`

@@ -1,0 +1,99 @@
+/** The options of the e-mail notifier, the notifier it returns, and its defaults. */
+import type { CategoryDefinition, EscalationPolicy } from '@escalate-kit/sdk';
+import type { Notifier } from '../types.ts';
+
+/** Options of {@link createEmailNotifier}. */
+export interface EmailNotifierOptions {
+  /**
+   * The account team's address, or several.
+   * @default 'account-team@example.com' (`defaultMailTo`)
+   * @example
+   * ```ts
+   * createEmailNotifier({ to: ['billing@acme.test', 'Account Team <accounts@acme.test>'] });
+   * ```
+   */
+  to?: string | string[];
+  /**
+   * The sender.
+   * @default 'escalate-kit <escalations@localhost>' (`defaultMailFrom`)
+   * @example
+   * ```ts
+   * createEmailNotifier({ from: 'Escalations <no-reply@acme.test>' });
+   * ```
+   */
+  from?: string;
+  /**
+   * An SMTP server as a nodemailer connection URL. When absent, messages are written to
+   * {@link EmailNotifierOptions.outboxDir} instead. Query parameters set nodemailer options,
+   * e.g. `?connectionTimeout=2000`; the defaults give up on a silent server after 10 s.
+   * @default undefined (the `.eml` outbox)
+   * @example
+   * ```ts
+   * createEmailNotifier({ smtpUrl: 'smtp://127.0.0.1:2525' });
+   * createEmailNotifier({ smtpUrl: 'smtps://user:secret@smtp.acme.test:465' });
+   * ```
+   */
+  smtpUrl?: string;
+  /**
+   * Where `.eml` files go when there is no SMTP server. Created when missing.
+   * @default './.data/outbox' (`defaultOutboxDir`, relative to the working directory)
+   * @example
+   * ```ts
+   * createEmailNotifier({ outboxDir: '/var/lib/escalate-kit/outbox' });
+   * ```
+   */
+  outboxDir?: string;
+  /**
+   * The routing policy: team and level names, priority targets, the briefing template.
+   * @default the SDK's `defaultPolicy` (docs/policy.md)
+   * @example
+   * ```ts
+   * createEmailNotifier({ policy: definePolicy({ teams: { names: { account: 'Key Accounts' } } }) });
+   * ```
+   */
+  policy?: EscalationPolicy;
+  /**
+   * Category labels for the subject and body.
+   * @default the SDK's `defaultCategories` (docs/policy.md#categories)
+   * @example
+   * ```ts
+   * createEmailNotifier({ categories: [...defaultCategories, { id: 'shipping', label: 'Shipping' }] });
+   * ```
+   */
+  categories?: readonly CategoryDefinition[];
+  /**
+   * The account-team inbox page; the e-mail links to `<inboxUrl>#<id>` (or replaces `{id}`).
+   * @default undefined (no link)
+   * @example
+   * ```ts
+   * createEmailNotifier({ inboxUrl: 'http://127.0.0.1:5173/inbox' });
+   * ```
+   */
+  inboxUrl?: string;
+  /**
+   * IANA time zone of the human-readable times in the e-mail. An unknown zone throws here, at
+   * start-up, rather than on every escalation.
+   * @default 'UTC'
+   * @example
+   * ```ts
+   * createEmailNotifier({ timeZone: 'Europe/Madrid' });
+   * ```
+   */
+  timeZone?: string;
+}
+
+/** A {@link Notifier} that sends e-mail; says where to and can be closed. */
+export interface EmailNotifier extends Notifier {
+  /** `'smtp'` or `'outbox'` (`.eml` files). */
+  readonly transport: 'smtp' | 'outbox';
+  /** The absolute outbox folder, for the `'outbox'` transport. */
+  readonly outboxDir?: string;
+  /** Where mail goes, for a start-up log line; never contains SMTP credentials. */
+  describe(): string;
+  /** Releases the transport's resources. */
+  close(): void;
+}
+
+export const defaultMailTo = 'account-team@example.com';
+export const defaultMailFrom = 'escalate-kit <escalations@localhost>';
+export const defaultOutboxDir = './.data/outbox';

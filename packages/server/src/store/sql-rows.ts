@@ -1,0 +1,47 @@
+/** How an escalation is a row of the `escalations` table, and back (migrations/001_init.sql). */
+import type { EscalationStatus, HistoryEntry, Notification, NotificationState, StoredEscalation } from '../types.ts';
+import { isoString } from './common.ts';
+
+export interface EscalationRow {
+  id: string;
+  request: unknown;
+  body_hash: string;
+  team: string;
+  status: EscalationStatus;
+  respond_by: Date | string;
+  received_at: Date | string;
+  history: unknown;
+  notification_state: NotificationState;
+  notification_attempts: number;
+  notification_last_error: string | null;
+  notification_sent_at: Date | string | null;
+  notification_message_id: string | null;
+  notification_next_attempt_at: Date | string | null;
+}
+
+// Drivers differ in whether JSONB arrives parsed; accept both.
+const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+export function toRecord(row: EscalationRow): StoredEscalation {
+  const notification: Notification = { state: row.notification_state, attempts: Number(row.notification_attempts) };
+  if (row.notification_last_error !== null) notification.lastError = row.notification_last_error;
+  if (row.notification_sent_at !== null) notification.sentAt = isoString(row.notification_sent_at);
+  if (row.notification_message_id !== null) notification.messageId = row.notification_message_id;
+  if (row.notification_next_attempt_at !== null) notification.nextAttemptAt = isoString(row.notification_next_attempt_at);
+  return {
+    id: row.id,
+    request: json(row.request),
+    team: row.team,
+    respondBy: isoString(row.respond_by),
+    receivedAt: isoString(row.received_at),
+    status: row.status,
+    history: json<HistoryEntry[]>(row.history),
+    notification,
+  };
+}
+
+/**
+ * JSON goes in as text and is cast in SQL (`$1::text::jsonb`): `pg` would turn a JS array into a
+ * Postgres array literal, and PGlite would stringify a string a second time.
+ */
+export const toJson = (value: unknown) => JSON.stringify(value);
