@@ -6,49 +6,26 @@
 import { adoptStyles, html, nothing, type CSSResultOrNative, type ReactiveController } from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
-  createEscalationId,
   customerScript,
   defaultCategories,
   defaultPolicy,
-  EscalationHttpError,
-  EscalationValidationError,
   escalationReference,
-  escalationInputSchema,
   limits,
   suggestRouting,
-  type ContactMethod,
-  type EscalationInput,
-  type EscalationReceipt,
-  type EscalationRequest,
-  type QueuedReason,
   type Urgency,
 } from '@escalate-kit/sdk';
+import { EscalateCloseEvent, EscalateDoneEvent, EscalateOpenEvent } from '../events.ts';
 import { clientFor } from './clients.ts';
 import type { DialogHost } from './dialog-host.ts';
-import { clearDraft } from './draft.ts';
-import { fieldOf, fieldOrder, FormState, type Field } from './form-state.ts';
 import { dialogStyles } from './escalate-dialog.styles.ts';
-import {
-  EscalateCloseEvent,
-  EscalateDoneEvent,
-  EscalateErrorEvent,
-  EscalateOpenEvent,
-  EscalateQueuedEvent,
-  EscalateSubmitEvent,
-  EscalateSuccessEvent,
-} from '../events.ts';
-
-type Status =
-  | { kind: 'editing' }
-  | { kind: 'submitting' }
-  | { kind: 'success'; request: EscalationRequest; receipt: EscalationReceipt }
-  | { kind: 'queued'; request: EscalationRequest; reason: QueuedReason }
-  /** The server refused it: the task already has an escalation that is not resolved. */
-  | { kind: 'already'; existing: { id: string; status: string } }
-  | { kind: 'error'; message: string };
+import { fieldOf, fieldOrder, FormState, type Field } from './form-state.ts';
+import { Submission, type Landing, type Status } from './submission.ts';
 
 /** The results the agent reads and dismisses; closing one is the host's cue (`escalate-done`). */
 const outcomes = { success: 'sent', queued: 'queued', already: 'already-escalated' } as const;
+
+/** Where focus goes once an outcome is on screen. */
+const landings: Record<Landing, string> = { result: '[part="result"] h3', retry: '[part="result"] [data-retry]' };
 
 /**
  * Creates the shared client of a button that posts to an endpoint, once the page is idle: the
@@ -72,12 +49,8 @@ export class EscalationDialog implements ReactiveController {
   readonly #host: DialogHost;
   readonly #focusTrigger: () => void;
   readonly #form: FormState;
-  #status: Status = { kind: 'editing' };
+  readonly #submission: Submission;
   #announcement = '';
-  /** Kept across Retry so the server sees the same escalation (same Idempotency-Key and body). */
-  #pending?: { id: string; createdAt: string };
-  /** The server's field issues from the last failed send, shown next to the fields with its error. */
-  #serverErrors = new Map<Field, string>();
 
   constructor(host: DialogHost, { focusTrigger, hostStyles }: DialogOptions) {
     this.#host = host;
@@ -86,6 +59,13 @@ export class EscalationDialog implements ReactiveController {
     // The dialog's styles travel with the dialog, not with every closed button on the page.
     adoptStyles(host.renderRoot as ShadowRoot, [...hostStyles, dialogStyles]);
     this.#form = new FormState(host);
+    this.#submission = new Submission(host, this.#form, {
+      announce: (text) => this.#announce(text),
+      land: async (target) => {
+        await host.updateComplete;
+        host.renderRoot.querySelector<HTMLElement>(landings[target])?.focus();
+      },
+    });
   }
 
   get #dialog(): HTMLDialogElement | null {
@@ -99,8 +79,7 @@ export class EscalationDialog implements ReactiveController {
 
   #startOver() {
     this.#form.reload();
-    this.#pending = undefined;
-    this.#status = { kind: 'editing' };
+    this.#submission.reset();
     this.#announcement = '';
   }
 
@@ -109,7 +88,8 @@ export class EscalationDialog implements ReactiveController {
     if (!dialog || dialog.open) return;
     // A delivered escalation is not shown again: a second open starts a new one. A queued one
     // is still on its way, so it is shown as such: starting over would send it twice.
-    if (this.#status.kind === 'success' || this.#status.kind === 'already') this.#startOver();
+    const { kind } = this.#submission.status;
+    if (kind === 'success' || kind === 'already') this.#startOver();
     this.#announcement = this.#form.restored ? this.#form.strings.draftRestored : '';
     this.#host.requestUpdate();
     await this.#host.updateComplete;
@@ -123,14 +103,14 @@ export class EscalationDialog implements ReactiveController {
   }
 
   #onClose = () => {
-    if (this.#status.kind === 'submitting') {
+    if (this.#submission.busy) {
       // A second Escape may close the dialog despite `cancel` being prevented (close watchers):
       // the agent is waiting for the outcome, so the dialog stays.
       this.#dialog?.showModal();
       return;
     }
     const host = this.#host;
-    const status = this.#status;
+    const status = this.#submission.status;
     host.dispatchEvent(new EscalateCloseEvent(host.taskId));
     // Native <dialog> restores focus too, but not reliably across shadow roots.
     this.#focusTrigger();
@@ -144,7 +124,7 @@ export class EscalationDialog implements ReactiveController {
 
   #onCancel = (e: Event) => {
     // Escape while sending would hide the outcome the agent is waiting for.
-    if (this.#status.kind === 'submitting') e.preventDefault();
+    if (this.#submission.busy) e.preventDefault();
   };
 
   #focusFirst() {
@@ -152,47 +132,9 @@ export class EscalationDialog implements ReactiveController {
     first?.focus();
   }
 
-  /** The escalation as the SDK will see it (without id/createdAt unless a retry is pending). */
-  #input(): EscalationInput<string> {
-    const h = this.#host;
-    const form = this.#form;
-    const v = form.values;
-    const address = form.address(v.contactMethod);
-    const contact: { phone?: string; email?: string } = {};
-    if (address) contact[address.field] = address.given ?? v[address.field];
-    const routing = v.category ? form.suggestion() : undefined;
-    const signals = h.signals && Object.keys(h.signals).length ? h.signals : undefined;
-    const agentId = h.config.agentId;
-    return {
-      ...this.#pending,
-      taskId: h.taskId,
-      ...(h.taskTitle && { taskTitle: h.taskTitle }),
-      category: v.category,
-      notes: v.notes,
-      contactMethod: v.contactMethod as ContactMethod,
-      contact,
-      urgency: form.urgency().urgency,
-      ...((h.customerName || h.accountId) && {
-        customer: {
-          ...(h.customerName && { name: h.customerName }),
-          ...(h.accountId && { accountId: h.accountId }),
-        },
-      }),
-      ...(agentId && { agent: { id: agentId } }),
-      // A priority only means something when the host described the case (signals); the
-      // policy's default priority would otherwise set every respond-by time.
-      ...(routing && {
-        routing: { level: routing.level, team: routing.team, ...(signals && { priority: routing.priority }) },
-      }),
-      ...(signals && { signals }),
-      ...(h.context && { context: h.context }),
-    };
-  }
-
   #onInput = (e: Event) => {
     if (!this.#form.edit(e.target as HTMLInputElement)) return;
-    this.#pending = undefined;
-    if (this.#status.kind === 'error') this.#status = { kind: 'editing' };
+    this.#submission.edited();
     this.#host.requestUpdate();
   };
 
@@ -207,95 +149,31 @@ export class EscalationDialog implements ReactiveController {
 
   /** Validates and sends. Pressing submit again while sending does nothing. */
   async submit() {
-    if (this.#status.kind === 'submitting') return;
     const host = this.#host;
     const form = this.#form;
+    const submission = this.#submission;
+    if (submission.busy) return;
     form.submitted = true;
-    const strings = form.strings;
-    const issues = form.issues(this.#input());
+    const issues = form.issues(submission.input());
     const errors = form.errors(issues);
     // Problems in what the host supplied (task id, customer, context) have no field to fix:
     // say so instead of failing silently.
     const unmapped = issues.filter((i) => !fieldOf(i.path));
     if (!errors.size && unmapped.length) {
-      const message = unmapped.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      this.#serverErrors = new Map();
-      // The panel is an alert: it speaks for itself, the status region stays quiet.
-      this.#status = { kind: 'error', message: strings.hostDataInvalid(message) };
-      this.#announce('');
+      submission.refuse(unmapped.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       return;
     }
     if (errors.size) {
       // The summary above the fields is an alert; saying it again in the status region would
       // make a screen reader read it twice.
-      this.#status = { kind: 'editing' };
+      submission.status = { kind: 'editing' };
       this.#announce('');
       await host.updateComplete;
       const first = fieldOrder.find((f) => errors.has(f))!;
       host.renderRoot.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
       return;
     }
-
-    this.#pending ??= { id: createEscalationId(), createdAt: new Date().toISOString() };
-    // The row this dialog belongs to may be recycled for another task while we wait.
-    const taskId = host.taskId;
-    const input = this.#input();
-    const request = escalationInputSchema.parse(input) as EscalationRequest;
-    const submit = new EscalateSubmitEvent(taskId, request);
-    host.dispatchEvent(submit);
-    if (submit.defaultPrevented) return;
-
-    this.#status = { kind: 'submitting' };
-    this.#announce(strings.submitting);
-    try {
-      const { client, endpoint } = host.config;
-      const target = client ?? clientFor(endpoint!, form.categories.map((c) => c.id));
-      const result = await target.escalate(input);
-      clearDraft(taskId);
-      const current = host.taskId === taskId;
-      if (result.status === 'sent') {
-        if (current) {
-          form.restored = false;
-          this.#status = { kind: 'success', request: result.request, receipt: result.receipt };
-          // Focus moves to the result's heading, which is read out: the status region stays quiet.
-          this.#announce('');
-        }
-        host.dispatchEvent(new EscalateSuccessEvent(taskId, result.request, result.receipt));
-      } else {
-        if (current) {
-          form.restored = false;
-          this.#status = { kind: 'queued', request: result.request, reason: result.reason };
-          this.#announce('');
-        }
-        host.dispatchEvent(new EscalateQueuedEvent(taskId, result.request, result.reason));
-      }
-      if (!current) return;
-      await host.updateComplete;
-      host.renderRoot.querySelector<HTMLElement>('[part="result"] h3')?.focus();
-    } catch (error) {
-      const err = error instanceof Error ? error : new Error(String(error));
-      // The server's field issues (400) go next to the fields, like our own.
-      const serverIssues = err instanceof EscalationHttpError || err instanceof EscalationValidationError ? err.issues : [];
-      this.#serverErrors = new Map(
-        serverIssues.flatMap((i) => {
-          const f = fieldOf(i.path);
-          return f ? [[f, strings.fieldErrors?.[f] ?? i.message] as const] : [];
-        }),
-      );
-      host.dispatchEvent(new EscalateErrorEvent(taskId, err, request));
-      if (host.taskId !== taskId) return;
-      this.#announce('');
-      if (err instanceof EscalationHttpError && err.code === 'task_already_escalated' && err.existing) {
-        // Not an error to retry: the account team already has this task. Say so, and what state it is in.
-        this.#status = { kind: 'already', existing: err.existing };
-        await host.updateComplete;
-        host.renderRoot.querySelector<HTMLElement>('[part="result"] h3')?.focus();
-        return;
-      }
-      this.#status = { kind: 'error', message: strings.errorDetail(err) };
-      await host.updateComplete;
-      host.renderRoot.querySelector<HTMLElement>('[part="result"] [data-retry]')?.focus();
-    }
+    await submission.send();
   }
 
   #announce(text: string) {
@@ -306,7 +184,7 @@ export class EscalationDialog implements ReactiveController {
   render() {
     const s = this.#form.strings;
     const h = this.#host;
-    const status = this.#status;
+    const status = this.#submission.status;
     const done = status.kind === 'success' || status.kind === 'queued';
     return html`<dialog
       part="dialog"
@@ -330,9 +208,10 @@ export class EscalationDialog implements ReactiveController {
     const form = this.#form;
     const s = form.strings;
     const v = form.values;
-    const errors = form.errors(form.issues(this.#input()));
-    for (const [f, m] of this.#serverErrors) if (!errors.has(f) && this.#status.kind === 'error') errors.set(f, m);
-    const busy = this.#status.kind === 'submitting';
+    const status = this.#submission.status;
+    const errors = form.errors(form.issues(this.#submission.input()));
+    for (const [f, m] of this.#submission.serverErrors) if (!errors.has(f) && status.kind === 'error') errors.set(f, m);
+    const busy = status.kind === 'submitting';
     const selected = form.categories.find((c) => c.id === v.category);
     const hint = selected && (s.categories[selected.id]?.hint ?? selected.hint);
     const address = form.address(v.contactMethod);
@@ -350,14 +229,14 @@ export class EscalationDialog implements ReactiveController {
 
     return html`<form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit} @input=${this.#onInput} @change=${this.#onInput} @focusout=${this.#onBlur}>
       <p class="muted">${s.dialogIntro}</p>
-      ${this.#status.kind === 'error'
+      ${status.kind === 'error'
         ? html`<div part="result" class="result error-panel" role="alert">
             <h3 tabindex="-1">${s.errorTitle}</h3>
-            <p>${this.#status.message}</p>
+            <p>${status.message}</p>
             <button type="submit" class="primary" data-retry>${s.retry}</button>
           </div>`
         : nothing}
-      ${form.submitted && errors.size && this.#status.kind === 'editing'
+      ${form.submitted && errors.size && status.kind === 'editing'
         ? html`<p class="error summary" role="alert">${s.errorsSummary(errors.size)}</p>`
         : nothing}
       <fieldset class="fields" ?disabled=${busy}>
@@ -449,7 +328,7 @@ export class EscalationDialog implements ReactiveController {
 
   #renderResult() {
     const s = this.#form.strings;
-    const status = this.#status as Extract<Status, { kind: 'success' | 'queued' }>;
+    const status = this.#submission.status as Extract<Status, { kind: 'success' | 'queued' }>;
     const { request } = status;
     const policy = this.#host.config.policy ?? defaultPolicy;
     const method = s.script.methods[request.contactMethod];
