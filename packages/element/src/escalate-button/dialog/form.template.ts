@@ -5,10 +5,17 @@
  */
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { limits, type CategoryDefinition, type Urgency } from '@escalate-kit/sdk';
+import { contactMethods, limits, urgencies, type CategoryDefinition, type Urgency } from '@escalate-kit/sdk';
 import type { EscalateStrings } from '../../strings/en.ts';
 import type { Draft } from './draft.ts';
 import type { Address, Field } from './form-state.ts';
+
+/**
+ * Where each urgency sits among the radios: the usual choice first, the exception after it.
+ * A record over `Urgency`, so an urgency added to the SDK does not compile until it has a place.
+ */
+const urgencyPlace: Record<Urgency, number> = { standard: 0, urgent: 1 };
+const urgencyChoices = [...urgencies].sort((a, b) => urgencyPlace[a] - urgencyPlace[b]);
 
 export interface FormView {
   strings: EscalateStrings;
@@ -84,7 +91,7 @@ export function formTemplate(view: FormView, on: FormActions) {
         <fieldset part="field field-contact-method" class="field" role="radiogroup" aria-labelledby="contact-legend" aria-required="true" aria-invalid=${invalid('contactMethod')} aria-describedby=${described('contactMethod')}>
           <legend id="contact-legend">${s.contactMethod}</legend>
           <div class="choices">
-            ${(['call', 'text', 'email'] as const).map(
+            ${contactMethods.map(
               (m) => html`<label class="choice"><input type="radio" name="contactMethod" value=${m} .checked=${live(v.contactMethod === m)} /> ${s.methods[m]}</label>`,
             )}
           </div>
@@ -110,8 +117,8 @@ export function formTemplate(view: FormView, on: FormActions) {
         <fieldset part="field field-urgency" class="field" aria-describedby=${urgency.fixedBy ? 'urgency-fixed' : nothing}>
           <legend>${s.urgency}</legend>
           <div class="choices">
-            ${(['standard', 'urgent'] as const).map(
-              (u: Urgency) =>
+            ${urgencyChoices.map(
+              (u) =>
                 html`<label class="choice"
                   ><input type="radio" name="urgency" value=${u} .checked=${live(urgency.urgency === u)} ?disabled=${!!urgency.fixedBy} /> ${s.urgencies[u]}</label
                 >`,
