@@ -23,7 +23,11 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'escalate-e2e-'));
     demo = await startDemo({ port: 0, dataDir, env: {} });
-    browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: [...chromeArgs, `--user-data-dir=${join(dataDir, 'chrome')}`] });
+    browser = await puppeteer.launch({
+      executablePath: findChrome(),
+      headless: true,
+      args: [...chromeArgs, `--user-data-dir=${join(dataDir, 'chrome')}`],
+    });
     page = await browser.newPage();
     page.setDefaultTimeout(15_000);
   });
@@ -43,7 +47,13 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
         hosts.push(`${el.tagName.toLowerCase()}[${el.getAttribute('task-id') ?? ''}]`);
         el = el.shadowRoot.activeElement;
       }
-      return { hosts, tag: el?.tagName.toLowerCase(), name: el?.getAttribute('name'), value: (el as HTMLInputElement)?.value, part: el?.getAttribute('part') };
+      return {
+        hosts,
+        tag: el?.tagName.toLowerCase(),
+        name: el?.getAttribute('name'),
+        value: (el as HTMLInputElement)?.value,
+        part: el?.getAttribute('part'),
+      };
     });
 
   it('escalates a task by keyboard and the task leaves the queue', async () => {
@@ -80,9 +90,14 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
     await page.keyboard.press('Enter');
 
     await page.waitForFunction(() =>
-      document.querySelector('escalate-button')?.shadowRoot?.querySelector('[part="result"] h3')?.textContent?.includes('Escalated to the Account Team'),
+      document
+        .querySelector('escalate-button')
+        ?.shadowRoot?.querySelector('[part="result"] h3')
+        ?.textContent?.includes('Escalated to the Account Team'),
     );
-    const result = await page.evaluate(() => document.querySelector('escalate-button')!.shadowRoot!.querySelector('[part="result"]')!.textContent!.replace(/\s+/g, ' '));
+    const result = await page.evaluate(() =>
+      document.querySelector('escalate-button')!.shadowRoot!.querySelector('[part="result"]')!.textContent!.replace(/\s+/g, ' '),
+    );
     assert.match(result, /They will contact the customer today by email/);
     assert.match(result, /I'm escalating this to our account team/);
 
@@ -102,7 +117,15 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
     const response = await fetch(`${demo.url}/api/escalations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': (id = crypto.randomUUID()) },
-      body: JSON.stringify({ id, taskId: 'T-1042', category: 'billing', notes, contactMethod: 'email', contact: { email: 'ana.ruiz@example.com' }, createdAt: new Date().toISOString() }),
+      body: JSON.stringify({
+        id,
+        taskId: 'T-1042',
+        category: 'billing',
+        notes,
+        contactMethod: 'email',
+        contact: { email: 'ana.ruiz@example.com' },
+        createdAt: new Date().toISOString(),
+      }),
     });
     assert.equal(response.status, 409);
     const body = (await response.json()) as { error: string; existing: { status: string } };
@@ -120,7 +143,16 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
     assert.match(mail.subject ?? '', /T-1042/);
     assert.ok((mail.html || '').includes(`${demo.inboxUrl}#`), 'the e-mail links to the escalation in the inbox');
     for (const part of [mail.text ?? '', mail.html || '']) {
-      for (const detail of ['T-1042', 'Ana Ruiz', '88231', 'ana.ruiz@example.com', 'Customer disputing $450 charge', 'offered payment plan', 'threatening BBB', 'agent-demo']) {
+      for (const detail of [
+        'T-1042',
+        'Ana Ruiz',
+        '88231',
+        'ana.ruiz@example.com',
+        'Customer disputing $450 charge',
+        'offered payment plan',
+        'threatening BBB',
+        'agent-demo',
+      ]) {
         assert.ok(part.includes(detail), `${detail} in the e-mail`);
       }
     }
@@ -132,16 +164,33 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
     const row = await inbox.waitForSelector('escalation-inbox >>> tr[data-id] .row-link');
     assert.equal(await row!.evaluate((el) => el.textContent?.trim()), 'T-1042');
     await row!.click();
-    await inbox.waitForFunction(() => document.querySelector('escalation-inbox')?.shadowRoot?.querySelector('#detail .notes')?.textContent?.includes('threatening BBB'));
+    await inbox.waitForFunction(() =>
+      document.querySelector('escalation-inbox')?.shadowRoot?.querySelector('#detail .notes')?.textContent?.includes('threatening BBB'),
+    );
     const detail = await inbox.$eval('escalation-inbox >>> #detail', (el) => el.textContent!.replace(/\s+/g, ' '));
-    for (const text of ['Billing', 'Urgent (same day)', 'Ana Ruiz', 'account 88231', 'ana.ruiz@example.com', 'agent-demo', 'Explained policy, offered payment plan']) {
+    for (const text of [
+      'Billing',
+      'Urgent (same day)',
+      'Ana Ruiz',
+      'account 88231',
+      'ana.ruiz@example.com',
+      'agent-demo',
+      'Explained policy, offered payment plan',
+    ]) {
       assert.ok(detail.includes(text), `${text} in the inbox detail`);
     }
     const resolve = await inbox.waitForSelector('escalation-inbox >>> #detail button:not(.secondary)');
     await resolve!.click();
-    await inbox.waitForFunction(() => document.querySelector('escalation-inbox')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.includes('marked resolved'));
-    const list = (await (await fetch(`${demo.url}/api/escalations`)).json()) as { items: { status: string; request: { taskId: string } }[] };
-    assert.deepEqual(list.items.map((i) => [i.request.taskId, i.status]), [['T-1042', 'resolved']]);
+    await inbox.waitForFunction(() =>
+      document.querySelector('escalation-inbox')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.includes('marked resolved'),
+    );
+    const list = (await (await fetch(`${demo.url}/api/escalations`)).json()) as {
+      items: { status: string; request: { taskId: string } }[];
+    };
+    assert.deepEqual(
+      list.items.map((i) => [i.request.taskId, i.status]),
+      [['T-1042', 'resolved']],
+    );
     await inbox.close();
   });
 });

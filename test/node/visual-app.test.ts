@@ -70,7 +70,9 @@ describe('visual baseline: the demo task queue', () => {
 
       // T-1043 (no preset category): open, fill by keyboard, send.
       await page.click('li[data-task="T-1043"] escalate-button');
-      await page.waitForFunction(() => document.querySelector('li[data-task="T-1043"] escalate-button')?.shadowRoot?.querySelector('dialog')?.open);
+      await page.waitForFunction(
+        () => document.querySelector('li[data-task="T-1043"] escalate-button')?.shadowRoot?.querySelector('dialog')?.open,
+      );
       await shoot(page, `demo-dialog--${viewport.width}`);
       await page.select('li[data-task="T-1043"] escalate-button >>> select', 'technical');
       await page.focus('li[data-task="T-1043"] escalate-button >>> textarea');
@@ -98,9 +100,33 @@ describe('visual baseline: the account-team inbox', () => {
   before(async () => {
     const store = createMemoryStore();
     const rows = [
-      { id: first, taskId: 'T-1042', taskTitle: 'Disputed $450 charge', category: 'billing', urgency: 'urgent', name: 'Ana Ruiz', respondBy: '2025-11-14T23:59:59.999Z' },
-      { id: '6f1c2d3e-2222-4222-8333-944455556666', taskId: 'T-1043', taskTitle: 'Router reboots every hour', category: 'technical', urgency: 'standard', name: 'Ben Okafor', respondBy: '2099-01-05T23:59:59.999Z' },
-      { id: '6f1c2d3e-3333-4222-8333-944455556666', taskId: 'T-1045', taskTitle: 'Unhappy with last visit', category: 'complaint', urgency: 'standard', name: 'Dev Patel', respondBy: '2099-01-06T23:59:59.999Z' },
+      {
+        id: first,
+        taskId: 'T-1042',
+        taskTitle: 'Disputed $450 charge',
+        category: 'billing',
+        urgency: 'urgent',
+        name: 'Ana Ruiz',
+        respondBy: '2025-11-14T23:59:59.999Z',
+      },
+      {
+        id: '6f1c2d3e-2222-4222-8333-944455556666',
+        taskId: 'T-1043',
+        taskTitle: 'Router reboots every hour',
+        category: 'technical',
+        urgency: 'standard',
+        name: 'Ben Okafor',
+        respondBy: '2099-01-05T23:59:59.999Z',
+      },
+      {
+        id: '6f1c2d3e-3333-4222-8333-944455556666',
+        taskId: 'T-1045',
+        taskTitle: 'Unhappy with last visit',
+        category: 'complaint',
+        urgency: 'standard',
+        name: 'Dev Patel',
+        respondBy: '2099-01-06T23:59:59.999Z',
+      },
     ];
     for (const r of rows) {
       const request = makeRequest({
@@ -114,7 +140,14 @@ describe('visual baseline: the account-team inbox', () => {
         agent: { id: 'agent-demo' },
         createdAt: '2025-11-14T09:59:00.000Z',
       });
-      await store.insert(makeNew({ request, team: r.category === 'technical' ? 'technical' : r.category === 'billing' ? 'billing' : 'account', respondBy: r.respondBy, receivedAt: '2025-11-14T10:00:00.000Z' }));
+      await store.insert(
+        makeNew({
+          request,
+          team: r.category === 'technical' ? 'technical' : r.category === 'billing' ? 'billing' : 'account',
+          respondBy: r.respondBy,
+          receivedAt: '2025-11-14T10:00:00.000Z',
+        }),
+      );
     }
     handler = createEscalationHandler({ store, inbox: { html: inboxHtml, script: await bundleInbox() }, notifyRetry: { intervalMs: 0 } });
     server = await serve({ handler, port: 0 });
@@ -128,7 +161,9 @@ describe('visual baseline: the account-team inbox', () => {
     it(`list and detail at ${viewport.width} px`, async () => {
       const page = await newPage(viewport);
       await page.goto(`${server.url}/inbox`);
-      await page.waitForFunction(() => document.querySelector('escalation-inbox')?.shadowRoot?.querySelector('#list-title')?.textContent?.trim() === '3 escalations');
+      await page.waitForFunction(
+        () => document.querySelector('escalation-inbox')?.shadowRoot?.querySelector('#list-title')?.textContent?.trim() === '3 escalations',
+      );
       await shoot(page, `inbox-list--${viewport.width}`);
       await page.click(`escalation-inbox >>> tr[data-id="${first}"] .row-link`);
       await page.waitForSelector('escalation-inbox >>> #detail .notes');

@@ -48,7 +48,15 @@ export function describeStoreContract(name: string, open: () => Promise<Escalati
         context: { queue: 'tier-1', attempt: 2, vip: true, ratio: 0.25 },
       });
       // Offsets other than Z must come back as the same instant in UTC.
-      const r = await store.insert(makeNew({ request, bodyHash: 'h1', team: 'legal', respondBy: '2025-11-14T14:00:00+02:00', receivedAt: '2025-11-14T11:00:00.5+01:00' }));
+      const r = await store.insert(
+        makeNew({
+          request,
+          bodyHash: 'h1',
+          team: 'legal',
+          respondBy: '2025-11-14T14:00:00+02:00',
+          receivedAt: '2025-11-14T11:00:00.5+01:00',
+        }),
+      );
       assert.equal(r.inserted, true);
       assert.equal(r.bodyHash, 'h1');
       assert.deepEqual(r.record, {
@@ -82,7 +90,9 @@ export function describeStoreContract(name: string, open: () => Promise<Escalati
       const store = await shared();
       const request = makeRequest({ category: 'concurrency' });
       const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => store.insert(makeNew({ request: { ...request, notes: `variant ${i}` }, bodyHash: `hash-${i}` }))),
+        Array.from({ length: 20 }, (_, i) =>
+          store.insert(makeNew({ request: { ...request, notes: `variant ${i}` }, bodyHash: `hash-${i}` })),
+        ),
       );
       const winners = results.filter((r) => r.inserted);
       assert.equal(winners.length, 1);
@@ -105,19 +115,58 @@ export function describeStoreContract(name: string, open: () => Promise<Escalati
       const store = await fresh();
       const ids = ['b0000000-0000-4000-8000-000000000000', 'a0000000-0000-4000-8000-000000000000', 'A0000000-0000-4000-8000-000000000000'];
       // Two share a respondBy: the id breaks the tie, byte-wise ('A' < 'a' < 'b').
-      await store.insert(makeNew({ request: makeRequest({ id: ids[0], category: 'billing' }), respondBy: '2025-11-15T00:00:00.000Z', receivedAt: '2025-11-14T10:00:00.000Z' }));
-      await store.insert(makeNew({ request: makeRequest({ id: ids[1], category: 'complaint' }), respondBy: '2025-11-15T00:00:00.000Z', receivedAt: '2025-11-14T12:00:00.000Z' }));
-      await store.insert(makeNew({ request: makeRequest({ id: ids[2], category: 'billing' }), respondBy: '2025-11-15T00:00:00.000Z', receivedAt: '2025-11-13T12:00:00.000Z' }));
-      const early = await store.insert(makeNew({ request: makeRequest({ category: 'technical' }), respondBy: '2025-11-14T12:00:00.000Z', receivedAt: '2025-11-14T11:00:00.000Z' }));
-      const late = await store.insert(makeNew({ request: makeRequest({ category: 'billing' }), respondBy: '2025-11-20T00:00:00.000Z', receivedAt: '2025-11-14T13:00:00.000Z' }));
+      await store.insert(
+        makeNew({
+          request: makeRequest({ id: ids[0], category: 'billing' }),
+          respondBy: '2025-11-15T00:00:00.000Z',
+          receivedAt: '2025-11-14T10:00:00.000Z',
+        }),
+      );
+      await store.insert(
+        makeNew({
+          request: makeRequest({ id: ids[1], category: 'complaint' }),
+          respondBy: '2025-11-15T00:00:00.000Z',
+          receivedAt: '2025-11-14T12:00:00.000Z',
+        }),
+      );
+      await store.insert(
+        makeNew({
+          request: makeRequest({ id: ids[2], category: 'billing' }),
+          respondBy: '2025-11-15T00:00:00.000Z',
+          receivedAt: '2025-11-13T12:00:00.000Z',
+        }),
+      );
+      const early = await store.insert(
+        makeNew({
+          request: makeRequest({ category: 'technical' }),
+          respondBy: '2025-11-14T12:00:00.000Z',
+          receivedAt: '2025-11-14T11:00:00.000Z',
+        }),
+      );
+      const late = await store.insert(
+        makeNew({
+          request: makeRequest({ category: 'billing' }),
+          respondBy: '2025-11-20T00:00:00.000Z',
+          receivedAt: '2025-11-14T13:00:00.000Z',
+        }),
+      );
       await store.updateStatus(late.record.id, { status: 'resolved' }, '2025-11-14T14:00:00.000Z');
 
       const all = await store.list({ limit: 50 });
-      assert.deepEqual(all.items.map((r) => r.id), [early.record.id, ids[2], ids[1], ids[0], late.record.id]);
+      assert.deepEqual(
+        all.items.map((r) => r.id),
+        [early.record.id, ids[2], ids[1], ids[0], late.record.id],
+      );
       assert.equal(all.nextCursor, undefined);
 
-      assert.deepEqual((await store.list({ limit: 50, status: 'resolved' })).items.map((r) => r.id), [late.record.id]);
-      assert.deepEqual((await store.list({ limit: 50, status: 'open', category: 'billing' })).items.map((r) => r.id), [ids[2], ids[0]]);
+      assert.deepEqual(
+        (await store.list({ limit: 50, status: 'resolved' })).items.map((r) => r.id),
+        [late.record.id],
+      );
+      assert.deepEqual(
+        (await store.list({ limit: 50, status: 'open', category: 'billing' })).items.map((r) => r.id),
+        [ids[2], ids[0]],
+      );
       // since is inclusive, and compares instants whatever the offset.
       assert.deepEqual(
         (await store.list({ limit: 50, since: '2025-11-14T11:00:00+01:00' })).items.map((r) => r.id),
@@ -131,7 +180,9 @@ export function describeStoreContract(name: string, open: () => Promise<Escalati
       const base = Date.parse('2025-11-14T10:00:00.000Z');
       // 23 rows, with ties on respondBy so the cursor must use the id too.
       for (let i = 0; i < 23; i++) {
-        await store.insert(makeNew({ respondBy: new Date(base + Math.floor(i / 3) * 60_000).toISOString(), receivedAt: new Date(base + i).toISOString() }));
+        await store.insert(
+          makeNew({ respondBy: new Date(base + Math.floor(i / 3) * 60_000).toISOString(), receivedAt: new Date(base + i).toISOString() }),
+        );
       }
       const expected = (await store.list({ limit: 200 })).items.map((r) => r.id);
       assert.equal(expected.length, 23);
@@ -170,7 +221,11 @@ export function describeStoreContract(name: string, open: () => Promise<Escalati
 
     it('list rejects a cursor it did not make', async () => {
       const store = await shared();
-      for (const cursor of ['not-a-cursor', Buffer.from('[1,2]').toString('base64url'), Buffer.from('["yesterday","x"]').toString('base64url')]) {
+      for (const cursor of [
+        'not-a-cursor',
+        Buffer.from('[1,2]').toString('base64url'),
+        Buffer.from('["yesterday","x"]').toString('base64url'),
+      ]) {
         await assert.rejects(store.list({ limit: 10, cursor }), InvalidCursorError);
       }
     });
@@ -178,7 +233,11 @@ export function describeStoreContract(name: string, open: () => Promise<Escalati
     it('updateStatus sets the status and appends to the history; unknown ids are undefined', async () => {
       const store = await shared();
       const { record } = await store.insert(makeNew());
-      const contacted = await store.updateStatus(record.id, { status: 'contacted', note: 'Called, left a voicemail' }, '2025-11-14T11:00:00.000Z');
+      const contacted = await store.updateStatus(
+        record.id,
+        { status: 'contacted', note: 'Called, left a voicemail' },
+        '2025-11-14T11:00:00.000Z',
+      );
       assert.equal(contacted?.status, 'contacted');
       assert.deepEqual(contacted?.history, [{ status: 'contacted', note: 'Called, left a voicemail', at: '2025-11-14T11:00:00.000Z' }]);
       const resolved = await store.updateStatus(record.id, { status: 'resolved' }, '2025-11-14T12:00:00.000Z');
@@ -194,10 +253,15 @@ export function describeStoreContract(name: string, open: () => Promise<Escalati
       const store = await shared();
       const { record } = await store.insert(makeNew());
       await Promise.all(
-        Array.from({ length: 10 }, (_, i) => store.updateStatus(record.id, { status: 'contacted', note: `call ${i}` }, `2025-11-14T11:00:0${i}.000Z`)),
+        Array.from({ length: 10 }, (_, i) =>
+          store.updateStatus(record.id, { status: 'contacted', note: `call ${i}` }, `2025-11-14T11:00:0${i}.000Z`),
+        ),
       );
       const notes = (await store.get(record.id))!.history.map((h) => h.note).sort();
-      assert.deepEqual(notes, Array.from({ length: 10 }, (_, i) => `call ${i}`));
+      assert.deepEqual(
+        notes,
+        Array.from({ length: 10 }, (_, i) => `call ${i}`),
+      );
     });
 
     it('setNotification replaces the notification; dueNotifications claims pending and failed-and-due rows only', async () => {
@@ -207,13 +271,38 @@ export function describeStoreContract(name: string, open: () => Promise<Escalati
       const failedLater = await store.insert(makeNew({ receivedAt: '2025-11-14T10:02:00.000Z' }));
       const sent = await store.insert(makeNew({ receivedAt: '2025-11-14T10:03:00.000Z' }));
 
-      await store.setNotification(failedDue.record.id, { state: 'failed', attempts: 1, lastError: 'SMTP 421', nextAttemptAt: '2025-11-14T10:05:00.000Z' });
-      await store.setNotification(failedLater.record.id, { state: 'failed', attempts: 3, lastError: 'timeout', nextAttemptAt: '2025-11-14T11:00:00.000Z' });
-      await store.setNotification(sent.record.id, { state: 'failed', attempts: 1, lastError: 'x', nextAttemptAt: '2025-11-14T10:05:00.000Z' });
-      await store.setNotification(sent.record.id, { state: 'sent', attempts: 2, sentAt: '2025-11-14T10:06:00.000Z', messageId: '<m1@example.com>' });
+      await store.setNotification(failedDue.record.id, {
+        state: 'failed',
+        attempts: 1,
+        lastError: 'SMTP 421',
+        nextAttemptAt: '2025-11-14T10:05:00.000Z',
+      });
+      await store.setNotification(failedLater.record.id, {
+        state: 'failed',
+        attempts: 3,
+        lastError: 'timeout',
+        nextAttemptAt: '2025-11-14T11:00:00.000Z',
+      });
+      await store.setNotification(sent.record.id, {
+        state: 'failed',
+        attempts: 1,
+        lastError: 'x',
+        nextAttemptAt: '2025-11-14T10:05:00.000Z',
+      });
+      await store.setNotification(sent.record.id, {
+        state: 'sent',
+        attempts: 2,
+        sentAt: '2025-11-14T10:06:00.000Z',
+        messageId: '<m1@example.com>',
+      });
 
       // Replacing drops what the new state does not have (no stale lastError on a sent e-mail).
-      assert.deepEqual((await store.get(sent.record.id))?.notification, { state: 'sent', attempts: 2, sentAt: '2025-11-14T10:06:00.000Z', messageId: '<m1@example.com>' });
+      assert.deepEqual((await store.get(sent.record.id))?.notification, {
+        state: 'sent',
+        attempts: 2,
+        sentAt: '2025-11-14T10:06:00.000Z',
+        messageId: '<m1@example.com>',
+      });
       assert.deepEqual((await store.get(failedDue.record.id))?.notification, {
         state: 'failed',
         attempts: 1,
@@ -222,7 +311,8 @@ export function describeStoreContract(name: string, open: () => Promise<Escalati
       });
 
       // Each call claims what it returns for the lease (2 minutes by default): no call returns it again before then.
-      const claim = async (now: string, limit = 10, leaseMs?: number) => (await store.dueNotifications(now, limit, leaseMs)).map((r) => r.id);
+      const claim = async (now: string, limit = 10, leaseMs?: number) =>
+        (await store.dueNotifications(now, limit, leaseMs)).map((r) => r.id);
       assert.deepEqual(await claim('2025-11-14T10:04:59.999Z'), [pending.record.id]);
       assert.deepEqual(await claim('2025-11-14T10:05:00.000Z'), [failedDue.record.id]);
       assert.deepEqual(await claim('2025-11-14T10:06:59.998Z'), []);
@@ -235,7 +325,10 @@ export function describeStoreContract(name: string, open: () => Promise<Escalati
       });
       // A lease that ran out (the server that claimed died) frees the row; oldest first, at most `limit`.
       const [due] = await store.dueNotifications('2025-11-14T12:00:00.000Z', 1);
-      assert.deepEqual(due, { ...pending.record, notification: { state: 'pending', attempts: 0, nextAttemptAt: '2025-11-14T12:02:00.000Z' } });
+      assert.deepEqual(due, {
+        ...pending.record,
+        notification: { state: 'pending', attempts: 0, nextAttemptAt: '2025-11-14T12:02:00.000Z' },
+      });
       assert.deepEqual(await store.get(pending.record.id), due);
       assert.deepEqual(await claim('2025-11-14T12:00:00.000Z'), [failedDue.record.id, failedLater.record.id]);
       assert.deepEqual(await claim('2025-11-14T12:00:00.000Z'), []);
@@ -244,24 +337,36 @@ export function describeStoreContract(name: string, open: () => Promise<Escalati
       assert.deepEqual(await claim('2025-11-14T13:00:00.999Z', 10, 1000), []);
       assert.deepEqual(await claim('2025-11-14T13:00:01.000Z', 10, 1000), [pending.record.id, failedDue.record.id, failedLater.record.id]);
       // setNotification ends the lease: a failure's backoff decides again.
-      await store.setNotification(failedDue.record.id, { state: 'failed', attempts: 2, lastError: 'SMTP 421', nextAttemptAt: '2025-11-14T13:00:01.500Z' });
+      await store.setNotification(failedDue.record.id, {
+        state: 'failed',
+        attempts: 2,
+        lastError: 'SMTP 421',
+        nextAttemptAt: '2025-11-14T13:00:01.500Z',
+      });
       assert.deepEqual(await claim('2025-11-14T13:00:01.500Z'), [failedDue.record.id]);
     });
 
     it('insert with notificationLeaseUntil leaves the first attempt to the inserting server until then', async () => {
       const store = await fresh();
-      const { record } = await store.insert({ ...makeNew({ receivedAt: '2025-11-14T10:00:00.000Z' }), notificationLeaseUntil: '2025-11-14T11:02:00+01:00' });
+      const { record } = await store.insert({
+        ...makeNew({ receivedAt: '2025-11-14T10:00:00.000Z' }),
+        notificationLeaseUntil: '2025-11-14T11:02:00+01:00',
+      });
       assert.deepEqual(record.notification, { state: 'pending', attempts: 0, nextAttemptAt: '2025-11-14T10:02:00.000Z' });
       assert.deepEqual(await store.get(record.id), record);
       assert.deepEqual(await store.dueNotifications('2025-11-14T10:01:59.999Z', 10), []);
-      assert.deepEqual((await store.dueNotifications('2025-11-14T10:02:00.000Z', 10)).map((r) => r.id), [record.id]);
+      assert.deepEqual(
+        (await store.dueNotifications('2025-11-14T10:02:00.000Z', 10)).map((r) => r.id),
+        [record.id],
+      );
     });
 
     it('concurrent dueNotifications calls never return the same escalation', async () => {
       const store = await fresh();
       const base = Date.parse('2025-11-14T10:00:00.000Z');
       const ids: string[] = [];
-      for (let i = 0; i < 24; i++) ids.push((await store.insert(makeNew({ receivedAt: new Date(base + i * 1000).toISOString() }))).record.id);
+      for (let i = 0; i < 24; i++)
+        ids.push((await store.insert(makeNew({ receivedAt: new Date(base + i * 1000).toISOString() }))).record.id);
       const now = '2025-11-14T11:00:00.000Z';
       const batches = await Promise.all(Array.from({ length: 8 }, () => store.dueNotifications(now, 5)));
       const claimed = batches.flat().map((r) => r.id);
@@ -290,7 +395,10 @@ export function describeStoreContract(name: string, open: () => Promise<Escalati
       ];
       const ids: string[] = [];
       for (const r of rows) {
-        ids.push((await store.insert(makeNew({ request: makeRequest({ category: r.category, urgency: r.urgency }), receivedAt: r.receivedAt }))).record.id);
+        ids.push(
+          (await store.insert(makeNew({ request: makeRequest({ category: r.category, urgency: r.urgency }), receivedAt: r.receivedAt })))
+            .record.id,
+        );
       }
       await store.updateStatus(ids[0]!, { status: 'resolved' }, '2025-11-15T00:00:00.000Z');
       await store.updateStatus(ids[1]!, { status: 'contacted' }, '2025-11-15T00:00:00.000Z');

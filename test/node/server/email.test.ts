@@ -11,12 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { escalationRequestSchema } from '@escalate-kit/sdk';
-import {
-  createEmailNotifier,
-  createEmailNotifierFromEnv,
-  escapeHtml,
-  renderEscalationEmail,
-} from '../../../packages/server/src/email.ts';
+import { createEmailNotifier, createEmailNotifierFromEnv, escapeHtml, renderEscalationEmail } from '../../../packages/server/src/email.ts';
 import type { StoredEscalation } from '../../../packages/server/src/types.ts';
 
 const TEAM = 'account-team@acme.test';
@@ -183,7 +178,10 @@ describe('e-mail to the account team over SMTP', () => {
     assert.deepEqual(smtp.received[0]!.to, [TEAM]);
     assert.equal(mail.from?.value[0]?.address, FROM);
     const to = Array.isArray(mail.to) ? mail.to : [mail.to];
-    assert.deepEqual(to.flatMap((a) => a?.value.map((v) => v.address)), [TEAM]);
+    assert.deepEqual(
+      to.flatMap((a) => a?.value.map((v) => v.address)),
+      [TEAM],
+    );
   });
 
   it('names the category, the urgency and the task in the subject', () => {
@@ -287,7 +285,10 @@ describe('e-mail to the account team as .eml files', () => {
     assert.equal(mail.messageId, messageId);
     assert.equal(mail.from?.value[0]?.address, FROM);
     const to = Array.isArray(mail.to) ? mail.to : [mail.to];
-    assert.deepEqual(to.flatMap((a) => a?.value.map((v) => v.address)), [TEAM]);
+    assert.deepEqual(
+      to.flatMap((a) => a?.value.map((v) => v.address)),
+      [TEAM],
+    );
     assertSubject(mail);
     assertAllDetails(mail);
     assert.doesNotMatch(mail.html as string, /<script|<img/i);
@@ -315,7 +316,10 @@ describe('e-mail to the account team as .eml files', () => {
     const [file] = await readdir(outboxDir);
     const mail = await simpleParser(await readFile(join(outboxDir, file!)));
     const to = Array.isArray(mail.to) ? mail.to : [mail.to];
-    assert.deepEqual(to.flatMap((a) => a?.value.map((v) => v.address)), ['account-team@example.com']);
+    assert.deepEqual(
+      to.flatMap((a) => a?.value.map((v) => v.address)),
+      ['account-team@example.com'],
+    );
     assert.equal(mail.from?.value[0]?.address, 'escalations@localhost');
   });
 

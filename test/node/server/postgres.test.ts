@@ -85,9 +85,14 @@ describe('PostgreSQL across several servers', () => {
     stores.push(...many);
     await Promise.all(many.map((s) => s.migrate()));
     const applied = await admin((c) => c.query<{ name: string }>(`SELECT name FROM ${schema}.schema_migrations ORDER BY name`));
-    const files = readdirSync(new URL('../../../packages/server/migrations/', import.meta.url)).filter((f) => f.endsWith('.sql')).sort();
+    const files = readdirSync(new URL('../../../packages/server/migrations/', import.meta.url))
+      .filter((f) => f.endsWith('.sql'))
+      .sort();
     assert.ok(files.length >= 2);
-    assert.deepEqual(applied.rows.map((r) => r.name), files);
+    assert.deepEqual(
+      applied.rows.map((r) => r.name),
+      files,
+    );
   });
 
   it('escalations of one task racing through different pools store one (one open escalation per task)', async () => {
@@ -111,9 +116,7 @@ describe('PostgreSQL across several servers', () => {
     const b = await openStore(schema);
     stores.push(a, b);
     const request = makeRequest();
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).insert(makeNew({ request, bodyHash: 'same' }))),
-    );
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).insert(makeNew({ request, bodyHash: 'same' }))));
     assert.equal(results.filter((r) => r.inserted).length, 1);
     const count = await admin((c) => c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.escalations`));
     assert.equal(count.rows[0]?.n, 1);
@@ -125,7 +128,8 @@ describe('PostgreSQL across several servers', () => {
     stores.push(...servers);
     const base = Date.parse('2025-11-14T10:00:00.000Z');
     const ids: string[] = [];
-    for (let i = 0; i < 60; i++) ids.push((await servers[0]!.insert(makeNew({ receivedAt: new Date(base + i * 1000).toISOString() }))).record.id);
+    for (let i = 0; i < 60; i++)
+      ids.push((await servers[0]!.insert(makeNew({ receivedAt: new Date(base + i * 1000).toISOString() }))).record.id);
     const now = '2025-11-14T11:00:00.000Z';
     const batches = await Promise.all(Array.from({ length: 24 }, (_, i) => servers[i % 3]!.dueNotifications(now, 4)));
     const claimed = batches.flat().map((r) => r.id);
@@ -145,7 +149,13 @@ describe('PostgreSQL across several servers', () => {
     for (let i = 0; i < 10; i++) {
       const request = makeRequest();
       ids.push(request.id);
-      const response = await intake(new Request('http://test/api/escalations', { method: 'POST', headers: { 'idempotency-key': request.id }, body: JSON.stringify(request) }));
+      const response = await intake(
+        new Request('http://test/api/escalations', {
+          method: 'POST',
+          headers: { 'idempotency-key': request.id },
+          body: JSON.stringify(request),
+        }),
+      );
       assert.equal(response.status, 201);
     }
     intake.close();
@@ -157,7 +167,9 @@ describe('PostgreSQL across several servers', () => {
         return {};
       },
     };
-    const servers = [a, b, a, b].map((store) => createEscalationHandler({ store, clock, notify: notifier, notifyRetry: { intervalMs: 0 } }));
+    const servers = [a, b, a, b].map((store) =>
+      createEscalationHandler({ store, clock, notify: notifier, notifyRetry: { intervalMs: 0 } }),
+    );
     await Promise.all(servers.map((h) => h.retryNotifications()));
     for (const h of servers) h.close();
     assert.deepEqual([...sent].sort(), [...ids].sort());
@@ -169,7 +181,13 @@ describe('PostgreSQL across several servers', () => {
     const handler = createEscalationHandler({ store, clock: () => new Date('2025-11-14T10:00:00.000Z') });
     const request = makeRequest();
     const post = (body: unknown) =>
-      handler(new Request('http://test/api/escalations', { method: 'POST', headers: { 'idempotency-key': request.id }, body: JSON.stringify(body) }));
+      handler(
+        new Request('http://test/api/escalations', {
+          method: 'POST',
+          headers: { 'idempotency-key': request.id },
+          body: JSON.stringify(body),
+        }),
+      );
     const first = await post(request);
     assert.equal(first.status, 201);
     const receipt = escalationReceiptSchema.parse(await first.json());

@@ -6,7 +6,12 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { createEscalationClient, errorBodySchema, EscalationHttpError } from '@escalate-kit/sdk';
-import { createEscalationHandler, createMemoryStore, storedEscalationSchema, type EscalationStore } from '../../../packages/server/src/index.ts';
+import {
+  createEscalationHandler,
+  createMemoryStore,
+  storedEscalationSchema,
+  type EscalationStore,
+} from '../../../packages/server/src/index.ts';
 import { renderEscalationEmail } from '../../../packages/server/src/email.ts';
 import { BASE, FRIDAY, get, notes, patch, postRequest, storeKinds, uniqueTask, wire } from '../../support/fixtures.ts';
 
@@ -34,7 +39,10 @@ for (const kind of storeKinds) {
       // Nothing was stored for the second one.
       assert.equal((await handler(get(`/api/escalations/${second.id}`))).status, 404);
       const list = (await (await handler(get(`/api/escalations?taskId=${first.taskId}`))).json()) as { items: { id: string }[] };
-      assert.deepEqual(list.items.map((i) => i.id), [first.id]);
+      assert.deepEqual(
+        list.items.map((i) => i.id),
+        [first.id],
+      );
     });
 
     it('still answers a replay of the open escalation itself with 200 duplicate', async () => {
@@ -107,7 +115,10 @@ for (const kind of storeKinds) {
       const response = await handler(postRequest(wire({ taskTitle: 'x'.repeat(201) })));
       assert.equal(response.status, 400);
       const body = errorBodySchema.parse(await response.json());
-      assert.deepEqual(body.issues?.map((i) => i.path), [['taskTitle']]);
+      assert.deepEqual(
+        body.issues?.map((i) => i.path),
+        [['taskTitle']],
+      );
     });
   });
 }
@@ -118,7 +129,13 @@ describe('SDK client and a task that is already escalated', () => {
     const handler = createEscalationHandler({ store, clock: () => new Date(FRIDAY) });
     const fetch = (input: RequestInfo | URL, init?: RequestInit) => handler(new Request(input, init));
     const client = createEscalationClient({ endpoint: `${BASE}/api/escalations`, fetch: fetch as typeof globalThis.fetch, outbox: false });
-    const input = { taskId: 'T-77', category: 'billing' as const, notes, contactMethod: 'email' as const, contact: { email: 'pat@example.com' } };
+    const input = {
+      taskId: 'T-77',
+      category: 'billing' as const,
+      notes,
+      contactMethod: 'email' as const,
+      contact: { email: 'pat@example.com' },
+    };
     const first = await client.escalate(input);
     assert.equal(first.status, 'sent');
     await assert.rejects(client.escalate({ ...input, notes: `${notes} Again.` }), (e: unknown) => {

@@ -50,7 +50,8 @@ export function createMemoryStore(): EscalationStore {
       if (existing) return { inserted: false, record: copy(existing.record), bodyHash: existing.bodyHash };
       const { taskId } = escalation.request;
       for (const row of rows.values()) {
-        if (row.record.request.taskId === taskId && row.record.status !== 'resolved') return { inserted: false, record: copy(row.record), bodyHash: row.bodyHash, taskAlreadyEscalated: true };
+        if (row.record.request.taskId === taskId && row.record.status !== 'resolved')
+          return { inserted: false, record: copy(row.record), bodyHash: row.bodyHash, taskAlreadyEscalated: true };
       }
       const record: StoredEscalation = {
         id: escalation.request.id,
@@ -112,7 +113,11 @@ export function createMemoryStore(): EscalationStore {
       // Found and claimed in one synchronous step: concurrent calls never get the same row.
       return [...rows.values()]
         .map((r) => r.record)
-        .filter((r) => r.notification.state !== 'sent' && (r.notification.nextAttemptAt === undefined || Date.parse(r.notification.nextAttemptAt) <= t))
+        .filter(
+          (r) =>
+            r.notification.state !== 'sent' &&
+            (r.notification.nextAttemptAt === undefined || Date.parse(r.notification.nextAttemptAt) <= t),
+        )
         .sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
         .slice(0, limit)
         .map((r) => {

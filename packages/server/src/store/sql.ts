@@ -92,7 +92,8 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
           "SELECT * FROM escalations WHERE task_id = $1 AND status <> 'resolved' ORDER BY received_at LIMIT 1",
           [request.taskId],
         );
-        if (open.rows[0]) return { inserted: false, record: toRecord(open.rows[0]), bodyHash: open.rows[0].body_hash, taskAlreadyEscalated: true };
+        if (open.rows[0])
+          return { inserted: false, record: toRecord(open.rows[0]), bodyHash: open.rows[0].body_hash, taskAlreadyEscalated: true };
         // The unique key still decides between concurrent inserts of one id under different task
         // ids (a conflict): exactly one gets a row back, the other reads the winner's row.
         const inserted = await tx.query<EscalationRow>(
@@ -154,7 +155,8 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
     },
 
     async updateStatus(id: string, update: StatusUpdate, at: string) {
-      const entry: HistoryEntry = update.note === undefined ? { status: update.status, at } : { status: update.status, note: update.note, at };
+      const entry: HistoryEntry =
+        update.note === undefined ? { status: update.status, at } : { status: update.status, note: update.note, at };
       // Appending in SQL keeps concurrent updates from overwriting each other's history.
       const { rows } = await db.query<EscalationRow>(
         'UPDATE escalations SET status = $2, history = history || $3::text::jsonb WHERE id = $1 RETURNING *',
