@@ -22,6 +22,8 @@ export default tseslint.config(
       globals: { ...globals.browser, ...globals.node },
     },
     rules: {
+      // A `let` read by a closure before its one assignment (a server's handler, set once it listens) stays `let`.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // `_` marks a parameter kept for its position (a callback's signature).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { errorBodySchema, escalationReceiptSchema, escalationRequestSchema } from '@escalate-kit/sdk';
-import { listQuerySchema, listResultSchema, statsSchema, statusUpdateSchema, storedEscalationSchema } from './types.ts';
+import { listQuerySchema, listResultSchema, metaSchema, statsSchema, statusUpdateSchema, storedEscalationSchema } from './types.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -41,6 +41,7 @@ export function contractSchemas(): Record<string, JsonSchema> {
     StoredEscalation: schemaOf(storedEscalationSchema),
     StatusUpdate: schemaOf(statusUpdateSchema, 'input'),
     Stats: schemaOf(statsSchema),
+    Meta: schemaOf(metaSchema),
   };
 }
 
@@ -126,6 +127,9 @@ export function openApiDocument(): JsonSchema {
         },
       },
       '/api/stats': { get: { summary: 'Counts by category, urgency, status and day', responses: { '200': json('Stats', 'The counts.') } } },
+      '/api/meta': {
+        get: { summary: 'Labels for the ids the API answers with: categories and team names, as this server is configured', responses: { '200': json('Meta', 'The labels.') } },
+      },
       '/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'Up.' } } } },
     },
   };
