@@ -110,22 +110,36 @@ export const defaultPolicy: EscalationPolicy = /* @__PURE__ */ deepFreeze({
     frustrated: "I'm escalating because I want you to get the best help possible.",
     methods: { call: 'phone', text: 'text message', email: 'email' },
   },
+  // docs/policy.md#briefing: name and account, the issue, what was tried, why now, the
+  // customer's state and request, a recommendation, the deadline. Written as the agent would say it.
   briefing: [
     [
-      '{escalationPoint}, I need to escalate {customerName}, account {accountId}.',
+      '{escalationPoint}, I need to escalate {customerName} (account {accountId}).',
       '{escalationPoint}, I need to escalate {customerName}.',
       '{escalationPoint}, I need to escalate account {accountId}.',
       '{escalationPoint}, I need to escalate a customer.',
     ],
-    "They're experiencing {issue}.",
-    "I've tried {tried} but {result}.",
+    'The issue: {issue}.',
+    ["What I've tried: {tried}, but {result}.", "What I've tried: {tried}."],
+    "Why I'm escalating: {why}.",
     [
-      "They're {emotionalState} and requesting {requesting}.",
-      "They're {emotionalState}.",
-      "They're requesting {requesting}.",
+      '{customerName} is {emotionalState}, and is asking for {requesting}.',
+      'They are {emotionalState}, and are asking for {requesting}.',
+      '{customerName} is {emotionalState}.',
+      'They are {emotionalState}.',
+      '{customerName} is asking for {requesting}.',
+      'They are asking for {requesting}.',
     ],
     'I recommend {recommendation}.',
+    '{deadline}.',
     'Can you help?',
   ],
+  // How each signal is said in the briefing's sentence about the customer.
+  briefingStates: {
+    upset: 'upset',
+    legalThreat: 'threatening legal action',
+    managerRequested: 'asking for a manager',
+    cancellation: 'wanting to cancel',
+  },
   notes: { minLength: limits.notesMin },
 } satisfies EscalationPolicy);

@@ -11,3 +11,4 @@ export * from './briefing.ts';
 export * from './deadlines.ts';
 export * from './detect.ts';
 export * from './advice.ts';
+export * from './durations.ts';

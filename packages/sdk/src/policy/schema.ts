@@ -101,6 +101,8 @@ export const escalationPolicySchema = z.strictObject({
    * sentence with a missing value is left out rather than printed with a gap.
    */
   briefing: z.array(z.union([text, z.array(text)])),
+  /** Signal → how the briefing says it of the customer ("threatening legal action"); unlisted signals are not said. */
+  briefingStates: z.partialRecord(z.enum(signalNames), text),
   /**
    * The agent's note ("What the issue is (1-2 sentences), what you tried, why you're
    * escalating"): the form asks for at least `minLength` characters, a short sentence.
