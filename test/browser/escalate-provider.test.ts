@@ -3,8 +3,8 @@
  * test puts provider and buttons in the page before the elements exist.
  */
 import { expect } from '@open-wc/testing';
-import type { EscalateButton, EscalateProvider } from '@escalate-kit/element';
-import type { EscalationInput, EscalationResult } from '@escalate-kit/sdk';
+import type { EscalateButton, EscalateDeliveredEvent, EscalateProvider } from '@escalate-kit/element';
+import { createEscalationClient, memoryOutbox, type EscalationInput, type EscalationResult } from '@escalate-kit/sdk';
 import { fill, logOf, next, root, scenario, submitButton, text } from './support/element.ts';
 
 const notes = 'Issue: router reboots. Tried: factory reset. Why: needs equipment replacement.';
@@ -125,5 +125,50 @@ describe('<escalate-provider>', () => {
     }
     expect((await logOf(tag)).map((l) => l.body.taskId)).to.deep.equal(['P-1', 'P-2', 'P-3']);
     wrapper.remove();
+  });
+
+  it("re-dispatches its client's deliveries as escalate-delivered, and stops for a client it no longer holds", async () => {
+    // The first attempt of every escalation gets a 503: it is queued, and the next flush delivers it.
+    const { endpoint } = scenario('fail-1-503');
+    const client = createEscalationClient({ endpoint, outbox: memoryOutbox(), retry: 0, flushInterval: 0 });
+    const input = { category: 'billing', notes, contactMethod: 'email', contact: { email: 'q@example.com' } } as const;
+    /** Queues an escalation, flushes it, and resolves once the client has said it was delivered. */
+    const deliver = async (taskId: string) => {
+      expect((await client.escalate({ ...input, taskId })).status).to.equal('queued');
+      const delivered = new Promise((resolve) => client.addEventListener('delivered', resolve, { once: true }));
+      await client.flush();
+      await delivered;
+    };
+    const wrapper = document.createElement('div');
+    wrapper.innerHTML = '<escalate-provider></escalate-provider>';
+    document.body.append(wrapper);
+    const provider = wrapper.querySelector('escalate-provider')!;
+    provider.client = client;
+    await provider.updateComplete;
+    const heard: EscalateDeliveredEvent[] = [];
+    const hear = (e: EscalateDeliveredEvent) => heard.push(e);
+    document.addEventListener('escalate-delivered', hear);
+    try {
+      await deliver('Q-1');
+      expect(heard.map((e) => [e.taskId, e.request.taskId, e.receipt.taskId])).to.deep.equal([['Q-1', 'Q-1', 'Q-1']]);
+      expect(heard[0]!.target).to.equal(provider);
+      expect(heard[0]!.bubbles && heard[0]!.composed).to.equal(true, 'heard on document, like endpoint-configured buttons');
+
+      provider.client = recordingClient('replacement');
+      await provider.updateComplete;
+      await deliver('Q-2');
+      expect(heard.map((e) => e.taskId)).to.deep.equal(['Q-1'], 'not re-dispatched once the client is replaced');
+
+      provider.client = client;
+      await provider.updateComplete;
+      wrapper.remove();
+      provider.addEventListener('escalate-delivered', hear);
+      await deliver('Q-3');
+      expect(heard.map((e) => e.taskId)).to.deep.equal(['Q-1'], 'not re-dispatched once the provider is disconnected');
+    } finally {
+      document.removeEventListener('escalate-delivered', hear);
+      client.dispose();
+      wrapper.remove();
+    }
   });
 });

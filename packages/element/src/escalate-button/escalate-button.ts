@@ -28,7 +28,7 @@ const loadDialog = () => (dialogModule ??= import('./dialog/escalate-dialog.ts')
  * @fires {EscalateQueuedEvent} escalate-queued - Saved in the outbox (offline); it will be sent by itself.
  * @fires {EscalateErrorEvent} escalate-error - Not sent; the dialog keeps everything and offers Retry (or, for a task that is already escalated, says so).
  * @fires {EscalateDoneEvent} escalate-done - The agent closed the result (`outcome`: `sent`, `queued` or `already-escalated`). Remove the task now and move focus to the next one.
- * @fires {EscalateDeliveredEvent} escalate-delivered - On `document`: a queued escalation reached the server later (endpoint-configured buttons).
+ * @fires {EscalateDeliveredEvent} escalate-delivered - A queued escalation reached the server later: on `document` for endpoint-configured buttons, from `<escalate-provider>` for the provider's `client`.
  *
  * @csspart button - The Escalate button.
  * @csspart dialog - The modal `<dialog>`.

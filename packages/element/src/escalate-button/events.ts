@@ -4,6 +4,8 @@
  */
 import type { EscalationError, EscalationReceipt, EscalationRequest, QueuedReason } from '@escalate-kit/sdk';
 
+export { EscalateDeliveredEvent } from '../delivered-event.ts';
+
 const init = { bubbles: true, composed: true } as const;
 
 /** The dialog opened. */
@@ -61,23 +63,6 @@ export class EscalateQueuedEvent extends Event {
   }
 }
 
-/**
- * An escalation that was queued (offline) reached the server later, from the outbox: on
- * `online`, on a later page load, or on a timer. Dispatched on `document`, since the button
- * that queued it may be long gone (a reload). Only for buttons that post to an `endpoint`;
- * a host that passes its own `client` listens to the client's `delivered` event.
- */
-export class EscalateDeliveredEvent extends Event {
-  static readonly type = 'escalate-delivered';
-  constructor(
-    readonly taskId: string,
-    readonly request: EscalationRequest,
-    readonly receipt: EscalationReceipt,
-  ) {
-    super(EscalateDeliveredEvent.type, init);
-  }
-}
-
 /** How an escalation that the agent has dismissed ended. */
 export type EscalateOutcome = 'sent' | 'queued' | 'already-escalated';
 
@@ -120,6 +105,5 @@ declare global {
     'escalate-queued': EscalateQueuedEvent;
     'escalate-error': EscalateErrorEvent;
     'escalate-done': EscalateDoneEvent;
-    'escalate-delivered': EscalateDeliveredEvent;
   }
 }

@@ -1,9 +1,16 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { CategoryDefinition, EscalationPolicy } from '@escalate-kit/sdk';
+import type { CategoryDefinition, EscalationClient, EscalationDeliveredEvent, EscalationPolicy } from '@escalate-kit/sdk';
 import { escalationContext, type EscalationClientLike } from '../context.ts';
+import { EscalateDeliveredEvent } from '../delivered-event.ts';
 import type { EscalateStrings } from '../strings/en.ts';
+
+/** The part of a client that announces deliveries; a stand-in with only `escalate()` has none. */
+type DeliveryEvents = Pick<EscalationClient<string>, 'addEventListener' | 'removeEventListener'>;
+
+const announcesDeliveries = (client: EscalationClientLike | undefined): client is EscalationClientLike & DeliveryEvents =>
+  typeof (client as Partial<DeliveryEvents> | undefined)?.addEventListener === 'function';
 
 /**
  * Configures every `<escalate-button>` inside it: one endpoint or client, the categories,
@@ -12,6 +19,8 @@ import type { EscalateStrings } from '../strings/en.ts';
  * @summary Shares escalation settings with the buttons inside it.
  * @tag escalate-provider
  * @slot - The page content holding `<escalate-button>`s.
+ *
+ * @fires {EscalateDeliveredEvent} escalate-delivered - A queued escalation sent through `client` reached the server later (on `online`, a later page load or a timer). Bubbles and is composed, so a host listens for it the same way as for buttons configured with an `endpoint`, whose deliveries arrive on `document`.
  */
 export class EscalateProvider extends LitElement {
   static override styles = css`
@@ -24,7 +33,10 @@ export class EscalateProvider extends LitElement {
   @property() endpoint?: string;
   /** The agent's id, sent with every escalation. */
   @property({ attribute: 'agent-id' }) agentId?: string;
-  /** A configured client (from `createEscalationClient`), shared by every button. */
+  /**
+   * A configured client (from `createEscalationClient`), shared by every button. Its `delivered`
+   * events are re-dispatched from this element as `escalate-delivered` while it is connected.
+   */
   @property({ attribute: false }) client?: EscalationClientLike;
   /** The categories offered by every button. */
   @property({ attribute: false }) categories?: readonly CategoryDefinition[];
@@ -34,6 +46,21 @@ export class EscalateProvider extends LitElement {
   @property({ attribute: false }) policy?: EscalationPolicy;
 
   readonly #provider = new ContextProvider(this, { context: escalationContext, initialValue: {} });
+  /** The client whose deliveries this element re-dispatches. */
+  #heard?: DeliveryEvents;
+  readonly #onDelivered = (e: EscalationDeliveredEvent) =>
+    this.dispatchEvent(new EscalateDeliveredEvent(e.request.taskId, e.request, e.receipt));
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.#hear();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    // A provider taken out of the page must not keep the client's listener (and itself) alive.
+    this.#hear();
+  }
 
   protected override willUpdate() {
     this.#provider.setValue({
@@ -44,6 +71,16 @@ export class EscalateProvider extends LitElement {
       policy: this.policy,
       agentId: this.agentId,
     });
+    this.#hear();
+  }
+
+  /** Listens to the current client's deliveries while connected, and to no other client's. */
+  #hear() {
+    const client = this.isConnected && announcesDeliveries(this.client) ? this.client : undefined;
+    if (client === this.#heard) return;
+    this.#heard?.removeEventListener('delivered', this.#onDelivered);
+    client?.addEventListener('delivered', this.#onDelivered);
+    this.#heard = client;
   }
 
   override render() {

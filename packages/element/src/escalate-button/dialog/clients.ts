@@ -1,5 +1,5 @@
 import { createEscalationClient, type EscalationClient } from '@escalate-kit/sdk';
-import { EscalateDeliveredEvent } from '../events.ts';
+import { EscalateDeliveredEvent } from '../../delivered-event.ts';
 
 // One client per endpoint for the whole page: a task list of 1,000 buttons shares one
 // outbox, one `online` listener and one retry timer instead of a thousand.
