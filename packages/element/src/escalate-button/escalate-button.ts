@@ -164,7 +164,6 @@ export class EscalateButton extends LitElement implements DialogHost {
     if (this.#dialog) return;
     const { EscalationDialog } = await loadDialog();
     this.#dialog ??= new EscalationDialog(this, {
-      // Native <dialog> restores focus too, but not reliably across shadow roots.
       focusTrigger: () => this.trigger?.focus(),
       hostStyles: (this.constructor as typeof LitElement).elementStyles,
     });

@@ -1,7 +1,8 @@
 /**
- * The dialog and form of `<escalate-button>`, loaded on first intent. A controller rather
- * than a second custom element: the form lives in the button's own shadow root, so labels,
- * `aria-describedby` and focus all stay in one tree.
+ * The dialog and form of `<escalate-button>`, loaded on first intent: this module is the entry
+ * of the lazy chunk, so what it imports (the SDK, zod, ky) stays out of a page of closed
+ * buttons. A controller rather than a second custom element: the form lives in the button's
+ * own shadow root, so labels, `aria-describedby` and focus all stay in one tree.
  */
 import { adoptStyles, html, type CSSResultOrNative, type ReactiveController } from 'lit';
 import { defaultCategories } from '@escalate-kit/sdk';
