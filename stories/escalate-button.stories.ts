@@ -220,7 +220,10 @@ export const CustomTheme: Story = {
 export const RightToLeft: Story = {
   name: 'RTL',
   args: { 'task-id': 'T-1117', dir: 'rtl', locale: 'ar', 'customer-name': 'ليلى حداد', 'task-title': 'اعتراض على رسم بقيمة 450 دولارًا' },
-  play: playFilled({ ...validValues, notes: 'المشكلة: العميل يعترض على رسم بقيمة 450 دولارًا. جرّبت: شرحت السياسة وعرضت خطة سداد. السبب: يطلب مديرًا.' }),
+  play: playFilled({
+    ...validValues,
+    notes: 'المشكلة: العميل يعترض على رسم بقيمة 450 دولارًا. جرّبت: شرحت السياسة وعرضت خطة سداد. السبب: يطلب مديرًا.',
+  }),
 };
 
 /** The bundled Spanish strings (`@escalate-kit/element/strings/es`), page marked `lang="es"`. */

@@ -56,7 +56,9 @@ function renderQueue(args: ProviderArgs) {
       .strings=${stringsFor(args)}
     >
       <table style="border-collapse: collapse; width: 100%; max-width: 48rem">
-        <caption style="text-align: start; font-weight: 600; padding-block: 0.5rem">Your queue</caption>
+        <caption style="text-align: start; font-weight: 600; padding-block: 0.5rem">
+          Your queue
+        </caption>
         <thead>
           <tr>
             <th scope="col" style="text-align: start">Task</th>

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `pnpm test`: typecheck, then Node tests, then browser tests (real Chromium), then one
+ * `pnpm test`: lint, typecheck, then Node tests, then browser tests (real Chromium), then one
  * line `N passed, N failed` counting every test that ran. `node test/run.mjs node|browser`
  * runs one stage; `node test/run.mjs visual` only the visual tests (stories, demo, inbox), which
  * with `UPDATE_SNAPSHOTS=1` (`pnpm test:update-snapshots`) write new baselines instead.
@@ -55,6 +55,12 @@ const add = (file, stageFailed) => {
 
 let failed = false;
 if (!only) {
+  if (run('lint (ESLint, Prettier, lit-analyzer, import cycles)', process.execPath, [join(root, 'tools/lint/run.mjs')]) !== 0) {
+    failed = true;
+    totals.failed++;
+  }
+}
+if (!only) {
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
   if (run('typecheck (tsc)', process.execPath, [tsc, '-p', 'tsconfig.json']) !== 0) {
     failed = true;
@@ -70,9 +76,11 @@ if (!only || only === 'node' || only === 'visual') {
   const code = run('Node tests', process.execPath, [
     // `source` resolves workspace packages to their TypeScript sources (see package exports).
     '--conditions=source',
-    '--import', 'tsx',
+    '--import',
+    'tsx',
     '--test',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
     `--test-reporter=${join(root, 'test/support/node-count-reporter.mjs')}`,
     `--test-reporter-destination=${join(results, 'node.json')}`,
     ...files,
@@ -83,11 +91,16 @@ if (!only || only === 'node' || only === 'visual') {
 
 if (!only || only === 'browser' || only === 'visual') {
   const wtr = join(root, 'node_modules/@web/test-runner/dist/bin.js');
-  const code = run('Browser tests (Chromium)', process.execPath, ['--conditions=source', '--import', 'tsx', wtr, '--config', 'test/wtr.config.mjs'], {
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
-    PUPPETEER_SKIP_DOWNLOAD: '1',
-    ...(only === 'visual' && { WTR_FILES: visualBrowser }),
-  });
+  const code = run(
+    'Browser tests (Chromium)',
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', wtr, '--config', 'test/wtr.config.mjs'],
+    {
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+      PUPPETEER_SKIP_DOWNLOAD: '1',
+      ...(only === 'visual' && { WTR_FILES: visualBrowser }),
+    },
+  );
   add('browser.json', code !== 0);
   failed ||= code !== 0;
 }

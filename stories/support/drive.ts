@@ -18,7 +18,8 @@ export interface FormValues {
 /** A complete, valid escalation (the example of "How to Escalate"). */
 export const validValues: FormValues = {
   category: 'billing',
-  notes: 'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.',
+  notes:
+    'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.',
   contactMethod: 'call',
   phone: '+1 555 0100 123',
   urgency: 'urgent',

@@ -4,6 +4,8 @@
  * from args of the property's name, and the network outcome from a stub client.
  */
 import { html, type TemplateResult } from 'lit';
+// The elements this render uses are defined here, not left to whoever imports it.
+import '@escalate-kit/element/define';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { CategoryDefinition, ContactMethod, Signals, Urgency } from '@escalate-kit/sdk';
@@ -118,7 +120,11 @@ export const networkArgTypes = {
     description: 'For `outcome: error`: an `EscalationHttpError` (503) or an `EscalationNetworkError`.',
     table: { category: 'stub client' },
   },
-  delay: { control: { type: 'number', min: 0, step: 100 }, description: 'Milliseconds before the stub answers.', table: { category: 'stub client' } },
+  delay: {
+    control: { type: 'number', min: 0, step: 100 },
+    description: 'Milliseconds before the stub answers.',
+    table: { category: 'stub client' },
+  },
 } as const;
 
 export const frameDefaults: FrameArgs = { dir: 'ltr', locale: 'en', theme: 'light', width: 0 };

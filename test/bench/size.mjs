@@ -32,7 +32,8 @@ async function measure(name, contents) {
   // What loads before any dialog: the entry and the chunks it imports statically.
   const eager = new Set(['stdin.js']);
   for (const [out, info] of Object.entries(meta)) {
-    if (out.endsWith('stdin.js')) for (const imp of info.imports) if (imp.kind === 'import-statement') eager.add(imp.path.replace(/.*\/?out\//, ''));
+    if (out.endsWith('stdin.js'))
+      for (const imp of info.imports) if (imp.kind === 'import-statement') eager.add(imp.path.replace(/.*\/?out\//, ''));
   }
   const eagerGz = files.filter((f) => eager.has(f.path)).reduce((a, f) => a + f.gz, 0);
   const totalGz = files.reduce((a, f) => a + f.gz, 0);
@@ -42,7 +43,10 @@ async function measure(name, contents) {
 const rows = [
   [await measure('SDK (client, schemas, outbox)', "export { createEscalationClient } from '@escalate-kit/sdk';"), { total: 12 * 1024 }],
   [await measure('SDK, everything incl. policy', "export * from '@escalate-kit/sdk';"), { total: 12 * 1024 }],
-  [await measure('Element: define (shell + lazy dialog)', "import '@escalate-kit/element/define';"), { eager: 10 * 1024, total: 24 * 1024 }],
+  [
+    await measure('Element: define (shell + lazy dialog)', "import '@escalate-kit/element/define';"),
+    { eager: 10 * 1024, total: 24 * 1024 },
+  ],
 ];
 
 console.log('bundle'.padEnd(40), 'before intent'.padStart(14), 'all'.padStart(10), '  budget');
@@ -50,6 +54,8 @@ for (const [r, budget] of rows) {
   const verdict = [
     budget.eager ? `${kb(r.eagerGz)} of ${kb(budget.eager)} before intent ${r.eagerGz <= budget.eager ? 'ok' : 'OVER'}` : '',
     `${kb(r.totalGz)} of ${kb(budget.total)} ${r.totalGz <= budget.total ? 'ok' : 'OVER'}`,
-  ].filter(Boolean).join('; ');
+  ]
+    .filter(Boolean)
+    .join('; ');
   console.log(r.name.padEnd(40), kb(r.eagerGz).padStart(14), kb(r.totalGz).padStart(10), ' ', verdict);
 }

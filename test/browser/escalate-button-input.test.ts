@@ -8,9 +8,25 @@ import { executeServerCommand, resetMouse, sendKeys, sendMouse, setViewport } fr
 import { definePolicy } from '@escalate-kit/sdk';
 import '@escalate-kit/element/define';
 import type { EscalateButton } from '@escalate-kit/element';
-import { choose, deepActive, dialogOf, field, fill, logOf, next, root, scenario, spokenIn, submitButton, text, type, until } from './support/element.ts';
+import {
+  choose,
+  deepActive,
+  dialogOf,
+  field,
+  fill,
+  logOf,
+  next,
+  root,
+  scenario,
+  spokenIn,
+  submitButton,
+  text,
+  type,
+  until,
+} from './support/element.ts';
 
-const notes = 'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.';
+const notes =
+  'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.';
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 afterEach(async () => {
@@ -50,7 +66,8 @@ async function press(target: Element) {
 }
 
 type Control = { name: string; find: (el: EscalateButton) => Element; took: (el: EscalateButton) => boolean };
-const radio = (el: EscalateButton, name: string, value: string) => root(el).querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!;
+const radio = (el: EscalateButton, name: string, value: string) =>
+  root(el).querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!;
 const choice = (name: string, value: string): Control => ({
   name: `${name} ${value}`,
   // The label, as a person clicks the word "Text" or "Urgent".
@@ -117,7 +134,8 @@ for (const viewport of [
           await el.updateComplete;
           if (!control.took(el)) missed.push(control.name);
           // The error of the field left shows once the press is over: deferred, not dropped.
-          if (dialogOf(el).open && start.isConnected && !root(el).getElementById(`${from.name}-error`)) missed.push(`${control.name} (no ${from.name} error after)`);
+          if (dialogOf(el).open && start.isConnected && !root(el).getElementById(`${from.name}-error`))
+            missed.push(`${control.name} (no ${from.name} error after)`);
         }
         expect(missed.join(', '), 'presses that did not land').to.equal('');
       });
@@ -151,7 +169,10 @@ describe('the accessibility tree (CDP snapshot) tells the truth', () => {
     // attribute, and must not be invalid for it before the agent has been there.
     expect(find('combobox', /^Category/), 'category is in the tree').to.not.equal(undefined);
     expect(field<HTMLSelectElement>(el, 'category').required).to.equal(true);
-    expect(nodes.filter((n) => n.invalid).map((n) => `${n.role} ${n.name}`), 'nothing invalid yet').to.deep.equal([]);
+    expect(
+      nodes.filter((n) => n.invalid).map((n) => `${n.role} ${n.name}`),
+      'nothing invalid yet',
+    ).to.deep.equal([]);
 
     // Leaving Category empty by keyboard makes it, and only it, invalid.
     field(el, 'category').focus();

@@ -21,7 +21,8 @@ import {
   until,
 } from './support/element.ts';
 
-const notes = 'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.';
+const notes =
+  'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.';
 
 afterEach(() => {
   fixtureCleanup();
@@ -96,7 +97,13 @@ describe('<escalate-button>', () => {
     await el.open();
     const select = field<HTMLSelectElement>(el, 'category');
     expect(select.value).to.equal('billing');
-    expect([...select.options].filter((o) => o.value).map((o) => o.text)).to.deep.equal(['Complaint', 'Billing', 'Pricing', 'Technical', 'Other']);
+    expect([...select.options].filter((o) => o.value).map((o) => o.text)).to.deep.equal([
+      'Complaint',
+      'Billing',
+      'Pricing',
+      'Technical',
+      'Other',
+    ]);
     expect(text(root(el).getElementById('category-hint'))).to.equal('Payment, charges, refunds');
     type(el, 'category', 'technical');
     await el.updateComplete;
@@ -110,7 +117,10 @@ describe('<escalate-button>', () => {
     ];
     await el.updateComplete;
     await el.open();
-    expect([...field<HTMLSelectElement>(el, 'category').options].filter((o) => o.value).map((o) => o.value)).to.deep.equal(['warranty', 'billing']);
+    expect([...field<HTMLSelectElement>(el, 'category').options].filter((o) => o.value).map((o) => o.value)).to.deep.equal([
+      'warranty',
+      'billing',
+    ]);
   });
 
   it('shows a live character count with the limit', async () => {
@@ -271,9 +281,13 @@ describe('<escalate-button>', () => {
     const holder = await fixture(html`<div id="app"></div>`);
     const shadow = holder.attachShadow({ mode: 'open' });
     shadow.innerHTML = `<ul><li data-task="T-9">Task T-9 <escalate-button task-id="T-9" endpoint="${endpoint}" customer-email="pat@example.com"></escalate-button></li><li data-task="T-10">Task T-10</li></ul>`;
-    document.addEventListener('escalate-success', (e) => {
-      shadow.querySelector(`[data-task="${e.taskId}"]`)?.remove();
-    }, { once: true });
+    document.addEventListener(
+      'escalate-success',
+      (e) => {
+        shadow.querySelector(`[data-task="${e.taskId}"]`)?.remove();
+      },
+      { once: true },
+    );
     const el = shadow.querySelector('escalate-button')!;
     await el.updateComplete;
     await el.open();
@@ -369,7 +383,13 @@ describe('<escalate-button>', () => {
     frame.contentWindow!.location.reload();
     await reloaded;
     // Nobody opens a dialog on the new page: the idle warm-up alone must send it.
-    const delivered = await until(() => (frame.contentWindow as unknown as { delivered?: string[] }).delivered?.length && (frame.contentWindow as unknown as { delivered: string[] }).delivered, 'escalate-delivered', 10_000);
+    const delivered = await until(
+      () =>
+        (frame.contentWindow as unknown as { delivered?: string[] }).delivered?.length &&
+        (frame.contentWindow as unknown as { delivered: string[] }).delivered,
+      'escalate-delivered',
+      10_000,
+    );
     expect(delivered).to.deep.equal(['T-RELOAD']);
     const stored = (await logOf(tag)).filter((l) => l.status === 201);
     expect(stored).to.have.length(1);
@@ -491,7 +511,10 @@ describe('<escalate-button>', () => {
     const event = await success;
     expect(event.taskId).to.equal('T-1042');
     expect(event.request.taskId).to.equal('T-1042');
-    expect(JSON.parse(sessionStorage.getItem('escalate-kit:draft:T-2')!).notes).to.equal('Draft of the next task', "the next task's draft is kept");
+    expect(JSON.parse(sessionStorage.getItem('escalate-kit:draft:T-2')!).notes).to.equal(
+      'Draft of the next task',
+      "the next task's draft is kept",
+    );
   });
 
   it('keeps the dialog open while sending, however often Escape is pressed', async () => {

@@ -17,11 +17,24 @@ function recordingClient(name: string) {
     calls,
     async escalate(input: EscalationInput<string>): Promise<EscalationResult> {
       calls.push(input);
-      const request = { ...input, id: input.id!, createdAt: input.createdAt!, urgency: input.urgency ?? 'standard', contact: input.contact ?? {} };
+      const request = {
+        ...input,
+        id: input.id!,
+        createdAt: input.createdAt!,
+        urgency: input.urgency ?? 'standard',
+        contact: input.contact ?? {},
+      };
       return {
         status: 'sent',
         request,
-        receipt: { id: request.id, taskId: request.taskId, status: 'received', team: 'account', respondBy: new Date().toISOString(), duplicate: false },
+        receipt: {
+          id: request.id,
+          taskId: request.taskId,
+          status: 'received',
+          team: 'account',
+          respondBy: new Date().toISOString(),
+          duplicate: false,
+        },
       };
     },
   };

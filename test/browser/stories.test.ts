@@ -12,7 +12,16 @@ import 'axe-core';
 import type { AxeResults, ElementContext, Result, RunOptions } from 'axe-core';
 import { dialogOf } from '../../stories/support/drive.ts';
 import { viewports, type ViewportName } from '../../stories/support/viewports.ts';
-import { allStories, buttonStories, cleanupStory, modules, ownCanvas, renderStory, type MetaLike, type StoryLike } from './support/stories.ts';
+import {
+  allStories,
+  buttonStories,
+  cleanupStory,
+  modules,
+  ownCanvas,
+  renderStory,
+  type MetaLike,
+  type StoryLike,
+} from './support/stories.ts';
 
 declare global {
   interface Window {
@@ -28,7 +37,10 @@ async function axeRun(context: ElementContext, options: RunOptions = {}): Promis
 
 function describeViolations(violations: Result[]): string {
   return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  at ${JSON.stringify(n.target)}\n    ${n.failureSummary?.replace(/\n/g, '\n    ')}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  at ${JSON.stringify(n.target)}\n    ${n.failureSummary?.replace(/\n/g, '\n    ')}`).join('\n')}`,
+    )
     .join('\n');
 }
 
@@ -75,7 +87,10 @@ describe('stories: the axe check itself', () => {
     const results = await axeRun(root, { resultTypes: ['passes', 'violations'] });
     // The select, textarea and radios live in the dialog in the button's shadow root.
     const label = results.passes.find((r) => r.id === 'label' || r.id === 'select-name');
-    expect(label?.nodes.some((n) => inShadow(n.target)), 'axe checked form fields inside the shadow root').to.equal(true);
+    expect(
+      label?.nodes.some((n) => inShadow(n.target)),
+      'axe checked form fields inside the shadow root',
+    ).to.equal(true);
   });
 
   it('finds a violation planted inside the open dialog (category label removed)', async () => {
@@ -93,7 +108,8 @@ describe('stories: the axe check itself', () => {
     const canvas = ownCanvas();
     const host = document.createElement('div');
     canvas.append(host);
-    host.attachShadow({ mode: 'open' }).innerHTML = `<dialog><p style="color:#bbb;background:#fff">Hard to read</p><button></button></dialog>`;
+    host.attachShadow({ mode: 'open' }).innerHTML =
+      `<dialog><p style="color:#bbb;background:#fff">Hard to read</p><button></button></dialog>`;
     host.shadowRoot!.querySelector('dialog')!.showModal();
     const results = await axeRun(canvas);
     const ids = results.violations.map((v) => v.id);

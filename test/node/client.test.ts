@@ -18,7 +18,8 @@ import { startScenarioServer } from '../support/node-server.ts';
 const input: EscalationInput = {
   taskId: 'T-1042',
   category: 'billing',
-  notes: 'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.',
+  notes:
+    'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.',
   contactMethod: 'email',
   contact: { email: 'pat@example.com' },
   customer: { name: 'Pat Doe', accountId: 'A-77' },
@@ -58,7 +59,10 @@ describe('client.escalate against a real HTTP endpoint', () => {
     assert.ok(Date.parse(body.createdAt) >= before - 1000);
     assert.equal(logged.authorization, 'Bearer static');
     assert.match(logged.contentType ?? '', /application\/json/);
-    assert.deepEqual(events.map((e) => e.type), ['submit', 'success']);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['submit', 'success'],
+    );
     assert.equal((events[1]!.event as EscalationClientEventMap['success']).receipt.id, body.id);
   });
 
@@ -80,12 +84,21 @@ describe('client.escalate against a real HTTP endpoint', () => {
     );
     const missingPhone = await client.escalate({ ...input, contactMethod: 'call', contact: {} }).catch((e: unknown) => e);
     assert.ok(missingPhone instanceof EscalationValidationError);
-    assert.deepEqual(missingPhone.issues.map((i) => i.path), [['contact', 'phone']]);
+    assert.deepEqual(
+      missingPhone.issues.map((i) => i.path),
+      [['contact', 'phone']],
+    );
     const unknownCategory = await client.escalate({ ...input, category: 'biling' as 'billing' }).catch((e: unknown) => e);
     assert.ok(unknownCategory instanceof EscalationValidationError);
-    assert.deepEqual(unknownCategory.issues.map((i) => i.path), [['category']]);
+    assert.deepEqual(
+      unknownCategory.issues.map((i) => i.path),
+      [['category']],
+    );
     assert.equal(server.log.length, sentBefore, 'nothing reached the server');
-    assert.deepEqual(errors.map((e) => e.type), ['error', 'error', 'error']);
+    assert.deepEqual(
+      errors.map((e) => e.type),
+      ['error', 'error', 'error'],
+    );
   });
 
   it('accepts host categories when configured, and only those', async () => {
@@ -130,7 +143,10 @@ describe('client.escalate against a real HTTP endpoint', () => {
       const waited = Date.now() - started;
       assert.equal(result.status, 'sent');
       const hits = server.log.filter((l) => l.tag === tag);
-      assert.deepEqual(hits.map((h) => h.status), [429, 201]);
+      assert.deepEqual(
+        hits.map((h) => h.status),
+        [429, 201],
+      );
       // The backoff alone would be ~5 ms: only honouring the header explains a wait this long.
       assert.ok(waited >= 900, `waited ${waited} ms`);
     });
@@ -142,7 +158,10 @@ describe('client.escalate against a real HTTP endpoint', () => {
     const result = await client.escalate(input);
     assert.equal(result.status, 'sent');
     const hits = server.log.filter((l) => l.tag === tag);
-    assert.deepEqual(hits.map((h) => h.status), [503, 503, 201]);
+    assert.deepEqual(
+      hits.map((h) => h.status),
+      [503, 503, 201],
+    );
     assert.equal(new Set(hits.map((h) => h.idempotencyKey)).size, 1);
     assert.equal(new Set(hits.map((h) => JSON.stringify(h.body))).size, 1);
     assert.equal(hits[0]!.idempotencyKey, result.request.id);
@@ -161,7 +180,13 @@ describe('client.escalate against a real HTTP endpoint', () => {
 
   it('rejects with EscalationTimeoutError when every attempt times out and there is no outbox', async () => {
     const tag = 'slow';
-    const client = createEscalationClient({ endpoint: server.endpoint('slow-300', tag), ...fast, retry: { limit: 1, delay: 5 }, timeout: 100, outbox: false });
+    const client = createEscalationClient({
+      endpoint: server.endpoint('slow-300', tag),
+      ...fast,
+      retry: { limit: 1, delay: 5 },
+      timeout: 100,
+      outbox: false,
+    });
     const error = await client.escalate(input).catch((e: unknown) => e);
     assert.ok(error instanceof EscalationTimeoutError, String(error));
     assert.match(error.message, /100 ms/);
@@ -170,7 +195,13 @@ describe('client.escalate against a real HTTP endpoint', () => {
 
   it('queues once totalTimeout runs out, however many retries were left', async () => {
     const tag = 'total';
-    const client = createEscalationClient({ endpoint: server.endpoint('slow-1000', tag), ...fast, retry: { limit: 10, delay: 5 }, timeout: 400, totalTimeout: 1000 });
+    const client = createEscalationClient({
+      endpoint: server.endpoint('slow-1000', tag),
+      ...fast,
+      retry: { limit: 10, delay: 5 },
+      timeout: 400,
+      totalTimeout: 1000,
+    });
     const started = Date.now();
     const result = await client.escalate(input);
     assert.equal(result.status, 'queued');
@@ -185,7 +216,10 @@ describe('client.escalate against a real HTTP endpoint', () => {
     const error = await client.escalate(input).catch((e: unknown) => e);
     assert.ok(error instanceof EscalationReceiptError);
     assert.ok(error.issues.some((i) => i.path[0] === 'id'));
-    assert.deepEqual(events.map((e) => e.type), ['error']);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['error'],
+    );
   });
 
   it('sends one request for a double call with the same pending input', async () => {
@@ -220,7 +254,10 @@ describe('client.escalate against a real HTTP endpoint', () => {
     });
     await client.escalate(input);
     await client.escalate({ ...input, taskId: 'T-2' });
-    assert.deepEqual(server.log.filter((l) => l.tag === 'hdr').map((l) => l.authorization), ['Bearer fresh-1', 'Bearer fresh-2']);
+    assert.deepEqual(
+      server.log.filter((l) => l.tag === 'hdr').map((l) => l.authorization),
+      ['Bearer fresh-1', 'Bearer fresh-2'],
+    );
   });
 
   it('refuses to be created without an endpoint', () => {
@@ -253,7 +290,10 @@ describe('outbox (in memory, as in Node)', () => {
 
     assert.equal(server.storedCount(result.request.id), 1);
     assert.ok(server.log.filter((l) => l.tag === tag).every((l) => l.idempotencyKey === result.request.id));
-    assert.deepEqual(events.map((e) => e.type), ['queued', 'delivered']);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['queued', 'delivered'],
+    );
     assert.deepEqual(await client.pending(), []);
   });
 

@@ -5,7 +5,18 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addBusinessDays, atYourLevelAdvice, calendarFor, contactDeadline, deadlines, defaultPolicy, definePolicy, endOfBusinessDay, suggestRouting, type DeadlineInput } from '@escalate-kit/sdk';
+import {
+  addBusinessDays,
+  atYourLevelAdvice,
+  calendarFor,
+  contactDeadline,
+  deadlines,
+  defaultPolicy,
+  definePolicy,
+  endOfBusinessDay,
+  suggestRouting,
+  type DeadlineInput,
+} from '@escalate-kit/sdk';
 
 /** Friday 2025-11-14, 10:00 UTC. */
 const FRIDAY = new Date('2025-11-14T10:00:00.000Z');
@@ -13,17 +24,84 @@ const utc = definePolicy({ calendar: { timeZone: 'UTC' } });
 
 describe('deadlines: the earliest rule that applies', () => {
   const rows: { name: string; input: DeadlineInput; respondBy: string; rule: string; resolveBy?: string; resolveRule?: string }[] = [
-    { name: 'standard, no rule: the end of the 3rd business day', input: { category: 'other', urgency: 'standard' }, respondBy: '2025-11-19T23:59:59.999Z', rule: 'contact-window' },
-    { name: 'urgent, no rule: the end of the same day', input: { category: 'other', urgency: 'urgent' }, respondBy: '2025-11-14T23:59:59.999Z', rule: 'contact-window' },
-    { name: 'a customer asking for a manager: level 1, within 30 minutes', input: { category: 'billing', urgency: 'standard', signals: { managerRequested: true } }, respondBy: '2025-11-14T10:30:00.000Z', rule: 'levels', resolveBy: '2025-11-21T10:00:00.000Z', resolveRule: 'specialised-teams' },
-    { name: 'a legal threat: level 2, high priority, within 4 hours', input: { category: 'billing', urgency: 'standard', signals: { legalThreat: true } }, respondBy: '2025-11-14T14:00:00.000Z', rule: 'levels' },
-    { name: 'a VIP, medium priority: level 2 within 24 hours, sooner than the window', input: { category: 'pricing', urgency: 'standard', signals: { vip: true } }, respondBy: '2025-11-15T10:00:00.000Z', rule: 'levels' },
-    { name: 'several customers affected: level 2, critical, immediately', input: { category: 'technical', urgency: 'standard', signals: { multipleCustomersAffected: true } }, respondBy: '2025-11-14T10:00:00.000Z', rule: 'levels', resolveBy: '2025-11-14T14:00:00.000Z', resolveRule: 'priority-table' },
-    { name: 'an outage (technical, critical): the priority table, 30 minutes', input: { category: 'technical', urgency: 'standard', signals: { serviceImpact: 'outage' } }, respondBy: '2025-11-14T10:30:00.000Z', rule: 'priority-table', resolveBy: '2025-11-14T14:00:00.000Z', resolveRule: 'priority-table' },
-    { name: 'a workaround (technical, medium): 8 hours, resolved within 3 business days', input: { category: 'technical', urgency: 'standard', signals: { serviceImpact: 'workaround' } }, respondBy: '2025-11-14T18:00:00.000Z', rule: 'priority-table', resolveBy: '2025-11-19T10:00:00.000Z', resolveRule: 'priority-table' },
-    { name: 'billing: the investigation takes up to 5 business days', input: { category: 'billing', urgency: 'standard' }, respondBy: '2025-11-19T23:59:59.999Z', rule: 'contact-window', resolveBy: '2025-11-21T10:00:00.000Z', resolveRule: 'specialised-teams' },
-    { name: 'a complaint: team leader within 24 hours, complaints team within 5 business days', input: { category: 'complaint', urgency: 'standard' }, respondBy: '2025-11-15T10:00:00.000Z', rule: 'complaint-path', resolveBy: '2025-11-21T10:00:00.000Z', resolveRule: 'complaint-path' },
-    { name: 'fraud: urgent whatever was picked, level-free, the end of the day', input: { category: 'billing', urgency: 'standard', signals: { fraudSuspected: true } }, respondBy: '2025-11-14T23:59:59.999Z', rule: 'contact-window' },
+    {
+      name: 'standard, no rule: the end of the 3rd business day',
+      input: { category: 'other', urgency: 'standard' },
+      respondBy: '2025-11-19T23:59:59.999Z',
+      rule: 'contact-window',
+    },
+    {
+      name: 'urgent, no rule: the end of the same day',
+      input: { category: 'other', urgency: 'urgent' },
+      respondBy: '2025-11-14T23:59:59.999Z',
+      rule: 'contact-window',
+    },
+    {
+      name: 'a customer asking for a manager: level 1, within 30 minutes',
+      input: { category: 'billing', urgency: 'standard', signals: { managerRequested: true } },
+      respondBy: '2025-11-14T10:30:00.000Z',
+      rule: 'levels',
+      resolveBy: '2025-11-21T10:00:00.000Z',
+      resolveRule: 'specialised-teams',
+    },
+    {
+      name: 'a legal threat: level 2, high priority, within 4 hours',
+      input: { category: 'billing', urgency: 'standard', signals: { legalThreat: true } },
+      respondBy: '2025-11-14T14:00:00.000Z',
+      rule: 'levels',
+    },
+    {
+      name: 'a VIP, medium priority: level 2 within 24 hours, sooner than the window',
+      input: { category: 'pricing', urgency: 'standard', signals: { vip: true } },
+      respondBy: '2025-11-15T10:00:00.000Z',
+      rule: 'levels',
+    },
+    {
+      name: 'several customers affected: level 2, critical, immediately',
+      input: { category: 'technical', urgency: 'standard', signals: { multipleCustomersAffected: true } },
+      respondBy: '2025-11-14T10:00:00.000Z',
+      rule: 'levels',
+      resolveBy: '2025-11-14T14:00:00.000Z',
+      resolveRule: 'priority-table',
+    },
+    {
+      name: 'an outage (technical, critical): the priority table, 30 minutes',
+      input: { category: 'technical', urgency: 'standard', signals: { serviceImpact: 'outage' } },
+      respondBy: '2025-11-14T10:30:00.000Z',
+      rule: 'priority-table',
+      resolveBy: '2025-11-14T14:00:00.000Z',
+      resolveRule: 'priority-table',
+    },
+    {
+      name: 'a workaround (technical, medium): 8 hours, resolved within 3 business days',
+      input: { category: 'technical', urgency: 'standard', signals: { serviceImpact: 'workaround' } },
+      respondBy: '2025-11-14T18:00:00.000Z',
+      rule: 'priority-table',
+      resolveBy: '2025-11-19T10:00:00.000Z',
+      resolveRule: 'priority-table',
+    },
+    {
+      name: 'billing: the investigation takes up to 5 business days',
+      input: { category: 'billing', urgency: 'standard' },
+      respondBy: '2025-11-19T23:59:59.999Z',
+      rule: 'contact-window',
+      resolveBy: '2025-11-21T10:00:00.000Z',
+      resolveRule: 'specialised-teams',
+    },
+    {
+      name: 'a complaint: team leader within 24 hours, complaints team within 5 business days',
+      input: { category: 'complaint', urgency: 'standard' },
+      respondBy: '2025-11-15T10:00:00.000Z',
+      rule: 'complaint-path',
+      resolveBy: '2025-11-21T10:00:00.000Z',
+      resolveRule: 'complaint-path',
+    },
+    {
+      name: 'fraud: urgent whatever was picked, level-free, the end of the day',
+      input: { category: 'billing', urgency: 'standard', signals: { fraudSuspected: true } },
+      respondBy: '2025-11-14T23:59:59.999Z',
+      rule: 'contact-window',
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {
@@ -34,13 +112,19 @@ describe('deadlines: the earliest rule that applies', () => {
       assert.equal(d.resolveBy?.rule, row.resolveRule);
       // Every candidate is listed, earliest first, and the contact window is always one.
       assert.ok(d.respond.some((x) => x.rule === 'contact-window'));
-      assert.deepEqual(d.respond.map((x) => x.at.getTime()), [...d.respond.map((x) => x.at.getTime())].sort((a, b) => a - b));
+      assert.deepEqual(
+        d.respond.map((x) => x.at.getTime()),
+        [...d.respond.map((x) => x.at.getTime())].sort((a, b) => a - b),
+      );
     });
   }
 
   it('counts a level only when a rule sent the escalation there', () => {
     assert.equal(suggestRouting({ category: 'other' }).levelSetBy, undefined);
-    assert.equal(suggestRouting({ category: 'billing', credit: 30 }).levelSetBy, 'Credit of $30 is over the $20 limit of Team Leader / Senior Agent');
+    assert.equal(
+      suggestRouting({ category: 'billing', credit: 30 }).levelSetBy,
+      'Credit of $30 is over the $20 limit of Team Leader / Senior Agent',
+    );
     assert.equal(deadlines({ category: 'billing', urgency: 'standard', signals: { credit: 30 } }, utc, FRIDAY).respondBy.rule, 'levels');
   });
 });
@@ -86,7 +170,7 @@ describe('business days on the team calendar', () => {
 describe('when the procedures say the agent may handle it', () => {
   const advice = (signals: Parameters<typeof atYourLevelAdvice>[0], category = 'other') =>
     atYourLevelAdvice(signals, suggestRouting({ ...signals, category }));
-  it('an upset customer with nothing else: says so, in the procedures\' reasoning', () => {
+  it("an upset customer with nothing else: says so, in the procedures' reasoning", () => {
     assert.match(advice({ upset: true })!, /does not always need escalating/);
   });
   it('a manager asked for, alone: explain first', () => {

@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { definePolicy, detectSignals, signalNames, type SignalName } from '@escalate-kit/sdk';
 
-const signalsIn = (text: string, locale = 'en') =>
-  detectSignals(text, { locale }).flatMap((s) => (s.kind === 'signal' ? [s.signal] : []));
+const signalsIn = (text: string, locale = 'en') => detectSignals(text, { locale }).flatMap((s) => (s.kind === 'signal' ? [s.signal] : []));
 
 const table: Record<'en' | 'es', Record<SignalName, [yes: string, no: string]>> = {
   en: {
@@ -49,7 +48,8 @@ describe('detectSignals: every signal, in English and Spanish', () => {
 
 describe('detectSignals: what it does not say', () => {
   it("suggests manager and legal threat for the procedures' example note", () => {
-    const example = 'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.';
+    const example =
+      'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.';
     const found = detectSignals(example);
     assert.deepEqual(
       found.map((s) => (s.kind === 'signal' ? s.signal : s.kind)),
@@ -72,7 +72,9 @@ describe('detectSignals: what it does not say', () => {
   it('leaves out a phrase the data marks as not counted when quoted', () => {
     const policy = definePolicy({ phrases: { en: { signals: { fraudSuspected: [{ text: 'fraud', unless: ['negated', 'quoted'] }] } } } });
     const quoted = detectSignals('Customer asked about the "fraud alert" add-on.', { policy }).map((s) => s.kind);
-    const plain = detectSignals('Customer reports fraud on the account.', { policy }).flatMap((s) => (s.kind === 'signal' ? [s.signal] : []));
+    const plain = detectSignals('Customer reports fraud on the account.', { policy }).flatMap((s) =>
+      s.kind === 'signal' ? [s.signal] : [],
+    );
     assert.deepEqual(quoted, []);
     assert.deepEqual(plain, ['fraudSuspected']);
   });
@@ -83,7 +85,8 @@ describe('detectSignals: what it does not say', () => {
   });
 
   it('reads amounts in either notation and says refund or credit from the words around them', () => {
-    const amounts = (t: string, locale = 'en') => detectSignals(t, { locale }).flatMap((s) => (s.kind === 'amount' ? [[s.amount, s.as]] : []));
+    const amounts = (t: string, locale = 'en') =>
+      detectSignals(t, { locale }).flatMap((s) => (s.kind === 'amount' ? [[s.amount, s.as]] : []));
     assert.deepEqual(amounts('Wants a refund of $1,250.50 for the outage.'), [[1250.5, 'refund']]);
     assert.deepEqual(amounts('Asked for a 20 dollars credit.'), [[20, 'credit']]);
     assert.deepEqual(amounts('Pide un reembolso de 1.250,50 €.', 'es'), [[1250.5, 'refund']]);
@@ -92,7 +95,11 @@ describe('detectSignals: what it does not say', () => {
   });
 
   it('takes phrases a host adds for its own language', () => {
-    const policy = definePolicy({ phrases: { fr: { negators: ['ne', 'pas'], refundWords: ['remboursement'], creditWords: ['avoir'], signals: { legalThreat: ['avocat'] } } } });
+    const policy = definePolicy({
+      phrases: {
+        fr: { negators: ['ne', 'pas'], refundWords: ['remboursement'], creditWords: ['avoir'], signals: { legalThreat: ['avocat'] } },
+      },
+    });
     assert.deepEqual(
       detectSignals('Le client appelle son avocat.', { locale: 'fr-CA', policy }).map((s) => s.kind === 'signal' && s.signal),
       ['legalThreat'],

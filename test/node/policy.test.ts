@@ -40,54 +40,388 @@ interface Row {
 
 const rows: Row[] = [
   // Categories (docs/policy.md#categories) and their default teams.
-  { name: 'every complaint is mandatory, to the account team', signals: { category: 'complaint' }, team: 'account', level: 1, priority: 'medium', mandatory: true, urgency: 'standard', reasons: [/^All complaint tasks must be escalated$/] },
-  { name: 'billing goes to the billing team, not mandatory by itself', signals: { category: 'billing' }, team: 'billing', level: 1, priority: 'medium', mandatory: false, urgency: 'standard', reasons: null },
-  { name: 'pricing goes to the account team', signals: { category: 'pricing' }, team: 'account', level: 1, priority: 'medium', mandatory: false, urgency: 'standard', reasons: null },
-  { name: 'technical goes to the technical team', signals: { category: 'technical' }, team: 'technical', level: 1, priority: 'medium', mandatory: false, urgency: 'standard', reasons: null },
-  { name: 'other goes to the account team', signals: { category: 'other' }, team: 'account', level: 1, priority: 'medium', mandatory: false, urgency: 'standard', reasons: null },
-  { name: 'an unknown category goes to the account team at level 1', signals: { category: 'shipping' }, team: 'account', level: 1, priority: 'medium', mandatory: false, urgency: 'standard', reasons: null },
+  {
+    name: 'every complaint is mandatory, to the account team',
+    signals: { category: 'complaint' },
+    team: 'account',
+    level: 1,
+    priority: 'medium',
+    mandatory: true,
+    urgency: 'standard',
+    reasons: [/^All complaint tasks must be escalated$/],
+  },
+  {
+    name: 'billing goes to the billing team, not mandatory by itself',
+    signals: { category: 'billing' },
+    team: 'billing',
+    level: 1,
+    priority: 'medium',
+    mandatory: false,
+    urgency: 'standard',
+    reasons: null,
+  },
+  {
+    name: 'pricing goes to the account team',
+    signals: { category: 'pricing' },
+    team: 'account',
+    level: 1,
+    priority: 'medium',
+    mandatory: false,
+    urgency: 'standard',
+    reasons: null,
+  },
+  {
+    name: 'technical goes to the technical team',
+    signals: { category: 'technical' },
+    team: 'technical',
+    level: 1,
+    priority: 'medium',
+    mandatory: false,
+    urgency: 'standard',
+    reasons: null,
+  },
+  {
+    name: 'other goes to the account team',
+    signals: { category: 'other' },
+    team: 'account',
+    level: 1,
+    priority: 'medium',
+    mandatory: false,
+    urgency: 'standard',
+    reasons: null,
+  },
+  {
+    name: 'an unknown category goes to the account team at level 1',
+    signals: { category: 'shipping' },
+    team: 'account',
+    level: 1,
+    priority: 'medium',
+    mandatory: false,
+    urgency: 'standard',
+    reasons: null,
+  },
 
   // Credit authority limits: "over" is strictly greater.
-  { name: 'a $20 credit is within the agent authority', signals: { category: 'billing', credit: 20 }, team: 'billing', level: 1, priority: 'medium', mandatory: false, urgency: 'standard', reasons: null },
-  { name: 'a $20.01 credit needs a team leader', signals: { category: 'billing', credit: 20.01 }, team: 'billing', level: 1, priority: 'medium', mandatory: true, urgency: 'standard', reasons: [/^Credit of \$20\.01 is over the \$20 limit of Team Leader \/ Senior Agent$/] },
-  { name: 'a $50 credit still only needs a team leader', signals: { category: 'billing', credit: 50 }, team: 'billing', level: 1, priority: 'medium', mandatory: true, urgency: 'standard', reasons: [/Credit of \$50 is over the \$20 limit/] },
-  { name: 'a $50.01 credit needs a supervisor', signals: { category: 'billing', credit: 50.01 }, team: 'billing', level: 2, priority: 'medium', mandatory: true, urgency: 'standard', reasons: [/^Credit of \$50\.01 is over the \$50 limit of Supervisor \/ Manager$/] },
-  { name: 'a $60 credit needs a supervisor', signals: { category: 'pricing', credit: 60 }, team: 'account', level: 2, priority: 'medium', mandatory: true, urgency: 'standard', reasons: [/Credit of \$60 is over the \$50 limit/] },
+  {
+    name: 'a $20 credit is within the agent authority',
+    signals: { category: 'billing', credit: 20 },
+    team: 'billing',
+    level: 1,
+    priority: 'medium',
+    mandatory: false,
+    urgency: 'standard',
+    reasons: null,
+  },
+  {
+    name: 'a $20.01 credit needs a team leader',
+    signals: { category: 'billing', credit: 20.01 },
+    team: 'billing',
+    level: 1,
+    priority: 'medium',
+    mandatory: true,
+    urgency: 'standard',
+    reasons: [/^Credit of \$20\.01 is over the \$20 limit of Team Leader \/ Senior Agent$/],
+  },
+  {
+    name: 'a $50 credit still only needs a team leader',
+    signals: { category: 'billing', credit: 50 },
+    team: 'billing',
+    level: 1,
+    priority: 'medium',
+    mandatory: true,
+    urgency: 'standard',
+    reasons: [/Credit of \$50 is over the \$20 limit/],
+  },
+  {
+    name: 'a $50.01 credit needs a supervisor',
+    signals: { category: 'billing', credit: 50.01 },
+    team: 'billing',
+    level: 2,
+    priority: 'medium',
+    mandatory: true,
+    urgency: 'standard',
+    reasons: [/^Credit of \$50\.01 is over the \$50 limit of Supervisor \/ Manager$/],
+  },
+  {
+    name: 'a $60 credit needs a supervisor',
+    signals: { category: 'pricing', credit: 60 },
+    team: 'account',
+    level: 2,
+    priority: 'medium',
+    mandatory: true,
+    urgency: 'standard',
+    reasons: [/Credit of \$60 is over the \$50 limit/],
+  },
 
   // Refund limit: over $100 goes to billing.
-  { name: 'a $100 refund stays with the category team', signals: { category: 'other', refund: 100 }, team: 'account', level: 1, priority: 'medium', mandatory: false, urgency: 'standard', reasons: null },
-  { name: 'a $100.01 refund goes to the billing team', signals: { category: 'other', refund: 100.01 }, team: 'billing', level: 1, priority: 'medium', mandatory: true, urgency: 'standard', reasons: [/^Refund of \$100\.01 is over \$100, so it goes to the Billing Team$/] },
+  {
+    name: 'a $100 refund stays with the category team',
+    signals: { category: 'other', refund: 100 },
+    team: 'account',
+    level: 1,
+    priority: 'medium',
+    mandatory: false,
+    urgency: 'standard',
+    reasons: null,
+  },
+  {
+    name: 'a $100.01 refund goes to the billing team',
+    signals: { category: 'other', refund: 100.01 },
+    team: 'billing',
+    level: 1,
+    priority: 'medium',
+    mandatory: true,
+    urgency: 'standard',
+    reasons: [/^Refund of \$100\.01 is over \$100, so it goes to the Billing Team$/],
+  },
 
   // Signals.
-  { name: 'a legal threat goes to legal, mandatory and high', signals: { category: 'billing', legalThreat: true }, team: 'legal', level: 2, priority: 'high', mandatory: true, urgency: 'urgent', reasons: [/Legal, BBB or regulatory/] },
-  { name: 'fraud goes to the fraud team, urgent, with no customer script', signals: { category: 'other', fraudSuspected: true }, team: 'fraud', level: 1, priority: 'high', mandatory: true, urgency: 'urgent', script: false, reasons: [/fraud.*do not tell the caller/i] },
-  { name: 'fraud is urgent even when the agent picked standard', signals: { category: 'other', fraudSuspected: true, urgency: 'standard' }, team: 'fraud', level: 1, priority: 'high', mandatory: true, urgency: 'urgent', script: false, reasons: [/fraud/i] },
-  { name: 'a cancellation goes to retention', signals: { category: 'other', cancellation: true }, team: 'retention', level: 1, priority: 'medium', mandatory: false, urgency: 'standard', reasons: [/cancel.*retention/] },
-  { name: 'a VIP needs a supervisor', signals: { category: 'other', vip: true }, team: 'account', level: 2, priority: 'medium', mandatory: false, urgency: 'standard', reasons: [/VIP/] },
-  { name: 'multiple customers affected is critical for a supervisor', signals: { category: 'technical', multipleCustomersAffected: true }, team: 'technical', level: 2, priority: 'critical', mandatory: false, urgency: 'urgent', reasons: [/multiple customers/] },
-  { name: 'a manager request is mandatory at level 1', signals: { category: 'other', managerRequested: true }, team: 'account', level: 1, priority: 'medium', mandatory: true, urgency: 'standard', reasons: [/^Customer asked for a manager$/] },
-  { name: 'exhausted troubleshooting on a technical task goes to technical', signals: { category: 'technical', troubleshootingExhausted: true }, team: 'technical', level: 1, priority: 'medium', mandatory: false, urgency: 'standard', reasons: [/troubleshooting is exhausted/] },
-  { name: 'exhausted troubleshooting on a service problem goes to technical', signals: { category: 'other', troubleshootingExhausted: true, serviceImpact: 'severe' }, team: 'technical', level: 1, priority: 'high', mandatory: false, urgency: 'urgent', reasons: [/troubleshooting/] },
-  { name: 'exhausted troubleshooting on a billing task stays with billing', signals: { category: 'billing', troubleshootingExhausted: true }, team: 'billing', level: 1, priority: 'medium', mandatory: false, urgency: 'standard', reasons: [/troubleshooting/] },
-  { name: 'an urgent escalation is high priority', signals: { category: 'other', urgency: 'urgent' }, team: 'account', level: 1, priority: 'high', mandatory: false, urgency: 'urgent', reasons: null },
+  {
+    name: 'a legal threat goes to legal, mandatory and high',
+    signals: { category: 'billing', legalThreat: true },
+    team: 'legal',
+    level: 2,
+    priority: 'high',
+    mandatory: true,
+    urgency: 'urgent',
+    reasons: [/Legal, BBB or regulatory/],
+  },
+  {
+    name: 'fraud goes to the fraud team, urgent, with no customer script',
+    signals: { category: 'other', fraudSuspected: true },
+    team: 'fraud',
+    level: 1,
+    priority: 'high',
+    mandatory: true,
+    urgency: 'urgent',
+    script: false,
+    reasons: [/fraud.*do not tell the caller/i],
+  },
+  {
+    name: 'fraud is urgent even when the agent picked standard',
+    signals: { category: 'other', fraudSuspected: true, urgency: 'standard' },
+    team: 'fraud',
+    level: 1,
+    priority: 'high',
+    mandatory: true,
+    urgency: 'urgent',
+    script: false,
+    reasons: [/fraud/i],
+  },
+  {
+    name: 'a cancellation goes to retention',
+    signals: { category: 'other', cancellation: true },
+    team: 'retention',
+    level: 1,
+    priority: 'medium',
+    mandatory: false,
+    urgency: 'standard',
+    reasons: [/cancel.*retention/],
+  },
+  {
+    name: 'a VIP needs a supervisor',
+    signals: { category: 'other', vip: true },
+    team: 'account',
+    level: 2,
+    priority: 'medium',
+    mandatory: false,
+    urgency: 'standard',
+    reasons: [/VIP/],
+  },
+  {
+    name: 'multiple customers affected is critical for a supervisor',
+    signals: { category: 'technical', multipleCustomersAffected: true },
+    team: 'technical',
+    level: 2,
+    priority: 'critical',
+    mandatory: false,
+    urgency: 'urgent',
+    reasons: [/multiple customers/],
+  },
+  {
+    name: 'a manager request is mandatory at level 1',
+    signals: { category: 'other', managerRequested: true },
+    team: 'account',
+    level: 1,
+    priority: 'medium',
+    mandatory: true,
+    urgency: 'standard',
+    reasons: [/^Customer asked for a manager$/],
+  },
+  {
+    name: 'exhausted troubleshooting on a technical task goes to technical',
+    signals: { category: 'technical', troubleshootingExhausted: true },
+    team: 'technical',
+    level: 1,
+    priority: 'medium',
+    mandatory: false,
+    urgency: 'standard',
+    reasons: [/troubleshooting is exhausted/],
+  },
+  {
+    name: 'exhausted troubleshooting on a service problem goes to technical',
+    signals: { category: 'other', troubleshootingExhausted: true, serviceImpact: 'severe' },
+    team: 'technical',
+    level: 1,
+    priority: 'high',
+    mandatory: false,
+    urgency: 'urgent',
+    reasons: [/troubleshooting/],
+  },
+  {
+    name: 'exhausted troubleshooting on a billing task stays with billing',
+    signals: { category: 'billing', troubleshootingExhausted: true },
+    team: 'billing',
+    level: 1,
+    priority: 'medium',
+    mandatory: false,
+    urgency: 'standard',
+    reasons: [/troubleshooting/],
+  },
+  {
+    name: 'an urgent escalation is high priority',
+    signals: { category: 'other', urgency: 'urgent' },
+    team: 'account',
+    level: 1,
+    priority: 'high',
+    mandatory: false,
+    urgency: 'urgent',
+    reasons: null,
+  },
 
   // Service impact → priority table row.
-  { name: 'an outage is critical', signals: { category: 'technical', serviceImpact: 'outage' }, team: 'technical', level: 1, priority: 'critical', mandatory: false, urgency: 'urgent', reasons: null },
-  { name: 'severe degradation is high', signals: { category: 'technical', serviceImpact: 'severe' }, team: 'technical', level: 1, priority: 'high', mandatory: false, urgency: 'urgent', reasons: null },
-  { name: 'a workaround is medium', signals: { category: 'technical', serviceImpact: 'workaround' }, team: 'technical', level: 1, priority: 'medium', mandatory: false, urgency: 'standard', reasons: null },
-  { name: 'a minor issue is low', signals: { category: 'technical', serviceImpact: 'minor' }, team: 'technical', level: 1, priority: 'low', mandatory: false, urgency: 'standard', reasons: null },
-  { name: 'the agent urgency wins over a low priority', signals: { category: 'technical', serviceImpact: 'minor', urgency: 'urgent' }, team: 'technical', level: 1, priority: 'high', mandatory: false, urgency: 'urgent', reasons: null },
+  {
+    name: 'an outage is critical',
+    signals: { category: 'technical', serviceImpact: 'outage' },
+    team: 'technical',
+    level: 1,
+    priority: 'critical',
+    mandatory: false,
+    urgency: 'urgent',
+    reasons: null,
+  },
+  {
+    name: 'severe degradation is high',
+    signals: { category: 'technical', serviceImpact: 'severe' },
+    team: 'technical',
+    level: 1,
+    priority: 'high',
+    mandatory: false,
+    urgency: 'urgent',
+    reasons: null,
+  },
+  {
+    name: 'a workaround is medium',
+    signals: { category: 'technical', serviceImpact: 'workaround' },
+    team: 'technical',
+    level: 1,
+    priority: 'medium',
+    mandatory: false,
+    urgency: 'standard',
+    reasons: null,
+  },
+  {
+    name: 'a minor issue is low',
+    signals: { category: 'technical', serviceImpact: 'minor' },
+    team: 'technical',
+    level: 1,
+    priority: 'low',
+    mandatory: false,
+    urgency: 'standard',
+    reasons: null,
+  },
+  {
+    name: 'the agent urgency wins over a low priority',
+    signals: { category: 'technical', serviceImpact: 'minor', urgency: 'urgent' },
+    team: 'technical',
+    level: 1,
+    priority: 'high',
+    mandatory: false,
+    urgency: 'urgent',
+    reasons: null,
+  },
 
   // Team precedence: fraud > legal > retention > billing > technical > category.
-  { name: 'fraud beats every other team', signals: { category: 'technical', fraudSuspected: true, legalThreat: true, cancellation: true, refund: 500, troubleshootingExhausted: true }, team: 'fraud', level: 2, priority: 'high', mandatory: true, urgency: 'urgent', script: false, reasons: [/fraud/i, /Legal/, /cancel/, /Refund of \$500/, /troubleshooting/] },
-  { name: 'legal beats retention, billing and technical', signals: { category: 'technical', legalThreat: true, cancellation: true, refund: 500, troubleshootingExhausted: true }, team: 'legal', level: 2, priority: 'high', mandatory: true, urgency: 'urgent', reasons: [/Legal/] },
-  { name: 'retention beats billing', signals: { category: 'billing', cancellation: true, refund: 500 }, team: 'retention', level: 1, priority: 'medium', mandatory: true, urgency: 'standard', reasons: [/cancel/, /Refund/] },
-  { name: 'a large refund beats technical', signals: { category: 'technical', refund: 150, troubleshootingExhausted: true }, team: 'billing', level: 1, priority: 'medium', mandatory: true, urgency: 'standard', reasons: [/Refund of \$150/] },
-  { name: 'technical beats the category team', signals: { category: 'complaint', troubleshootingExhausted: true, serviceImpact: 'workaround' }, team: 'technical', level: 1, priority: 'medium', mandatory: true, urgency: 'standard', reasons: [/complaint/, /troubleshooting/] },
+  {
+    name: 'fraud beats every other team',
+    signals: {
+      category: 'technical',
+      fraudSuspected: true,
+      legalThreat: true,
+      cancellation: true,
+      refund: 500,
+      troubleshootingExhausted: true,
+    },
+    team: 'fraud',
+    level: 2,
+    priority: 'high',
+    mandatory: true,
+    urgency: 'urgent',
+    script: false,
+    reasons: [/fraud/i, /Legal/, /cancel/, /Refund of \$500/, /troubleshooting/],
+  },
+  {
+    name: 'legal beats retention, billing and technical',
+    signals: { category: 'technical', legalThreat: true, cancellation: true, refund: 500, troubleshootingExhausted: true },
+    team: 'legal',
+    level: 2,
+    priority: 'high',
+    mandatory: true,
+    urgency: 'urgent',
+    reasons: [/Legal/],
+  },
+  {
+    name: 'retention beats billing',
+    signals: { category: 'billing', cancellation: true, refund: 500 },
+    team: 'retention',
+    level: 1,
+    priority: 'medium',
+    mandatory: true,
+    urgency: 'standard',
+    reasons: [/cancel/, /Refund/],
+  },
+  {
+    name: 'a large refund beats technical',
+    signals: { category: 'technical', refund: 150, troubleshootingExhausted: true },
+    team: 'billing',
+    level: 1,
+    priority: 'medium',
+    mandatory: true,
+    urgency: 'standard',
+    reasons: [/Refund of \$150/],
+  },
+  {
+    name: 'technical beats the category team',
+    signals: { category: 'complaint', troubleshootingExhausted: true, serviceImpact: 'workaround' },
+    team: 'technical',
+    level: 1,
+    priority: 'medium',
+    mandatory: true,
+    urgency: 'standard',
+    reasons: [/complaint/, /troubleshooting/],
+  },
 
   // Level is the maximum of every rule.
-  { name: 'the highest level wins', signals: { category: 'complaint', managerRequested: true, vip: true, credit: 30 }, team: 'account', level: 2, priority: 'medium', mandatory: true, urgency: 'standard', reasons: [/complaint/, /manager/, /VIP/, /Credit of \$30 is over the \$20/] },
-  { name: 'the most severe priority wins over the service impact', signals: { category: 'technical', serviceImpact: 'minor', multipleCustomersAffected: true }, team: 'technical', level: 2, priority: 'critical', mandatory: false, urgency: 'urgent', reasons: [/multiple/] },
+  {
+    name: 'the highest level wins',
+    signals: { category: 'complaint', managerRequested: true, vip: true, credit: 30 },
+    team: 'account',
+    level: 2,
+    priority: 'medium',
+    mandatory: true,
+    urgency: 'standard',
+    reasons: [/complaint/, /manager/, /VIP/, /Credit of \$30 is over the \$20/],
+  },
+  {
+    name: 'the most severe priority wins over the service impact',
+    signals: { category: 'technical', serviceImpact: 'minor', multipleCustomersAffected: true },
+    team: 'technical',
+    level: 2,
+    priority: 'critical',
+    mandatory: false,
+    urgency: 'urgent',
+    reasons: [/multiple/],
+  },
 ];
 
 describe('suggestRouting', () => {
@@ -96,13 +430,23 @@ describe('suggestRouting', () => {
       const r = suggestRouting(row.signals);
       assert.deepEqual(
         { team: r.team, level: r.level, priority: r.priority, mandatory: r.mandatory, urgency: r.urgency, script: r.customerScriptAllowed },
-        { team: row.team, level: row.level, priority: row.priority, mandatory: row.mandatory, urgency: row.urgency, script: row.script ?? true },
+        {
+          team: row.team,
+          level: row.level,
+          priority: row.priority,
+          mandatory: row.mandatory,
+          urgency: row.urgency,
+          script: row.script ?? true,
+        },
       );
       if (row.reasons === null) {
         assert.deepEqual(r.reasons, []);
       } else {
         for (const re of row.reasons) {
-          assert.ok(r.reasons.some((s) => re.test(s)), `no reason matches ${re}: ${JSON.stringify(r.reasons)}`);
+          assert.ok(
+            r.reasons.some((s) => re.test(s)),
+            `no reason matches ${re}: ${JSON.stringify(r.reasons)}`,
+          );
         }
       }
     });
@@ -249,9 +593,11 @@ describe('customerScript', () => {
 });
 
 describe('parseNotes', () => {
-  it("parses the example of docs/policy.md#notes", () => {
+  it('parses the example of docs/policy.md#notes', () => {
     assert.deepEqual(
-      parseNotes('Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.'),
+      parseNotes(
+        'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.',
+      ),
       {
         issue: 'Customer disputing $450 charge.',
         tried: 'Explained policy, offered payment plan.',
@@ -273,7 +619,10 @@ describe('parseNotes', () => {
   });
 
   it('treats text before the first label as the issue when there is no Issue label', () => {
-    assert.deepEqual(parseNotes('Router keeps rebooting. Tried: factory reset'), { issue: 'Router keeps rebooting.', tried: 'factory reset' });
+    assert.deepEqual(parseNotes('Router keeps rebooting. Tried: factory reset'), {
+      issue: 'Router keeps rebooting.',
+      tried: 'factory reset',
+    });
   });
 
   it('does not mistake a word ending in a label for a label', () => {
@@ -302,7 +651,7 @@ describe('briefing', () => {
         recommendation: 'a one-off goodwill credit',
         deadline: 'Please answer within 4 hours',
       }),
-      "Dana, I need to escalate Ana Ruiz (account 88231). The issue: a disputed $450 charge. " +
+      'Dana, I need to escalate Ana Ruiz (account 88231). The issue: a disputed $450 charge. ' +
         "What I've tried: explaining the policy and offering a payment plan, but she still disputes it. Why I'm escalating: she wants a manager. " +
         'Ana Ruiz is upset, and is asking for a full refund. I recommend a one-off goodwill credit. Please answer within 4 hours. Can you help?',
     );
@@ -310,7 +659,10 @@ describe('briefing', () => {
 
   it('leaves out sentences whose facts are missing and uses the defaults', () => {
     const text = briefing({ issue: 'a disputed $450 charge', tried: 'explaining the policy' });
-    assert.equal(text, "Account Team, I need to escalate a customer. The issue: a disputed $450 charge. What I've tried: explaining the policy. Can you help?");
+    assert.equal(
+      text,
+      "Account Team, I need to escalate a customer. The issue: a disputed $450 charge. What I've tried: explaining the policy. Can you help?",
+    );
     assert.doesNotMatch(text, /[[\]{}]|I recommend|asking for/);
   });
 
@@ -334,12 +686,17 @@ describe('briefing', () => {
 
   it('briefs a stored escalation from everything the agent gave, each fact once', () => {
     const request = {
-      notes: 'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.',
+      notes:
+        'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.',
       customer: { name: 'Ana Ruiz', accountId: '88231' },
       signals: { upset: true, legalThreat: true, refund: 450 },
       recommendation: 'a goodwill credit of $50 while billing investigates',
     };
-    const d = deadlines({ category: 'billing', urgency: 'standard', signals: request.signals }, definePolicy({ calendar: { timeZone: 'UTC' } }), new Date('2025-11-14T10:00:00Z'));
+    const d = deadlines(
+      { category: 'billing', urgency: 'standard', signals: request.signals },
+      definePolicy({ calendar: { timeZone: 'UTC' } }),
+      new Date('2025-11-14T10:00:00Z'),
+    );
     const text = briefingFor(request, d.routing, defaultPolicy, d.respondBy);
     assert.equal(
       text,
@@ -454,10 +811,26 @@ describe('respondBy and teamFor (docs/policy.md#respond-by)', () => {
   const cases: [string, Parameters<typeof respondBy>[0], string][] = [
     ['standard: the end of the 3rd business day', { category: 'billing', urgency: 'standard' }, '2025-11-19T23:59:59.999Z'],
     ['urgent: the end of the same day', { category: 'billing', urgency: 'urgent' }, '2025-11-14T23:59:59.999Z'],
-    ['a critical technical ticket: 30 minutes', { category: 'technical', urgency: 'standard', routing: { level: 1, team: 'technical', priority: 'critical' } }, '2025-11-14T10:30:00.000Z'],
-    ['billing with a priority: the window, the table is for technical tickets', { category: 'billing', urgency: 'standard', routing: { level: 1, team: 'billing', priority: 'critical' } }, '2025-11-19T23:59:59.999Z'],
-    ['another category taken by the technical team: the table applies', { category: 'other', urgency: 'standard', routing: { level: 1, team: 'technical', priority: 'high' } }, '2025-11-14T12:00:00.000Z'],
-    ['the table never pushes past the promise (urgent, low: 24 h)', { category: 'technical', urgency: 'urgent', routing: { level: 1, team: 'technical', priority: 'low' } }, '2025-11-14T23:59:59.999Z'],
+    [
+      'a critical technical ticket: 30 minutes',
+      { category: 'technical', urgency: 'standard', routing: { level: 1, team: 'technical', priority: 'critical' } },
+      '2025-11-14T10:30:00.000Z',
+    ],
+    [
+      'billing with a priority: the window, the table is for technical tickets',
+      { category: 'billing', urgency: 'standard', routing: { level: 1, team: 'billing', priority: 'critical' } },
+      '2025-11-19T23:59:59.999Z',
+    ],
+    [
+      'another category taken by the technical team: the table applies',
+      { category: 'other', urgency: 'standard', routing: { level: 1, team: 'technical', priority: 'high' } },
+      '2025-11-14T12:00:00.000Z',
+    ],
+    [
+      'the table never pushes past the promise (urgent, low: 24 h)',
+      { category: 'technical', urgency: 'urgent', routing: { level: 1, team: 'technical', priority: 'low' } },
+      '2025-11-14T23:59:59.999Z',
+    ],
   ];
   for (const [name, request, expected] of cases) {
     it(name, () => assert.equal(respondBy(request, defaultPolicy, friday).toISOString(), expected));

@@ -234,7 +234,12 @@ const fieldCases: Case[] = [
   ...bounds(['category'], limits.category),
   { name: 'rejects an empty category', at: ['category'], value: '', rejects: ['category'] },
   { name: 'rejects an upper-case category', at: ['category'], value: 'Billing', rejects: ['category'] },
-  { name: 'rejects a category with surrounding spaces (slugs are not trimmed)', at: ['category'], value: ' billing', rejects: ['category'] },
+  {
+    name: 'rejects a category with surrounding spaces (slugs are not trimmed)',
+    at: ['category'],
+    value: ' billing',
+    rejects: ['category'],
+  },
   { name: 'rejects a category starting with a digit', at: ['category'], value: '1billing', rejects: ['category'] },
   { name: 'rejects a category with a space inside', at: ['category'], value: 'bill ing', rejects: ['category'] },
   { name: 'rejects markup as a category', at: ['category'], value: '<script>', rejects: ['category'] },
@@ -243,14 +248,30 @@ const fieldCases: Case[] = [
 
   // notes
   ...bounds(['notes'], limits.notes),
-  ...bounds(['notes'], limits.notes, (n) => '\u{1F600}'.repeat(n)).map((c) => ({ ...c, name: `${c.name} (emoji count as one character each)` })),
-  { name: 'trims surrounding whitespace from notes', at: ['notes'], value: '\n  Issue: x. Tried: y. Why: z.  \t\n', gives: 'Issue: x. Tried: y. Why: z.' },
+  ...bounds(['notes'], limits.notes, (n) => '\u{1F600}'.repeat(n)).map((c) => ({
+    ...c,
+    name: `${c.name} (emoji count as one character each)`,
+  })),
+  {
+    name: 'trims surrounding whitespace from notes',
+    at: ['notes'],
+    value: '\n  Issue: x. Tried: y. Why: z.  \t\n',
+    gives: 'Issue: x. Tried: y. Why: z.',
+  },
   { name: 'counts notes after trimming (5000 + padding passes)', at: ['notes'], value: `\n\n${a(limits.notes)}  `, gives: a(limits.notes) },
   { name: 'rejects empty notes', at: ['notes'], value: '', rejects: ['notes'] },
   { name: 'rejects whitespace-only notes', at: ['notes'], value: '  \n\t\r\n \u00a0 ', rejects: ['notes'] },
-  { name: 'accepts tabs and newlines inside notes unchanged', at: ['notes'], value: 'Issue:\tdouble charge\nTried:\trefund\r\nWhy:\tmanager' },
+  {
+    name: 'accepts tabs and newlines inside notes unchanged',
+    at: ['notes'],
+    value: 'Issue:\tdouble charge\nTried:\trefund\r\nWhy:\tmanager',
+  },
   ...xss.map((value) => ({ name: `accepts markup ${value} in notes unchanged`, at: ['notes'], value })),
-  { name: 'accepts SQL- and template-looking text in notes unchanged', at: ['notes'], value: "'; DROP TABLE escalations;-- {{constructor.constructor('alert(1)')()}} =HYPERLINK(\"x\")" },
+  {
+    name: 'accepts SQL- and template-looking text in notes unchanged',
+    at: ['notes'],
+    value: "'; DROP TABLE escalations;-- {{constructor.constructor('alert(1)')()}} =HYPERLINK(\"x\")",
+  },
   { name: 'rejects a 100 kB notes string', at: ['notes'], value: `Issue: ${a(100_000)}`, rejects: ['notes'] },
   ...noControls(['notes'], 'Issue', false),
   { name: 'rejects a vertical tab inside notes', at: ['notes'], value: 'a\u000bb', rejects: ['notes'] },
@@ -295,10 +316,33 @@ const fieldCases: Case[] = [
     also: { contactMethod: 'call' },
     rejects: ['contact', 'phone'],
   })),
-  { name: 'accepts a phone of exactly 32 characters', at: ['contact', 'phone'], value: `1${' '.repeat(17)}23456789012345`, also: { contactMethod: 'call' } },
-  { name: 'rejects a phone of 33 characters', at: ['contact', 'phone'], value: `1${' '.repeat(18)}23456789012345`, also: { contactMethod: 'call' }, rejects: ['contact', 'phone'] },
-  { name: 'trims surrounding whitespace from the phone', at: ['contact', 'phone'], value: '  555 1234 \n', gives: '555 1234', also: { contactMethod: 'call' } },
-  { name: 'rejects a number for the phone', at: ['contact', 'phone'], value: 5551234, also: { contactMethod: 'call' }, rejects: ['contact', 'phone'] },
+  {
+    name: 'accepts a phone of exactly 32 characters',
+    at: ['contact', 'phone'],
+    value: `1${' '.repeat(17)}23456789012345`,
+    also: { contactMethod: 'call' },
+  },
+  {
+    name: 'rejects a phone of 33 characters',
+    at: ['contact', 'phone'],
+    value: `1${' '.repeat(18)}23456789012345`,
+    also: { contactMethod: 'call' },
+    rejects: ['contact', 'phone'],
+  },
+  {
+    name: 'trims surrounding whitespace from the phone',
+    at: ['contact', 'phone'],
+    value: '  555 1234 \n',
+    gives: '555 1234',
+    also: { contactMethod: 'call' },
+  },
+  {
+    name: 'rejects a number for the phone',
+    at: ['contact', 'phone'],
+    value: 5551234,
+    also: { contactMethod: 'call' },
+    rejects: ['contact', 'phone'],
+  },
 
   // contact.email (the chosen address when e-mailing)
   ...['pat@example.com', 'pat.doe+escalations@mail.example.co.uk', 'PAT@EXAMPLE.COM'].map((value) => ({
@@ -307,9 +351,26 @@ const fieldCases: Case[] = [
     value,
     also: { contactMethod: 'email' },
   })),
-  { name: 'accepts an e-mail of exactly 254 characters', at: ['contact', 'email'], value: `${a(limits.email - 12)}@example.com`, also: { contactMethod: 'email' } },
-  { name: 'rejects an e-mail of 255 characters', at: ['contact', 'email'], value: `${a(limits.email - 11)}@example.com`, also: { contactMethod: 'email' }, rejects: ['contact', 'email'] },
-  { name: 'trims surrounding whitespace from the e-mail', at: ['contact', 'email'], value: ' pat@example.com\t', gives: 'pat@example.com', also: { contactMethod: 'email' } },
+  {
+    name: 'accepts an e-mail of exactly 254 characters',
+    at: ['contact', 'email'],
+    value: `${a(limits.email - 12)}@example.com`,
+    also: { contactMethod: 'email' },
+  },
+  {
+    name: 'rejects an e-mail of 255 characters',
+    at: ['contact', 'email'],
+    value: `${a(limits.email - 11)}@example.com`,
+    also: { contactMethod: 'email' },
+    rejects: ['contact', 'email'],
+  },
+  {
+    name: 'trims surrounding whitespace from the e-mail',
+    at: ['contact', 'email'],
+    value: ' pat@example.com\t',
+    gives: 'pat@example.com',
+    also: { contactMethod: 'email' },
+  },
   ...[
     ['no @', 'pat.example.com'],
     ['no domain', 'pat@'],
@@ -327,18 +388,66 @@ const fieldCases: Case[] = [
     also: { contactMethod: 'email' },
     rejects: ['contact', 'email'],
   })),
-  { name: 'rejects a number for the e-mail', at: ['contact', 'email'], value: 42, also: { contactMethod: 'email' }, rejects: ['contact', 'email'] },
+  {
+    name: 'rejects a number for the e-mail',
+    at: ['contact', 'email'],
+    value: 42,
+    also: { contactMethod: 'email' },
+    rejects: ['contact', 'email'],
+  },
 
   // "The address for the chosen method is required and checked"
-  { name: 'requires a phone for call', at: ['contact'], value: { email: 'pat@example.com' }, also: { contactMethod: 'call' }, rejects: ['contact', 'phone'] },
-  { name: 'requires a phone for text', at: ['contact'], value: { email: 'pat@example.com' }, also: { contactMethod: 'text' }, rejects: ['contact', 'phone'] },
-  { name: 'requires an e-mail for email', at: ['contact'], value: { phone: '5551234' }, also: { contactMethod: 'email' }, rejects: ['contact', 'email'] },
-  { name: 'requires a phone for call when contact is empty', at: ['contact'], value: {}, also: { contactMethod: 'call' }, rejects: ['contact', 'phone'] },
-  { name: 'requires an e-mail for email when contact is left out (defaults to {})', at: ['contact'], value: OMIT, also: { contactMethod: 'email' }, rejects: ['contact', 'email'] },
+  {
+    name: 'requires a phone for call',
+    at: ['contact'],
+    value: { email: 'pat@example.com' },
+    also: { contactMethod: 'call' },
+    rejects: ['contact', 'phone'],
+  },
+  {
+    name: 'requires a phone for text',
+    at: ['contact'],
+    value: { email: 'pat@example.com' },
+    also: { contactMethod: 'text' },
+    rejects: ['contact', 'phone'],
+  },
+  {
+    name: 'requires an e-mail for email',
+    at: ['contact'],
+    value: { phone: '5551234' },
+    also: { contactMethod: 'email' },
+    rejects: ['contact', 'email'],
+  },
+  {
+    name: 'requires a phone for call when contact is empty',
+    at: ['contact'],
+    value: {},
+    also: { contactMethod: 'call' },
+    rejects: ['contact', 'phone'],
+  },
+  {
+    name: 'requires an e-mail for email when contact is left out (defaults to {})',
+    at: ['contact'],
+    value: OMIT,
+    also: { contactMethod: 'email' },
+    rejects: ['contact', 'email'],
+  },
   { name: 'accepts text with only a phone', at: ['contact'], value: { phone: '5551234' }, also: { contactMethod: 'text' } },
   { name: 'accepts email with only an e-mail', at: ['contact'], value: { email: 'pat@example.com' }, also: { contactMethod: 'email' } },
-  { name: 'still checks the address of the method not chosen', at: ['contact'], value: { phone: '5551234', email: 'not-an-email' }, also: { contactMethod: 'call' }, rejects: ['contact', 'email'] },
-  { name: 'reports a missing address together with other field errors', at: ['notes'], value: '   ', also: { contactMethod: 'call', contact: {} }, rejectsAll: [['notes'], ['contact', 'phone']] },
+  {
+    name: 'still checks the address of the method not chosen',
+    at: ['contact'],
+    value: { phone: '5551234', email: 'not-an-email' },
+    also: { contactMethod: 'call' },
+    rejects: ['contact', 'email'],
+  },
+  {
+    name: 'reports a missing address together with other field errors',
+    at: ['notes'],
+    value: '   ',
+    also: { contactMethod: 'call', contact: {} },
+    rejectsAll: [['notes'], ['contact', 'phone']],
+  },
   { name: 'rejects null for contact', at: ['contact'], value: null, rejects: ['contact'] },
   { name: 'rejects a string for contact', at: ['contact'], value: 'pat@example.com', rejects: ['contact'] },
   { name: 'rejects an array for contact', at: ['contact'], value: ['pat@example.com'], rejects: ['contact'] },
@@ -379,7 +488,12 @@ const fieldCases: Case[] = [
     ['Infinity', Number.POSITIVE_INFINITY],
     ['the string "1"', '1'],
     ['null', null],
-  ].map(([what, value]) => ({ name: `rejects routing.level ${String(what)}`, at: ['routing', 'level'], value, rejects: ['routing', 'level'] })),
+  ].map(([what, value]) => ({
+    name: `rejects routing.level ${String(what)}`,
+    at: ['routing', 'level'],
+    value,
+    rejects: ['routing', 'level'],
+  })),
   { name: 'rejects routing without level', at: ['routing', 'level'], value: OMIT, rejects: ['routing', 'level'] },
   { name: 'accepts a slug routing.team', at: ['routing', 'team'], value: 'fraud_prevention' },
   ...bounds(['routing', 'team'], limits.team),
@@ -396,7 +510,11 @@ const fieldCases: Case[] = [
   // context
   { name: 'accepts a request without context', at: ['context'], value: OMIT },
   { name: 'accepts an empty context', at: ['context'], value: {} },
-  { name: 'accepts string, number and boolean context values', at: ['context'], value: { s: 'tier-1', n: -2.5, zero: 0, t: true, f: false, empty: '' } },
+  {
+    name: 'accepts string, number and boolean context values',
+    at: ['context'],
+    value: { s: 'tier-1', n: -2.5, zero: 0, t: true, f: false, empty: '' },
+  },
   {
     name: `accepts exactly ${limits.contextKeys} context keys`,
     at: ['context'],
@@ -409,9 +527,19 @@ const fieldCases: Case[] = [
     rejects: ['context'],
   },
   { name: `accepts a context key of exactly ${limits.contextKey} characters`, at: ['context', a(limits.contextKey)], value: 1 },
-  { name: `rejects a context key of ${limits.contextKey + 1} characters`, at: ['context', a(limits.contextKey + 1)], value: 1, rejects: ['context', a(limits.contextKey + 1)] },
+  {
+    name: `rejects a context key of ${limits.contextKey + 1} characters`,
+    at: ['context', a(limits.contextKey + 1)],
+    value: 1,
+    rejects: ['context', a(limits.contextKey + 1)],
+  },
   { name: 'rejects an empty context key', at: ['context', ''], value: 1, rejects: ['context', ''] },
-  ...controls.map(([what, ch]) => ({ name: `rejects ${what} in a context key`, at: ['context', `k${ch}`], value: 1, rejects: ['context', `k${ch}`] })),
+  ...controls.map(([what, ch]) => ({
+    name: `rejects ${what} in a context key`,
+    at: ['context', `k${ch}`],
+    value: 1,
+    rejects: ['context', `k${ch}`],
+  })),
   ...bounds(['context', 'note'], limits.contextValue),
   ...xss.map((value) => ({ name: `accepts markup ${value} as a context value unchanged`, at: ['context', 'html'], value })),
   ...noControls(['context', 'note'], 'tier-1', true),
@@ -421,7 +549,12 @@ const fieldCases: Case[] = [
     ['an array', [1, 2]],
     ['NaN', Number.NaN],
     ['Infinity', Number.POSITIVE_INFINITY],
-  ].map(([what, value]) => ({ name: `rejects ${String(what)} as a context value`, at: ['context', 'k'], value, rejects: ['context', 'k'] })),
+  ].map(([what, value]) => ({
+    name: `rejects ${String(what)} as a context value`,
+    at: ['context', 'k'],
+    value,
+    rejects: ['context', 'k'],
+  })),
   { name: 'rejects an array for context', at: ['context'], value: ['a'], rejects: ['context'] },
   { name: 'rejects a string for context', at: ['context'], value: 'queue=tier-1', rejects: ['context'] },
 
@@ -451,13 +584,7 @@ const fieldCases: Case[] = [
 
   // Doubts, written as the behaviour we believe is right.
   ...['\u2028', '\u2029'].flatMap((ch) =>
-    (
-      [
-        ['taskId'],
-        ['customer', 'name'],
-        ['agent', 'name'],
-      ] as Path[]
-    ).map((at) => ({
+    ([['taskId'], ['customer', 'name'], ['agent', 'name']] as Path[]).map((at) => ({
       name: `rejects the Unicode line separator U+${ch.charCodeAt(0).toString(16).toUpperCase()} inside ${label(at)}`,
       at,
       value: `a${ch}b`,
@@ -528,7 +655,10 @@ describe('escalationRequestSchema', () => {
 
     it('rejects a 100 kB notes string with the issue on notes only', () => {
       const issues = rawIssuesOf(escalationRequestSchema, { ...fullRequest(), notes: 'x'.repeat(100 * 1024) });
-      assert.deepEqual(issues.map((i) => i.path), [['notes']]);
+      assert.deepEqual(
+        issues.map((i) => i.path),
+        [['notes']],
+      );
       assert.match(issues[0]?.message ?? '', /5000/);
     });
 
@@ -654,11 +784,21 @@ describe('escalationReceiptSchema', () => {
   });
 
   const cases: Case[] = [
-    ...['id', 'taskId', 'status', 'team', 'respondBy'].map((key) => ({ name: `rejects a receipt without ${key}`, at: [key], value: OMIT, rejects: [key] })),
+    ...['id', 'taskId', 'status', 'team', 'respondBy'].map((key) => ({
+      name: `rejects a receipt without ${key}`,
+      at: [key],
+      value: OMIT,
+      rejects: [key],
+    })),
     { name: 'rejects an id that is not a UUID', at: ['id'], value: 'R-1', rejects: ['id'] },
     ...bounds(['taskId'], limits.taskId),
     { name: 'rejects an empty taskId', at: ['taskId'], value: '', rejects: ['taskId'] },
-    ...['queued', 'Received', 'delivered', ''].map((value) => ({ name: `rejects status ${JSON.stringify(value)}`, at: ['status'], value, rejects: ['status'] })),
+    ...['queued', 'Received', 'delivered', ''].map((value) => ({
+      name: `rejects status ${JSON.stringify(value)}`,
+      at: ['status'],
+      value,
+      rejects: ['status'],
+    })),
     { name: 'rejects a boolean status', at: ['status'], value: true, rejects: ['status'] },
     ...bounds(['team'], limits.team),
     { name: 'rejects an empty team', at: ['team'], value: '', rejects: ['team'] },

@@ -19,7 +19,12 @@ async function startAndStop(signal: 'SIGINT' | 'SIGTERM', to: 'group' | 'pnpm') 
   const dataDir = await mkdtemp(join(tmpdir(), 'escalate-start-'));
   const [command, ...args] = [...pnpm, 'start'];
   // Its own process group, as a terminal gives a foreground job.
-  const child = spawn(command!, args, { cwd: root, detached: true, env: { ...process.env, PORT: '0', ESCALATE_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command!, args, {
+    cwd: root,
+    detached: true,
+    env: { ...process.env, PORT: '0', ESCALATE_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c));
   child.stderr.on('data', (c: Buffer) => (output += c));

@@ -21,7 +21,7 @@ export function findChrome() {
   if (found) return found;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (root && existsSync('/usr/bin/apt-get')) {
-    console.log('No Chromium found: installing Debian\'s chromium (apt-get install -y chromium)…');
+    console.log("No Chromium found: installing Debian's chromium (apt-get install -y chromium)…");
     execFileSync('apt-get', ['update'], { stdio: 'inherit' });
     execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
       stdio: 'inherit',

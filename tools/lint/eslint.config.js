@@ -11,7 +11,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'storybook-static/**', 'test/.results/**', 'test/visual/**', '**/custom-elements.json', 'packages/server/contract/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'storybook-static/**',
+      'test/.results/**',
+      'test/visual/**',
+      '**/custom-elements.json',
+      'packages/server/contract/**',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -128,7 +128,10 @@ export function openApiDocument(): JsonSchema {
       },
       '/api/stats': { get: { summary: 'Counts by category, urgency, status and day', responses: { '200': json('Stats', 'The counts.') } } },
       '/api/meta': {
-        get: { summary: 'Labels for the ids the API answers with: categories and team names, as this server is configured', responses: { '200': json('Meta', 'The labels.') } },
+        get: {
+          summary: 'Labels for the ids the API answers with: categories and team names, as this server is configured',
+          responses: { '200': json('Meta', 'The labels.') },
+        },
       },
       '/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'Up.' } } } },
     },

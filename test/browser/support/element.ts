@@ -76,5 +76,7 @@ export function deepActive(): Element | null {
 
 /** The live regions (alerts, status, aria-live) of the element that hold `words`: each one is said aloud. */
 export function spokenIn(el: EscalateButton, words: string): Element[] {
-  return [...root(el).querySelectorAll('[role="alert"], [role="status"], [aria-live]:not([aria-live="off"])')].filter((r) => text(r).includes(words));
+  return [...root(el).querySelectorAll('[role="alert"], [role="status"], [aria-live]:not([aria-live="off"])')].filter((r) =>
+    text(r).includes(words),
+  );
 }

@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CategoryDefinition, ContactMethod, EscalationPolicy, Signals, Urgency } from '@escalate-kit/sdk';
 import { escalationContext, type EscalationClientLike, type EscalationConfig } from '../context.ts';
 import type { EscalateStrings } from '../strings/en.ts';
@@ -144,7 +145,9 @@ export class EscalateButton extends LitElement implements DialogHost {
   override connectedCallback() {
     super.connectedCallback();
     if (typeof requestIdleCallback === 'function') {
-      requestIdleCallback(() => void loadDialog().then((m) => this.isConnected && !this.unavailableReason && m.warmUp(this)), { timeout: 5000 });
+      requestIdleCallback(() => void loadDialog().then((m) => this.isConnected && !this.unavailableReason && m.warmUp(this)), {
+        timeout: 5000,
+      });
     }
   }
 
@@ -178,7 +181,7 @@ export class EscalateButton extends LitElement implements DialogHost {
         part="button"
         type="button"
         aria-haspopup="dialog"
-        aria-disabled=${this.disabled || reason ? 'true' : nothing}
+        aria-disabled=${ifDefined(this.disabled || reason ? 'true' : undefined)}
         aria-describedby=${reason ? 'unavailable' : nothing}
         @pointerenter=${loadDialog}
         @focus=${loadDialog}

@@ -30,7 +30,8 @@ export const es: EscalateStrings = {
   notesExample:
     'Ejemplo: Problema: el cliente disputa un cargo de 450 $. Intentado: expliqué la política, ofrecí un plan de pagos. Por qué: el cliente exige un responsable y amenaza con reclamar.',
   notesRequired: 'Añade una nota: el equipo de cuentas la lee antes de contactar al cliente.',
-  notesTooShort: (min) => `Añade un poco más (al menos ${min} caracteres): el equipo de cuentas necesita el problema, qué intentaste y por qué.`,
+  notesTooShort: (min) =>
+    `Añade un poco más (al menos ${min} caracteres): el equipo de cuentas necesita el problema, qué intentaste y por qué.`,
   charCount: (count, max) => `${count} / ${max} caracteres`,
   contactMethod: '¿Cómo debe contactar el equipo de cuentas al cliente?',
   methods: { call: 'Llamada', text: 'SMS', email: 'Correo' },

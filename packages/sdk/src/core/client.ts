@@ -13,7 +13,13 @@ import {
   type QueuedReason,
 } from '../events.ts';
 import { indexedDbOutbox, memoryOutbox, type Outbox, type OutboxEntry } from '../outbox.ts';
-import { defaultCategories, escalationInputSchema, type DefaultCategory, type EscalationInput, type EscalationRequest } from '../schemas/index.ts';
+import {
+  defaultCategories,
+  escalationInputSchema,
+  type DefaultCategory,
+  type EscalationInput,
+  type EscalationRequest,
+} from '../schemas/index.ts';
 import { canonicalJson } from '../utils/canonical-json.ts';
 import { createEscalationId } from '../utils/id.ts';
 import type { EscalationClientOptions, EscalationResult, FlushResult } from './options.ts';
@@ -216,7 +222,6 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface EscalationClient<C extends string = DefaultCategory> {
   addEventListener<K extends keyof EscalationClientEventMap>(
     type: K,
@@ -240,8 +245,6 @@ export interface EscalationClient<C extends string = DefaultCategory> {
  *   getHeaders: async () => ({ Authorization: `Bearer ${await getToken()}` }),
  * });
  */
-export function createEscalationClient<const C extends string = DefaultCategory>(
-  options: EscalationClientOptions<C>,
-): EscalationClient<C> {
+export function createEscalationClient<const C extends string = DefaultCategory>(options: EscalationClientOptions<C>): EscalationClient<C> {
   return new EscalationClient(options);
 }

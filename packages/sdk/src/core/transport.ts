@@ -74,10 +74,19 @@ export function createTransport(options: EscalationClientOptions<string>): Trans
         const status = e.response.status;
         const body = errorBodySchema.safeParse(e.data);
         const data = body.success ? body.data : undefined;
-        return new EscalationHttpError(status, data?.message ?? statusMessage(status, e.response.statusText), data?.issues ?? [], data?.error, data?.existing);
+        return new EscalationHttpError(
+          status,
+          data?.message ?? statusMessage(status, e.response.statusText),
+          data?.issues ?? [],
+          data?.error,
+          data?.existing,
+        );
       }
       if (isTimeoutError(e)) {
-        return new EscalationTimeoutError(`No answer from the escalation endpoint in time (${timeout} ms per attempt, ${totalTimeout} ms in all)`, { cause: e });
+        return new EscalationTimeoutError(
+          `No answer from the escalation endpoint in time (${timeout} ms per attempt, ${totalTimeout} ms in all)`,
+          { cause: e },
+        );
       }
       if (isNetworkError(e) || e instanceof TypeError) {
         return new EscalationNetworkError('Could not reach the escalation endpoint', { cause: e });

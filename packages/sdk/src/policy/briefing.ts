@@ -50,7 +50,12 @@ export function briefing(facts: BriefingFacts, policy: EscalationPolicy = defaul
   };
   for (const [k, v] of Object.entries(facts)) {
     // Facts often come from notes ending in a full stop; the template adds its own.
-    const clean = typeof v === 'string' || typeof v === 'number' ? String(v).trim().replace(/[.\s]+$/, '') : '';
+    const clean =
+      typeof v === 'string' || typeof v === 'number'
+        ? String(v)
+            .trim()
+            .replace(/[.\s]+$/, '')
+        : '';
     if (clean) values[k] = clean;
   }
   const sentences: string[] = [];
@@ -95,7 +100,11 @@ export function briefingFor(
   // In the order of `briefingStates`, which reads best ("upset and threatening legal action").
   const states = Object.entries(policy.briefingStates).flatMap(([name, words]) => (signals[name as SignalName] && words ? [words] : []));
   const amount =
-    signals.refund !== undefined ? `a refund of ${money(signals.refund, signals.currency)}` : signals.credit !== undefined ? `a credit of ${money(signals.credit, signals.currency)}` : undefined;
+    signals.refund !== undefined
+      ? `a refund of ${money(signals.refund, signals.currency)}`
+      : signals.credit !== undefined
+        ? `a credit of ${money(signals.credit, signals.currency)}`
+        : undefined;
   const level = routing.levelSetBy !== undefined ? `level ${routing.level}, ${routing.levelName}; ` : '';
   return briefing(
     {
@@ -113,4 +122,3 @@ export function briefingFor(
     policy,
   );
 }
-

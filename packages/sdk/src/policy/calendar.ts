@@ -104,7 +104,7 @@ export function addBusinessDays(from: Date, days: number, calendar: Calendar = u
   if (!Number.isInteger(days)) throw new RangeError(`Business days must be a whole number, got ${days}`);
   const step = days < 0 ? -1 : 1;
   let l = local(from.getTime(), calendar.timeZone);
-  for (let left = Math.abs(days); left > 0; ) {
+  for (let left = Math.abs(days); left > 0;) {
     l = shift(l, step);
     if (isBusinessDay(l, calendar)) left--;
   }

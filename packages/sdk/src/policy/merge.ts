@@ -44,4 +44,3 @@ function merge(base: unknown, over: unknown): unknown {
   }
   return out;
 }
-

@@ -155,10 +155,7 @@ export function suggestRouting(signals: RoutingSignals, policy: EscalationPolicy
 
   // docs/policy.md#specialised-teams: technical once troubleshooting is exhausted, else the category's team.
   const categoryTeam = policy.teams.categories[signals.category] ?? policy.teams.fallback;
-  if (
-    signals.troubleshootingExhausted &&
-    (categoryTeam === policy.teams.technical || signals.serviceImpact !== undefined)
-  ) {
+  if (signals.troubleshootingExhausted && (categoryTeam === policy.teams.technical || signals.serviceImpact !== undefined)) {
     team ??= policy.teams.technical;
   }
   team ??= categoryTeam;
@@ -166,12 +163,9 @@ export function suggestRouting(signals: RoutingSignals, policy: EscalationPolicy
   // docs/policy.md#priority-table: the most severe priority any rule gives.
   if (signals.serviceImpact) candidates.push(policy.serviceImpact[signals.serviceImpact]);
   if ((forcedUrgency ?? signals.urgency) === 'urgent') candidates.push('high');
-  const priority = candidates.length
-    ? candidates.reduce((a, b) => (severity(b) < severity(a) ? b : a))
-    : 'medium';
+  const priority = candidates.length ? candidates.reduce((a, b) => (severity(b) < severity(a) ? b : a)) : 'medium';
 
-  const urgency: Urgency =
-    forcedUrgency ?? signals.urgency ?? (severity(priority) <= severity('high') ? 'urgent' : 'standard');
+  const urgency: Urgency = forcedUrgency ?? signals.urgency ?? (severity(priority) <= severity('high') ? 'urgent' : 'standard');
   const targets = policy.priorities[priority];
 
   return {

@@ -9,10 +9,7 @@ const signalName = z.enum(signalNames);
  * A phrase that suggests a signal. A plain string is not counted when negated ("not going to
  * sue"); the object form says when else it is not counted: `quoted` (inside quotation marks).
  */
-export const phraseSchema = z.union([
-  text,
-  z.strictObject({ text, unless: z.array(z.enum(['negated', 'quoted'])) }),
-]);
+export const phraseSchema = z.union([text, z.strictObject({ text, unless: z.array(z.enum(['negated', 'quoted'])) })]);
 
 /** Language (`en`, `es`…) → the words that cancel a phrase, and the phrases of each signal. */
 export const phrasesSchema = z.record(

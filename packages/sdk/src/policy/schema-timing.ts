@@ -12,7 +12,12 @@ export const levelTimesSchema = z.record(
   z.strictObject({
     respond: z.union([
       durationSchema,
-      z.strictObject({ critical: z.optional(durationSchema), high: z.optional(durationSchema), medium: z.optional(durationSchema), low: z.optional(durationSchema) }),
+      z.strictObject({
+        critical: z.optional(durationSchema),
+        high: z.optional(durationSchema),
+        medium: z.optional(durationSchema),
+        low: z.optional(durationSchema),
+      }),
     ]),
     /** When the level is offline: a callback within this (level 1: 2 hours). */
     callback: z.optional(durationSchema),

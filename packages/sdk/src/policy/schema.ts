@@ -71,7 +71,9 @@ export const escalationPolicySchema = z.strictObject({
   /** Cases the procedures say an agent may handle at their level, and how to say so (docs/policy.md#when-not-to-escalate). */
   atYourLevel: atYourLevelSchema,
   /** What each boolean signal does: one rule per name of `signalNames`. */
-  signals: z.strictObject(Object.fromEntries(signalNames.map((name) => [name, signalRuleSchema])) as Record<SignalName, typeof signalRuleSchema>),
+  signals: z.strictObject(
+    Object.fromEntries(signalNames.map((name) => [name, signalRuleSchema])) as Record<SignalName, typeof signalRuleSchema>,
+  ),
   /** Service impact → priority. */
   serviceImpact: z.record(z.enum(serviceImpacts), prioritySchema),
   /** Priority → respond and resolve targets, for technical tickets (docs/policy.md#priority-table). */
@@ -108,7 +110,9 @@ export const escalationPolicySchema = z.strictObject({
    * escalating"): the form asks for at least `minLength` characters, a short sentence.
    */
   notes: z.strictObject({
-    minLength: z.number('Must be a number').check(z.int('Must be a whole number'), z.gte(1, 'Must be 1 or more'), z.lte(limits.notes, `Must be at most ${limits.notes}`)),
+    minLength: z
+      .number('Must be a number')
+      .check(z.int('Must be a whole number'), z.gte(1, 'Must be 1 or more'), z.lte(limits.notes, `Must be at most ${limits.notes}`)),
   }),
 });
 

@@ -39,7 +39,12 @@ export function targetTime(from: Date, d: Duration, calendar: Calendar = utcCale
  * contactDeadline(new Date('2025-11-15T10:00:00Z'), 'urgent');   // Saturday → Mon 2025-11-17T23:59:59.999Z
  * ```
  */
-export function contactDeadline(from: Date, urgency: Urgency, policy: EscalationPolicy = defaultPolicy, calendar: Calendar = calendarFor(policy)): Date {
+export function contactDeadline(
+  from: Date,
+  urgency: Urgency,
+  policy: EscalationPolicy = defaultPolicy,
+  calendar: Calendar = calendarFor(policy),
+): Date {
   return endOfBusinessDay(from, policy.urgencies[urgency].businessDays, calendar);
 }
 

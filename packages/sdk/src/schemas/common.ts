@@ -48,17 +48,20 @@ export const noControlExceptNewlines = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001
  * ships no English messages). One definition for the SDK and the server.
  */
 export const strictObjectError = {
-  error: (iss: { code?: string; keys?: string[] }) => (iss.code === 'unrecognized_keys' ? `Unknown field(s): ${iss.keys?.join(', ')}` : undefined),
+  error: (iss: { code?: string; keys?: string[] }) =>
+    iss.code === 'unrecognized_keys' ? `Unknown field(s): ${iss.keys?.join(', ')}` : undefined,
 };
 
 /** A single-line, trimmed, non-empty string of at most `max` characters. */
 export function line(max: number, what: string) {
-  return z.string(`${what} must be text`).check(
-    z.trim(),
-    z.minLength(1, `${what} is required`),
-    z.maxLength(max, `${what} must be at most ${max} characters`),
-    z.regex(noControl, `${what} must not contain control characters`),
-  );
+  return z
+    .string(`${what} must be text`)
+    .check(
+      z.trim(),
+      z.minLength(1, `${what} is required`),
+      z.maxLength(max, `${what} must be at most ${max} characters`),
+      z.regex(noControl, `${what} must not contain control characters`),
+    );
 }
 
 export const slugPattern = /^[a-z][a-z0-9_-]*$/;

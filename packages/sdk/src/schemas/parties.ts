@@ -14,11 +14,13 @@ export const phoneSchema = z.string('Phone must be text').check(
   }, 'Enter a phone number with 7 to 15 digits'),
 );
 
-export const emailSchema = z.string('E-mail must be text').check(
-  z.trim(),
-  z.maxLength(limits.email, `E-mail must be at most ${limits.email} characters`),
-  z.email({ error: 'Enter an e-mail address, e.g. name@example.com', abort: true }),
-);
+export const emailSchema = z
+  .string('E-mail must be text')
+  .check(
+    z.trim(),
+    z.maxLength(limits.email, `E-mail must be at most ${limits.email} characters`),
+    z.email({ error: 'Enter an e-mail address, e.g. name@example.com', abort: true }),
+  );
 
 export const contactSchema = z.strictObject(
   {
@@ -46,17 +48,21 @@ export const agentSchema = z.strictObject(
 
 export const routingSchema = z.strictObject(
   {
-  level: z.number('Level must be a number').check(
-    z.int('Level must be a whole number'),
-    z.gte(1, 'Level must be 1 or more'),
-    z.lte(limits.routingLevel, `Level must be ${limits.routingLevel} or less`),
-  ),
-  team: z.string('Team must be text').check(
-    z.minLength(1, 'Team is required'),
-    z.maxLength(limits.team, `Team must be at most ${limits.team} characters`),
-    z.regex(slugPattern, 'Team must be a lower-case id such as "billing"'),
-  ),
-  priority: z.optional(prioritySchema),
+    level: z
+      .number('Level must be a number')
+      .check(
+        z.int('Level must be a whole number'),
+        z.gte(1, 'Level must be 1 or more'),
+        z.lte(limits.routingLevel, `Level must be ${limits.routingLevel} or less`),
+      ),
+    team: z
+      .string('Team must be text')
+      .check(
+        z.minLength(1, 'Team is required'),
+        z.maxLength(limits.team, `Team must be at most ${limits.team} characters`),
+        z.regex(slugPattern, 'Team must be a lower-case id such as "billing"'),
+      ),
+    priority: z.optional(prioritySchema),
   },
   strict,
 );

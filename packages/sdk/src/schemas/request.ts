@@ -4,42 +4,53 @@
  */
 import * as z from 'zod/mini';
 import type { DefaultCategory } from './categories.ts';
-import { contactMethodSchema, limits, line, noControlExceptNewlines, slugPattern, strictObjectError as strict, urgencySchema, type ContactMethod } from './common.ts';
+import {
+  contactMethodSchema,
+  limits,
+  line,
+  noControlExceptNewlines,
+  slugPattern,
+  strictObjectError as strict,
+  urgencySchema,
+  type ContactMethod,
+} from './common.ts';
 import { contextSchema } from './context.ts';
 import { agentSchema, contactSchema, customerSchema, routingSchema } from './parties.ts';
 import { signalsSchema } from './signals.ts';
 
 /** A category id on the wire. Hosts may add their own, so any slug passes here; the client narrows it. */
-export const categorySchema = z.string('Category must be text').check(
-  z.minLength(1, 'Choose a category'),
-  z.maxLength(limits.category, `Category must be at most ${limits.category} characters`),
-  z.regex(slugPattern, 'Category must be a lower-case id such as "billing"'),
-);
+export const categorySchema = z
+  .string('Category must be text')
+  .check(
+    z.minLength(1, 'Choose a category'),
+    z.maxLength(limits.category, `Category must be at most ${limits.category} characters`),
+    z.regex(slugPattern, 'Category must be a lower-case id such as "billing"'),
+  );
 
-const notesSchema = z.string('Notes must be text').check(
-  z.trim(),
-  z.minLength(1, 'Write a quick note: what the issue is, what you tried, why you are escalating'),
-  z.maxLength(limits.notes, `Notes must be at most ${limits.notes} characters`),
-  z.regex(noControlExceptNewlines, 'Notes must not contain control characters'),
-);
+const notesSchema = z
+  .string('Notes must be text')
+  .check(
+    z.trim(),
+    z.minLength(1, 'Write a quick note: what the issue is, what you tried, why you are escalating'),
+    z.maxLength(limits.notes, `Notes must be at most ${limits.notes} characters`),
+    z.regex(noControlExceptNewlines, 'Notes must not contain control characters'),
+  );
 
 /** The address for the chosen method must be there: a phone for call/text, an e-mail for email. */
-const contactMatchesMethod = z.superRefine(
-  (req: { contactMethod: ContactMethod; contact: z.infer<typeof contactSchema> }, ctx) => {
-    const field = req.contactMethod === 'email' ? 'email' : 'phone';
-    if (req.contact[field] === undefined) {
-      ctx.issues.push({
-        code: 'custom',
-        input: req.contact,
-        path: ['contact', field],
-        message:
-          field === 'email'
-            ? 'An e-mail address is required to contact the customer by email'
-            : `A phone number is required to contact the customer by ${req.contactMethod}`,
-      });
-    }
-  },
-);
+const contactMatchesMethod = z.superRefine((req: { contactMethod: ContactMethod; contact: z.infer<typeof contactSchema> }, ctx) => {
+  const field = req.contactMethod === 'email' ? 'email' : 'phone';
+  if (req.contact[field] === undefined) {
+    ctx.issues.push({
+      code: 'custom',
+      input: req.contact,
+      path: ['contact', field],
+      message:
+        field === 'email'
+          ? 'An e-mail address is required to contact the customer by email'
+          : `A phone number is required to contact the customer by ${req.contactMethod}`,
+    });
+  }
+});
 
 const requestShape = {
   id: z.uuid('Id must be a UUID'),

@@ -32,10 +32,9 @@ export const serviceImpacts = ['outage', 'severe', 'workaround', 'minor'] as con
 export type ServiceImpact = (typeof serviceImpacts)[number];
 
 const flag = z.optional(z.boolean('Signals are true or false'));
-const amountSchema = z.number('Amounts must be numbers').check(
-  z.gte(0, 'Amounts must be 0 or more'),
-  z.lte(limits.amount, `Amounts must be at most ${limits.amount}`),
-);
+const amountSchema = z
+  .number('Amounts must be numbers')
+  .check(z.gte(0, 'Amounts must be 0 or more'), z.lte(limits.amount, `Amounts must be at most ${limits.amount}`));
 
 /**
  * What the agent (or the host) knows about the case: the policy's signals, the credit or
@@ -50,7 +49,9 @@ export const signalsSchema = z.strictObject(
     /** Dollars the customer asks to be refunded. */
     refund: z.optional(amountSchema),
     /** The currency of `credit` and `refund` (ISO 4217), for people; the policy's limits are in it too. */
-    currency: z.optional(z.string('Currency must be text').check(z.regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter ISO 4217 code such as USD'))),
+    currency: z.optional(
+      z.string('Currency must be text').check(z.regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter ISO 4217 code such as USD')),
+    ),
     /** How a technical problem affects service; picks the row of the priority table. */
     serviceImpact: z.optional(z.enum(serviceImpacts, `Service impact must be one of ${serviceImpacts.join(', ')}`)),
   },

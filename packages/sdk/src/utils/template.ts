@@ -8,4 +8,3 @@ export function fill(template: string, values: Record<string, string | undefined
   });
   return missing ? null : out;
 }
-

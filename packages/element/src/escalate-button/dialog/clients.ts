@@ -12,9 +12,7 @@ export function clientFor(endpoint: string, categories: readonly string[]): Esca
   if (!client) {
     client = createEscalationClient({ endpoint, categories });
     // The button that queued an escalation may be gone (a reload); the page still hears of it.
-    client.addEventListener('delivered', (e) =>
-      document.dispatchEvent(new EscalateDeliveredEvent(e.request.taskId, e.request, e.receipt)),
-    );
+    client.addEventListener('delivered', (e) => document.dispatchEvent(new EscalateDeliveredEvent(e.request.taskId, e.request, e.receipt)));
     clients.set(key, client);
   }
   return client;

@@ -28,7 +28,11 @@ const landings: Record<Landing, string> = { result: '[part="result"] h3', retry:
  */
 export function warmUp(host: Pick<DialogHost, 'config'>): void {
   const { client, endpoint, categories } = host.config;
-  if (!client && endpoint) clientFor(endpoint, (categories ?? defaultCategories).map((c) => c.id));
+  if (!client && endpoint)
+    clientFor(
+      endpoint,
+      (categories ?? defaultCategories).map((c) => c.id),
+    );
 }
 
 /** What the dialog is given besides its host: things that are not the element's public API. */
@@ -195,11 +199,13 @@ export class EscalationDialog implements ReactiveController {
         <h2 id="title">${s.dialogTitle}</h2>
         <p id="task-line" class="muted">${s.taskLine(h.taskId, h.customerName, h.taskTitle)}</p>
       </header>
-      ${status.kind === 'success' || status.kind === 'queued'
-        ? resultTemplate({ strings: s, outcome: status, policy: this.#form.policy }, close)
-        : status.kind === 'already'
-          ? alreadyTemplate(s, status.existing, close)
-          : formTemplate(this.#formView(), this.#actions)}
+      ${
+        status.kind === 'success' || status.kind === 'queued'
+          ? resultTemplate({ strings: s, outcome: status, policy: this.#form.policy }, close)
+          : status.kind === 'already'
+            ? alreadyTemplate(s, status.existing, close)
+            : formTemplate(this.#formView(), this.#actions)
+      }
       <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</div>
     </dialog>`;
   }

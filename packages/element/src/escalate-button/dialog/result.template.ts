@@ -22,40 +22,51 @@ export function resultTemplate({ strings: s, outcome, policy }: ResultView, clos
   // The fraud rule lives in the policy; the words come from the (localised) strings.
   const script = customerScript(
     { contactMethod: request.contactMethod, urgency: request.urgency, routing },
-    { ...policy, script: s.script, urgencies: { urgent: { ...policy.urgencies.urgent, phrase: s.windows.urgent }, standard: { ...policy.urgencies.standard, phrase: s.windows.standard } } },
+    {
+      ...policy,
+      script: s.script,
+      urgencies: {
+        urgent: { ...policy.urgencies.urgent, phrase: s.windows.urgent },
+        standard: { ...policy.urgencies.standard, phrase: s.windows.standard },
+      },
+    },
   );
   return html`<div part="result" class="result ${outcome.kind}">
-      ${outcome.kind === 'success'
+    ${
+      outcome.kind === 'success'
         ? html`<h3 tabindex="-1">${s.successTitle}</h3>
             <ul>
               ${s.successSteps(window, method).map((line) => html`<li>${line}</li>`)}
             </ul>`
         : html`<h3 tabindex="-1">${s.queuedTitle}</h3>
-            <p>${s.queuedBody}</p>`}
-      <section aria-labelledby="script-title">
-        <h4 id="script-title">${s.tellCustomer}</h4>
-        ${script
+            <p>${s.queuedBody}</p>`
+    }
+    <section aria-labelledby="script-title">
+      <h4 id="script-title">${s.tellCustomer}</h4>
+      ${
+        script
           ? html`<ul class="script">
               <li>“${script.before}”</li>
               <li>“${script.when}”</li>
               <li>${s.frustratedLabel} “${s.script.frustrated}”</li>
             </ul>`
-          : html`<p>${s.noScript}</p>`}
-      </section>
-      <div part="footer" class="footer">
-        <button type="button" class="primary" @click=${close}>${s.close}</button>
-      </div>
-    </div>`;
+          : html`<p>${s.noScript}</p>`
+      }
+    </section>
+    <div part="footer" class="footer">
+      <button type="button" class="primary" @click=${close}>${s.close}</button>
+    </div>
+  </div>`;
 }
 
 /** The task already had an open escalation: nothing was stored, and the agent is told so. */
 export function alreadyTemplate(strings: EscalateStrings, existing: { id: string; status: string }, close: () => void) {
   const s = strings;
   return html`<div part="result" class="result already">
-      <h3 tabindex="-1">${s.alreadyTitle(s.statuses[existing.status] ?? existing.status)}</h3>
-      <p>${s.alreadyBody(escalationReference(existing.id))}</p>
-      <div part="footer" class="footer">
-        <button type="button" class="primary" @click=${close}>${s.close}</button>
-      </div>
-    </div>`;
+    <h3 tabindex="-1">${s.alreadyTitle(s.statuses[existing.status] ?? existing.status)}</h3>
+    <p>${s.alreadyBody(escalationReference(existing.id))}</p>
+    <div part="footer" class="footer">
+      <button type="button" class="primary" @click=${close}>${s.close}</button>
+    </div>
+  </div>`;
 }

@@ -137,7 +137,12 @@ export class Submission {
     this.#show({ kind: 'submitting' }, strings.submitting);
     try {
       const { client, endpoint } = host.config;
-      const target = client ?? clientFor(endpoint!, this.#form.categories.map((c) => c.id));
+      const target =
+        client ??
+        clientFor(
+          endpoint!,
+          this.#form.categories.map((c) => c.id),
+        );
       const result = await target.escalate(input);
       clearDraft(taskId);
       const current = host.taskId === taskId;
