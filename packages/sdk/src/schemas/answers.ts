@@ -7,9 +7,16 @@ export const escalationReceiptSchema = z.object({
   id: z.uuid(),
   taskId: z.string().check(z.minLength(1), z.maxLength(limits.taskId)),
   status: z.literal('received'),
+  /** The team that takes it, as the server decided. */
   team: z.string().check(z.minLength(1), z.maxLength(limits.team)),
+  /** When the team must have answered (the earliest rule that applies, docs/policy.md#respond-by). */
   respondBy: z.iso.datetime({ offset: true }),
   duplicate: z._default(z.boolean(), false),
+  /**
+   * Where the e-mail to the team stands: `pending` right after storing (it is sent in the
+   * background), `sent` once it went out. A UI says "notified" only on `sent`.
+   */
+  notification: z.optional(z.enum(['pending', 'sent', 'failed'])),
 });
 export type EscalationReceipt = z.output<typeof escalationReceiptSchema>;
 
