@@ -1,43 +1,18 @@
+/** client.escalate against a real HTTP endpoint: what is sent, what is refused, what is answered. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   createEscalationClient,
   EscalationHttpError,
-  EscalationNetworkError,
   EscalationReceiptError,
-  EscalationTimeoutError,
   EscalationValidationError,
   escalationRequestSchema,
-  memoryOutbox,
   type EscalationClientEventMap,
-  type EscalationClientOptions,
   type EscalationInput,
 } from '@escalate-kit/sdk';
-import { startScenarioServer } from '../support/node-server.ts';
+import { input, fast, record, scenarioServer } from './support.ts';
 
-const input: EscalationInput = {
-  taskId: 'T-1042',
-  category: 'billing',
-  notes:
-    'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.',
-  contactMethod: 'email',
-  contact: { email: 'pat@example.com' },
-  customer: { name: 'Pat Doe', accountId: 'A-77' },
-};
-
-let server: Awaited<ReturnType<typeof startScenarioServer>>;
-before(async () => {
-  server = await startScenarioServer();
-});
-after(() => server.close());
-
-const fast = { retry: { limit: 3, delay: 5, backoffLimit: 20 }, flushInterval: 0 } satisfies Partial<EscalationClientOptions>;
-
-function record<K extends keyof EscalationClientEventMap>(client: EventTarget, ...types: K[]) {
-  const seen: { type: K; event: EscalationClientEventMap[K] }[] = [];
-  for (const type of types) client.addEventListener(type, (event) => seen.push({ type, event: event as EscalationClientEventMap[K] }));
-  return seen;
-}
+const server = scenarioServer();
 
 describe('client.escalate against a real HTTP endpoint', () => {
   it('posts the contract body with Idempotency-Key = id and resolves with the receipt', async () => {
@@ -152,64 +127,6 @@ describe('client.escalate against a real HTTP endpoint', () => {
     });
   }
 
-  it('retries 503 twice and succeeds, with the same Idempotency-Key and body every time', async () => {
-    const tag = 'f503';
-    const client = createEscalationClient({ endpoint: server.endpoint('fail-2-503', tag), ...fast });
-    const result = await client.escalate(input);
-    assert.equal(result.status, 'sent');
-    const hits = server.log.filter((l) => l.tag === tag);
-    assert.deepEqual(
-      hits.map((h) => h.status),
-      [503, 503, 201],
-    );
-    assert.equal(new Set(hits.map((h) => h.idempotencyKey)).size, 1);
-    assert.equal(new Set(hits.map((h) => JSON.stringify(h.body))).size, 1);
-    assert.equal(hits[0]!.idempotencyKey, result.request.id);
-  });
-
-  it('retries a timed-out attempt with the same key', async () => {
-    const tag = 'slowfirst';
-    // Generous margins: a loaded 2-core machine must not turn the retried attempt into a timeout too.
-    const client = createEscalationClient({ endpoint: server.endpoint('slowfirst-3000', tag), ...fast, timeout: 1000 });
-    const result = await client.escalate(input);
-    assert.equal(result.status, 'sent');
-    const hits = server.log.filter((l) => l.tag === tag);
-    assert.equal(hits.length, 2);
-    assert.equal(hits[0]!.idempotencyKey, hits[1]!.idempotencyKey);
-  });
-
-  it('rejects with EscalationTimeoutError when every attempt times out and there is no outbox', async () => {
-    const tag = 'slow';
-    const client = createEscalationClient({
-      endpoint: server.endpoint('slow-300', tag),
-      ...fast,
-      retry: { limit: 1, delay: 5 },
-      timeout: 100,
-      outbox: false,
-    });
-    const error = await client.escalate(input).catch((e: unknown) => e);
-    assert.ok(error instanceof EscalationTimeoutError, String(error));
-    assert.match(error.message, /100 ms/);
-    assert.equal(server.log.filter((l) => l.tag === tag).length, 2);
-  });
-
-  it('queues once totalTimeout runs out, however many retries were left', async () => {
-    const tag = 'total';
-    const client = createEscalationClient({
-      endpoint: server.endpoint('slow-1000', tag),
-      ...fast,
-      retry: { limit: 10, delay: 5 },
-      timeout: 400,
-      totalTimeout: 1000,
-    });
-    const started = Date.now();
-    const result = await client.escalate(input);
-    assert.equal(result.status, 'queued');
-    assert.ok(result.status === 'queued' && result.reason === 'timeout');
-    assert.ok(Date.now() - started < 2500, 'bounded by totalTimeout, not by 11 attempts');
-    assert.ok(server.log.filter((l) => l.tag === tag).length < 5);
-  });
-
   it('treats a malformed receipt as an error, not a success', async () => {
     const client = createEscalationClient({ endpoint: server.endpoint('malformed'), ...fast });
     const events = record(client, 'success', 'error');
@@ -265,71 +182,5 @@ describe('client.escalate against a real HTTP endpoint', () => {
       () => createEscalationClient({ endpoint: '' }),
       (e: unknown) => e instanceof EscalationValidationError && e.issues[0]!.path[0] === 'endpoint',
     );
-  });
-});
-
-describe('outbox (in memory, as in Node)', () => {
-  it('queues when retries run out on a network fault, then delivers exactly once on flush', async () => {
-    const tag = 'down-node';
-    const endpoint = server.endpoint('down', tag);
-    const client = createEscalationClient({ endpoint, ...fast, retry: { limit: 1, delay: 5 } });
-    const events = record(client, 'queued', 'delivered', 'error');
-    const result = await client.escalate(input);
-    assert.equal(result.status, 'queued');
-    assert.ok(result.status === 'queued');
-    assert.equal(result.reason, 'network');
-    assert.equal((await client.pending()).length, 1);
-
-    // Still down: flush keeps it.
-    assert.deepEqual(await client.flush(), { delivered: 0, remaining: 1 });
-    await fetch(`${server.origin}/scenario-control/up/${tag}`, { method: 'POST' });
-    const [first, second] = await Promise.all([client.flush(), client.flush()]);
-    assert.deepEqual(first, { delivered: 1, remaining: 0 });
-    assert.equal(first, second, 'concurrent flushes share one pass');
-    assert.deepEqual(await client.flush(), { delivered: 0, remaining: 0 });
-
-    assert.equal(server.storedCount(result.request.id), 1);
-    assert.ok(server.log.filter((l) => l.tag === tag).every((l) => l.idempotencyKey === result.request.id));
-    assert.deepEqual(
-      events.map((e) => e.type),
-      ['queued', 'delivered'],
-    );
-    assert.deepEqual(await client.pending(), []);
-  });
-
-  it('queues after 5xx retries run out, and sends the oldest first', async () => {
-    const outbox = memoryOutbox();
-    const tag = 'order';
-    const client = createEscalationClient({ endpoint: server.endpoint('fail-2-503', tag), ...fast, retry: 1, outbox });
-    const a = await client.escalate({ ...input, taskId: 'T-A' });
-    const b = await client.escalate({ ...input, taskId: 'T-B' });
-    assert.equal(a.status, 'queued');
-    assert.equal(b.status, 'queued');
-    const delivered: string[] = [];
-    client.addEventListener('delivered', (e) => delivered.push(e.request.taskId));
-    const result = await client.flush();
-    assert.deepEqual(result, { delivered: 2, remaining: 0 });
-    assert.deepEqual(delivered, ['T-A', 'T-B']);
-  });
-
-  it('keeps, but stops re-sending, an entry the server refuses for good', async () => {
-    const outbox = memoryOutbox();
-    const endpoint = server.endpoint('status-400', 'refused');
-    const request = escalationRequestSchema.parse({ ...input, id: crypto.randomUUID(), createdAt: new Date().toISOString() });
-    await outbox.put({ id: request.id, endpoint, request, queuedAt: Date.now(), attempts: 1 });
-    const client = createEscalationClient({ endpoint, ...fast, outbox });
-    const errors = record(client, 'error');
-    await client.flush();
-    const [entry] = await client.pending();
-    assert.equal(entry?.failed, true);
-    assert.equal(errors.length, 1);
-    await client.flush();
-    assert.equal(server.log.filter((l) => l.tag === 'refused').length, 1, 'not re-sent');
-  });
-
-  it('rejects with EscalationNetworkError when the outbox is off', async () => {
-    const client = createEscalationClient({ endpoint: server.endpoint('down', 'nobox'), ...fast, retry: 0, outbox: false });
-    const error = await client.escalate(input).catch((e: unknown) => e);
-    assert.ok(error instanceof EscalationNetworkError);
   });
 });

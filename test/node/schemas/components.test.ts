@@ -1,0 +1,77 @@
+/** The component schemas (contact, customer, agent, routing, context, signals) and the limits. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  agentSchema,
+  categorySchema,
+  contactMethods,
+  contactSchema,
+  contextSchema,
+  customerSchema,
+  defaultCategories,
+  limits,
+  priorities,
+  routingSchema,
+  slugPattern,
+  urgencies,
+} from '@escalate-kit/sdk';
+import { issuesOf, parse } from './support.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+describe('component schemas', () => {
+  it('contactSchema accepts an empty contact and rejects unknown keys at its root', () => {
+    assert.deepEqual(parse(contactSchema, {}), {});
+    assert.deepEqual(issuesOf(contactSchema, { fax: '1' }), [[]]);
+    assert.deepEqual(issuesOf(contactSchema, { phone: '12' }), [['phone']]);
+  });
+
+  it('contextSchema reports keys and count relative to itself', () => {
+    assert.deepEqual(issuesOf(contextSchema, { ok: 1, bad: null }), [['bad']]);
+    assert.deepEqual(
+      issuesOf(contextSchema, Object.fromEntries(Array.from({ length: limits.contextKeys + 1 }, (_, i) => [`k${i}`, true]))),
+      [[]],
+    );
+  });
+
+  it('routingSchema requires level and team', () => {
+    assert.deepEqual(issuesOf(routingSchema, {}), [['level'], ['team']]);
+    assert.deepEqual(parse(routingSchema, { level: 1, team: 'account' }), { level: 1, team: 'account' });
+  });
+
+  it('customerSchema and agentSchema trim their fields', () => {
+    assert.deepEqual(parse(customerSchema, { name: ' Pat ' }), { name: 'Pat' });
+    assert.deepEqual(parse(agentSchema, { id: ' a-1 ' }), { id: 'a-1' });
+  });
+
+  it('categorySchema takes any slug within the limit', () => {
+    assert.equal(parse(categorySchema, 'escalation_v2'), 'escalation_v2');
+    assert.deepEqual(issuesOf(categorySchema, 'Escalation'), [[]]);
+  });
+});
+
+describe('limits and defaults', () => {
+  it('matches the bounds of the wire contract (docs/architecture.md#wire-contract)', () => {
+    assert.equal(limits.taskId, 200);
+    assert.equal(limits.notes, 5000);
+  });
+
+  it('offers the five categories of docs/policy.md#categories in order, each a valid slug within the limit', () => {
+    assert.deepEqual(
+      defaultCategories.map((c) => c.id),
+      ['complaint', 'billing', 'pricing', 'technical', 'other'],
+    );
+    for (const c of defaultCategories) {
+      assert.match(c.id, slugPattern);
+      assert.ok(c.id.length <= limits.category);
+      assert.ok(c.label.length > 0 && c.hint.length > 0);
+    }
+  });
+
+  it('lists the contact methods, urgencies and priorities of the contract', () => {
+    assert.deepEqual([...contactMethods], ['call', 'text', 'email']);
+    assert.deepEqual([...urgencies], ['urgent', 'standard']);
+    assert.deepEqual([...priorities], ['critical', 'high', 'medium', 'low']);
+  });
+});
