@@ -1,0 +1,12 @@
+/** Types of bench/bundle-size.mjs, for test/node/budgets.test.ts. */
+export interface BundleSize {
+  /** gzip -9 bytes of the entry and its static imports: what loads before any dialog opens. */
+  eager: number;
+  /** gzip -9 bytes of every chunk reachable from the entry, lazy ones included. */
+  all: number;
+  chunks: number;
+  /** Minified bytes per package or source folder, largest first. */
+  contributors: [string, number][];
+}
+export function measureBundle(contents: string): Promise<BundleSize>;
+export const entries: Record<'element' | 'sdkClient' | 'sentryFeedback' | 'sentrySend', string>;
