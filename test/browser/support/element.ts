@@ -1,4 +1,5 @@
 /** Helpers for driving `<escalate-button>` in Chromium, the way an agent would. */
+import { fixture } from '@open-wc/testing';
 import type { EscalateButton } from '@escalate-kit/element';
 
 export interface Logged {
@@ -79,4 +80,16 @@ export function spokenIn(el: EscalateButton, words: string): Element[] {
   return [...root(el).querySelectorAll('[role="alert"], [role="status"], [aria-live]:not([aria-live="off"])')].filter((r) =>
     text(r).includes(words),
   );
+}
+
+/** The note of "How to Escalate"'s example: long enough, and it mentions a manager, the BBB and $450. */
+export const exampleNotes =
+  'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager, threatening BBB.';
+
+/** A button for task T-1042 posting to `endpoint`, with `attrs` as written, upgraded and rendered. */
+export async function mount(endpoint: string, attrs = ''): Promise<EscalateButton> {
+  const holder = await fixture(`<div><escalate-button task-id="T-1042" endpoint="${endpoint}" ${attrs}></escalate-button></div>`);
+  const el = holder.querySelector('escalate-button')!;
+  await el.updateComplete;
+  return el;
 }
