@@ -15,6 +15,10 @@ export interface EscalationConfig {
   strings?: Partial<EscalateStrings>;
   policy?: EscalationPolicy;
   agentId?: string;
+  /** ISO 4217 code of the credit or refund amounts the agent enters (the dialog's default: USD). */
+  currency?: string;
+  /** The number an agent calls when stuck (the dialog's default: 555-1234, from the procedures). */
+  supportPhone?: string;
 }
 
 export const escalationContext = createContext<EscalationConfig>(Symbol.for('escalate-kit/config'));

@@ -95,6 +95,10 @@ export class EscalateButton extends LitElement implements DialogHost {
   @property({ reflect: true }) variant: 'primary' | 'secondary' = 'primary';
   /** Disables the button. */
   @property({ type: Boolean, reflect: true }) disabled = false;
+  /** The currency of a credit or refund the agent enters (ISO 4217, e.g. `EUR`); the provider's, else USD. */
+  @property() currency?: string;
+  /** The support line under the form ("Still stuck? … call support"); the provider's, else 555-1234. */
+  @property({ attribute: 'support-phone' }) supportPhone?: string;
 
   /** A client (from `createEscalationClient`) to use instead of `endpoint` or the provider's. */
   @property({ attribute: false }) client?: EscalationClientLike;
@@ -131,6 +135,8 @@ export class EscalateButton extends LitElement implements DialogHost {
       strings: { ...p.strings, ...this.strings },
       policy: this.policy ?? p.policy,
       agentId: p.agentId,
+      currency: this.currency ?? p.currency,
+      supportPhone: this.supportPhone ?? p.supportPhone,
     };
   }
 

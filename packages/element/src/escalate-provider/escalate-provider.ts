@@ -44,6 +44,10 @@ export class EscalateProvider extends LitElement {
   @property({ attribute: false }) strings?: Partial<EscalateStrings>;
   /** The escalation policy for every button. */
   @property({ attribute: false }) policy?: EscalationPolicy;
+  /** The currency of credits and refunds (ISO 4217, e.g. `EUR`) for every button; USD unless set. */
+  @property() currency?: string;
+  /** The support line shown under every form ("Still stuck? … call support"); 555-1234 unless set. */
+  @property({ attribute: 'support-phone' }) supportPhone?: string;
 
   readonly #provider = new ContextProvider(this, { context: escalationContext, initialValue: {} });
   /** The client whose deliveries this element re-dispatches. */
@@ -70,6 +74,8 @@ export class EscalateProvider extends LitElement {
       strings: this.strings,
       policy: this.policy,
       agentId: this.agentId,
+      currency: this.currency,
+      supportPhone: this.supportPhone,
     });
     this.#hear();
   }
