@@ -88,8 +88,14 @@ export function openApiDocument(): JsonSchema {
           ],
           requestBody: { required: true, content: { 'application/json': { schema: ref('EscalationRequest') } } },
           responses: {
-            '201': json('EscalationReceipt', 'Stored.'),
-            '200': json('EscalationReceipt', 'An idempotent replay: the stored receipt, with duplicate: true.'),
+            '201': json(
+              'EscalationReceipt',
+              "Stored. `team` and `respondBy` are what the server decided from the case with its own policy (the request's `routing` is only a suggestion); `notification` is `pending`: the e-mail goes out in the background.",
+            ),
+            '200': json(
+              'EscalationReceipt',
+              'An idempotent replay: the stored receipt, with duplicate: true and where the e-mail stands now (`notification`).',
+            ),
             '400': error('Invalid request; `issues` names every bad field.'),
             '401': error('Missing or wrong bearer token.'),
             '409': error(

@@ -3,7 +3,10 @@
  * plus the two seams a deployment plugs into: the store and the notifier.
  */
 import * as z from 'zod/mini';
-import { categorySchema, escalationRequestSchema, strictObjectError, type EscalationRequest } from '@escalate-kit/sdk';
+import { categorySchema, escalationRequestSchema, limits, slugPattern, strictObjectError, type EscalationRequest } from '@escalate-kit/sdk';
+import { decisionSchema, type Decision } from './decision/schema.ts';
+
+export { decisionSchema, deadlineRules, storedDeadlineSchema, type Decision, type StoredDeadline } from './decision/schema.ts';
 
 export const escalationStatuses = ['open', 'contacted', 'resolved'] as const;
 export type EscalationStatus = (typeof escalationStatuses)[number];
@@ -34,9 +37,19 @@ export type HistoryEntry = z.output<typeof historyEntrySchema>;
 /** One stored escalation, as the API returns it. */
 export const storedEscalationSchema = z.object({
   id: z.string(),
+  /** The request as the client sent it; its `routing` is the client's suggestion, kept as it came. */
   request: escalationRequestSchema,
+  /** The team that takes it: `decision.team` (docs/policy.md#specialised-teams). */
   team: z.string(),
+  /** When the team must have answered: `decision.respondBy.at` (docs/policy.md#respond-by). */
   respondBy: z.string(),
+  /** When it must be resolved, when a rule gives a resolution time: `decision.resolveBy.at`. */
+  resolveBy: z.optional(z.string()),
+  /**
+   * What the server decided from the case with its own policy. Absent on escalations stored
+   * before the server recorded its decision (migration 003).
+   */
+  decision: z.optional(decisionSchema),
   receivedAt: z.string(),
   status: statusSchema,
   history: z.array(historyEntrySchema),
@@ -50,6 +63,10 @@ export interface NewEscalation {
   bodyHash: string;
   team: string;
   respondBy: string;
+  /** When a rule gives a resolution time (docs/policy.md#respond-by). */
+  resolveBy?: string;
+  /** The server's decision; the handler always gives one, an import of old data may not. */
+  decision?: Decision;
   receivedAt: string;
   /**
    * Claims the first notification for the server that inserts: no `dueNotifications` call
@@ -89,6 +106,15 @@ export const listQuerySchema = z.object({
     z.string().check(z.minLength(1, 'taskId must not be empty'), z.maxLength(200, 'taskId must be at most 200 characters')),
   ),
   category: z.optional(categorySchema),
+  /** The escalations one team takes (the decided team, e.g. `billing`). */
+  team: z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(limits.team, `team must be at most ${limits.team} characters`),
+        z.regex(slugPattern, 'team must be a lower-case id such as "billing"'),
+      ),
+  ),
   since: z.optional(z.iso.datetime({ offset: true, error: 'since must be an ISO-8601 date-time' })),
   limit: z._default(
     z.coerce

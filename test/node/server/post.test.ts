@@ -38,6 +38,8 @@ for (const kind of storeKinds) {
           team: 'billing',
           respondBy: '2025-11-19T23:59:59.999Z',
           duplicate: false,
+          // The e-mail goes out in the background: a UI must not say "notified" yet.
+          notification: 'pending',
         });
         assert.equal(response.headers.get('location'), `/api/escalations/${body.id}`);
 
@@ -61,8 +63,9 @@ for (const kind of storeKinds) {
         const reordered = Object.fromEntries(Object.entries({ ...body, notes: `  ${body.notes as string}\n` }).reverse());
         const replay = await receiptOf(await handler(postRequest(reordered)), 200);
         assert.deepEqual(replay, { ...first, duplicate: true });
-        // respondBy is the stored one, not one computed from the replay's time.
-        assert.equal(replay.respondBy, '2025-11-14T23:59:59.999Z');
+        // respondBy is the stored one, not one computed from the replay's time: an urgent
+        // technical ticket is at least high priority, 2 hours by the priority table.
+        assert.equal(replay.respondBy, '2025-11-14T12:00:00.000Z');
       });
 
       it('answers 409 for the same id with a different body, and keeps the first', async () => {

@@ -40,7 +40,8 @@ for (const kind of storeKinds) {
         const post = async (body: Record<string, unknown>) => (await receiptOf(await handler(postRequest(wire(body))), 201)).id;
         const standard = await post({ category }); // Wed 23:59
         const urgent = await post({ category, urgency: 'urgent' }); // Fri 23:59
-        const critical = await post({ category, routing: { level: 2, team: 'technical', priority: 'critical' } }); // Fri 10:30
+        // The technical team's 30 minutes come from what the agent knows, not from a routing it claims.
+        const critical = await post({ category, signals: { troubleshootingExhausted: true, serviceImpact: 'outage' } }); // Fri 10:30
         clock.advance(3_600_000);
         const later = await post({ category: other, urgency: 'urgent' }); // Fri 23:59, received 11:00
         await jsonOf(await handler(patch(urgent, { status: 'resolved' })));

@@ -5,15 +5,12 @@
 import {
   canonicalJson,
   escalationRequestSchema,
-  respondBy,
-  suggestRouting,
-  teamFor,
   toFieldIssues,
   type EscalationPolicy,
   type EscalationReceipt,
-  type EscalationRequest,
   type FieldIssue,
 } from '@escalate-kit/sdk';
+import { decide } from '../decision/decide.ts';
 import { readJsonObject } from '../http/body.ts';
 import { error, invalid, json, notFound } from '../http/responses.ts';
 import { sha256Hex } from '../http/sha256.ts';
@@ -35,19 +32,21 @@ export interface EscalationRoutesOptions {
   notifications: Pick<NotificationWorker, 'firstLease' | 'deliver'>;
 }
 
-function receipt(record: StoredEscalation, duplicate: boolean): EscalationReceipt {
-  return { id: record.id, taskId: record.request.taskId, status: 'received', team: record.team, respondBy: record.respondBy, duplicate };
-}
-
 /**
- * The policy has the last word on what it fixes: a fraud-flagged request is urgent whatever
- * urgency the browser sent (docs/policy.md#fraud), so its respond-by and its e-mail say so.
+ * The team and respond-by the server decided, and where the e-mail to the team stands: `pending`
+ * on a fresh 201 (it goes out in the background), the stored state on a replay, so a UI says
+ * "notified" only once it is true.
  */
-function withPolicyUrgency(received: EscalationRequest, policy: EscalationPolicy): EscalationRequest {
-  const decided = suggestRouting({ ...received.signals, category: received.category, urgency: received.urgency }, policy);
-  return decided.urgencyForcedBy !== undefined && decided.urgency !== received.urgency
-    ? { ...received, urgency: decided.urgency }
-    : received;
+function receipt(record: StoredEscalation, duplicate: boolean): EscalationReceipt {
+  return {
+    id: record.id,
+    taskId: record.request.taskId,
+    status: 'received',
+    team: record.team,
+    respondBy: record.respondBy,
+    duplicate,
+    notification: record.notification.state,
+  };
 }
 
 export function escalationRoutes(options: EscalationRoutesOptions): Routes {
@@ -81,7 +80,8 @@ export function escalationRoutes(options: EscalationRoutesOptions): Routes {
 
     const received = parsed.data;
     const receivedAt = clock();
-    const escalation = withPolicyUrgency(received, policy);
+    // docs/policy.md#respond-by: decided from the case with this server's policy; `routing` is only the client's suggestion.
+    const { request: escalation, decision } = decide(received, policy, receivedAt);
     // The request as parsed (defaults filled, strings trimmed) and as sent, before the policy
     // fixed anything: a replay that only differs in what the schema normalises is the same one.
     const bodyHash = await sha256Hex(canonicalJson(received));
@@ -90,9 +90,10 @@ export function escalationRoutes(options: EscalationRoutesOptions): Routes {
     const result = await store.insert({
       request: escalation,
       bodyHash,
-      team: teamFor(escalation, policy),
-      // docs/policy.md#respond-by
-      respondBy: respondBy(escalation, policy, receivedAt).toISOString(),
+      team: decision.team,
+      respondBy: decision.respondBy.at,
+      ...(decision.resolveBy && { resolveBy: decision.resolveBy.at }),
+      decision,
       receivedAt: receivedAt.toISOString(),
       ...(lease !== undefined && { notificationLeaseUntil: lease }),
     });

@@ -58,6 +58,8 @@ export function createMemoryStore(): EscalationStore {
         request: structuredClone(escalation.request),
         team: escalation.team,
         respondBy: isoString(escalation.respondBy),
+        ...(escalation.resolveBy !== undefined && { resolveBy: isoString(escalation.resolveBy) }),
+        ...(escalation.decision !== undefined && { decision: structuredClone(escalation.decision) }),
         receivedAt: isoString(escalation.receivedAt),
         status: 'open',
         history: [],
@@ -85,6 +87,7 @@ export function createMemoryStore(): EscalationStore {
             (query.status === undefined || r.status === query.status) &&
             (query.taskId === undefined || r.request.taskId === query.taskId) &&
             (query.category === undefined || r.request.category === query.category) &&
+            (query.team === undefined || r.team === query.team) &&
             (since === undefined || Date.parse(r.receivedAt) >= since) &&
             (after === undefined || compare(r, after) > 0),
         )

@@ -1,5 +1,5 @@
-/** How an escalation is a row of the `escalations` table, and back (migrations/001_init.sql). */
-import type { EscalationStatus, HistoryEntry, Notification, NotificationState, StoredEscalation } from '../types.ts';
+/** How an escalation is a row of the `escalations` table, and back (migrations/001_init.sql, 003_decision.sql). */
+import type { Decision, EscalationStatus, HistoryEntry, Notification, NotificationState, StoredEscalation } from '../types.ts';
 import { isoString } from './common.ts';
 
 export interface EscalationRow {
@@ -9,6 +9,10 @@ export interface EscalationRow {
   team: string;
   status: EscalationStatus;
   respond_by: Date | string;
+  /** NULL when no rule gives a resolution time, and on rows from before migration 003. */
+  resolve_by: Date | string | null;
+  /** NULL on rows from before migration 003. */
+  decision: unknown;
   received_at: Date | string;
   history: unknown;
   notification_state: NotificationState;
@@ -33,6 +37,8 @@ export function toRecord(row: EscalationRow): StoredEscalation {
     request: json(row.request),
     team: row.team,
     respondBy: isoString(row.respond_by),
+    ...(row.resolve_by !== null && row.resolve_by !== undefined && { resolveBy: isoString(row.resolve_by) }),
+    ...(row.decision !== null && row.decision !== undefined && { decision: json<Decision>(row.decision) }),
     receivedAt: isoString(row.received_at),
     status: row.status,
     history: json<HistoryEntry[]>(row.history),

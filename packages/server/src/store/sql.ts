@@ -97,8 +97,9 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
         // The unique key still decides between concurrent inserts of one id under different task
         // ids (a conflict): exactly one gets a row back, the other reads the winner's row.
         const inserted = await tx.query<EscalationRow>(
-          `INSERT INTO escalations (id, request, body_hash, task_id, category, urgency, team, respond_by, received_at, notification_next_attempt_at)
-           VALUES ($1, $2::text::jsonb, $3, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz)
+          `INSERT INTO escalations (id, request, body_hash, task_id, category, urgency, team, respond_by, received_at,
+             notification_next_attempt_at, resolve_by, decision)
+           VALUES ($1, $2::text::jsonb, $3, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::timestamptz, $12::text::jsonb)
            ON CONFLICT (id) DO NOTHING
            RETURNING *`,
           [
@@ -112,6 +113,8 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
             isoString(escalation.respondBy),
             isoString(escalation.receivedAt),
             escalation.notificationLeaseUntil === undefined ? null : isoString(escalation.notificationLeaseUntil),
+            escalation.resolveBy === undefined ? null : isoString(escalation.resolveBy),
+            escalation.decision === undefined ? null : toJson(escalation.decision),
           ],
         );
         const row = inserted.rows[0];
@@ -138,6 +141,7 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
       if (query.status !== undefined) where.push(`status = ${param(query.status)}`);
       if (query.category !== undefined) where.push(`category = ${param(query.category)}`);
       if (query.taskId !== undefined) where.push(`task_id = ${param(query.taskId)}`);
+      if (query.team !== undefined) where.push(`team = ${param(query.team)}`);
       if (query.since !== undefined) where.push(`received_at >= ${param(isoString(query.since))}::timestamptz`);
       if (query.cursor !== undefined) {
         const after = decodeCursor(query.cursor);
