@@ -24,6 +24,7 @@ const manifestOnly: ArgTypes = {
   customerEmail: { table: { disable: true } },
   customerPhone: { table: { disable: true } },
   accountId: { table: { disable: true } },
+  supportPhone: { table: { disable: true } },
   // Driven by the stub-client controls, or read-only.
   client: { control: false },
   policy: { control: false },
@@ -48,6 +49,8 @@ const meta = {
     'customer-phone': '',
     'account-id': 'ACC-88231',
     label: '',
+    currency: '',
+    'support-phone': '',
     variant: 'primary',
     disabled: false,
     ...networkDefaults,
@@ -63,6 +66,8 @@ const meta = {
     'customer-phone': { control: 'text' },
     'account-id': { control: 'text' },
     label: { control: 'text' },
+    currency: { control: 'text' },
+    'support-phone': { control: 'text' },
     category: { control: { type: 'select', labels: notSet }, options: ['', 'complaint', 'billing', 'pricing', 'technical', 'other'] },
     'contact-method': { control: { type: 'select', labels: notSet }, options: ['', 'call', 'text', 'email'] },
     urgency: { control: { type: 'select', labels: notSet }, options: ['', 'standard', 'urgent'] },
@@ -121,16 +126,22 @@ export const Submitting: Story = {
   play: playSubmit('submitting'),
 };
 
-/** Stored by the server: what happens next and what to tell the customer. */
+/**
+ * Stored by the server: the reference to give the customer, the team it went to and by when it
+ * must answer (in the agent's time), the e-mail on its way (not yet "notified"), the script.
+ */
 export const Success: Story = {
   args: { 'task-id': 'T-1108', outcome: 'success', 'customer-phone': '+1 555 0100 123' },
   play: playSubmit('success'),
 };
 
-/** Fraud red flag from the host (`signals`): success, but no script for the caller. */
+/**
+ * Fraud red flag from the host (`signals`), contacted on the phone the account has: success, but
+ * no script for the caller; what to do instead, and a reference that stays with the agent.
+ */
 export const SuccessSuspectedFraud: Story = {
   name: 'Success: suspected fraud (no script)',
-  args: { 'task-id': 'T-1109', outcome: 'success', signals: { fraudSuspected: true } },
+  args: { 'task-id': 'T-1109', outcome: 'success', signals: { fraudSuspected: true }, 'customer-phone': '+1 555 0100 123' },
   play: playSubmit('success'),
 };
 

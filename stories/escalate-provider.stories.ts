@@ -20,6 +20,8 @@ import {
 interface ProviderArgs extends FrameArgs, NetworkArgs {
   endpoint?: string;
   'agent-id'?: string;
+  currency?: string;
+  'support-phone'?: string;
   categories?: CategoryDefinition[];
   strings?: Partial<EscalateStrings>;
   /** How many task rows (one button each). */
@@ -51,6 +53,8 @@ function renderQueue(args: ProviderArgs) {
     html`<escalate-provider
       endpoint=${ifDefined(args.endpoint || undefined)}
       agent-id=${ifDefined(args['agent-id'] || undefined)}
+      currency=${ifDefined(args.currency || undefined)}
+      support-phone=${ifDefined(args['support-phone'] || undefined)}
       .client=${clientFor(args)}
       .categories=${args.categories}
       .strings=${stringsFor(args)}
@@ -93,6 +97,7 @@ function renderQueue(args: ProviderArgs) {
 /** Controls Storybook derives from the manifest that have no arg of their own here. */
 const manifestOnly: ArgTypes = {
   agentId: { table: { disable: true } },
+  supportPhone: { table: { disable: true } },
   client: { control: false },
   policy: { control: false },
 };
@@ -105,6 +110,8 @@ const meta = {
   args: {
     endpoint: '',
     'agent-id': 'agent-17',
+    currency: '',
+    'support-phone': '',
     rows: 8,
     ...networkDefaults,
     ...frameDefaults,
@@ -112,6 +119,8 @@ const meta = {
   argTypes: {
     endpoint: { control: 'text' },
     'agent-id': { control: 'text' },
+    currency: { control: 'text' },
+    'support-phone': { control: 'text' },
     rows: { control: { type: 'range', min: 1, max: 200, step: 1 } },
     categories: { control: 'object' },
     strings: { control: 'object' },
@@ -129,11 +138,13 @@ export const ManyButtons: Story = {
   name: 'Provider with many buttons',
 };
 
-/** Categories and strings set once on the provider reach every button and its dialog. */
+/** Categories, strings, the currency and the support line set once on the provider reach every button and its dialog. */
 export const SharedSettings: Story = {
   name: 'Provider: shared categories and strings',
   args: {
     rows: 3,
+    currency: 'EUR',
+    'support-phone': '+44 20 7946 0000',
     categories: [
       { id: 'billing', label: 'Billing', hint: 'Payment, charges, refunds' },
       { id: 'retention', label: 'Cancellation risk', hint: 'Customer says they will leave' },
@@ -144,5 +155,5 @@ export const SharedSettings: Story = {
       submit: 'Send to Account Management',
     },
   },
-  play: playFilled({ category: 'retention' }, 2),
+  play: playFilled({ category: 'retention', amountKind: 'refund' }, 2, '#amount'),
 };

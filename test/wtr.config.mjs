@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromeArgs, findChrome } from './support/find-chrome.mjs';
 import { countReporter } from './support/wtr-count-reporter.mjs';
 import { createScenarioServer } from './support/scenario-server.ts';
+import { receiptMiddleware } from './browser/support/receipts.ts';
 
 const scenario = createScenarioServer();
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -36,6 +37,8 @@ export default {
     }),
   ],
   middleware: [
+    // Receipts that carry `notification`, for what the success panel says about the team's e-mail.
+    receiptMiddleware(),
     async (ctx, next) => {
       if (!/^\/scenario/.test(ctx.path)) return next();
       // The scenario server writes the raw response; status 200 only keeps wtr from listing it as a 404.

@@ -4,11 +4,18 @@
  * Used by the stories' `play` functions, and so by the fixture test that runs them with
  * `{ canvasElement }`; nothing here depends on Storybook.
  */
+import type { SignalName } from '@escalate-kit/sdk';
 import type { EscalateButton } from '@escalate-kit/element';
 
 export interface FormValues {
   category?: string;
   notes?: string;
+  /** Toggles of "What you know about the case" to set. */
+  flags?: SignalName[];
+  amountKind?: 'credit' | 'refund';
+  amount?: string;
+  customerRequest?: string;
+  recommendation?: string;
   contactMethod?: 'call' | 'text' | 'email';
   phone?: string;
   email?: string;
@@ -75,8 +82,26 @@ export async function openDialog(canvas: ParentNode, index = 0): Promise<Escalat
 
 /** Sets fields by `name` and fires the events a person's typing or clicking fires. */
 export async function fill(el: EscalateButton, values: FormValues): Promise<void> {
-  // Order matters: the phone or e-mail field appears only once a contact method is chosen.
-  const order = ['category', 'notes', 'contactMethod', 'phone', 'email', 'urgency'] as const;
+  for (const flag of values.flags ?? []) {
+    const box = shadow(el).querySelector<HTMLInputElement>(`input[name="flag"][value="${flag}"]`);
+    if (!box) throw new Error(`No toggle for ${flag}`);
+    box.checked = true;
+    box.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+  // Order matters: the amount appears once a credit or refund is chosen, the phone or e-mail
+  // field once a contact method is.
+  const order = [
+    'category',
+    'notes',
+    'amountKind',
+    'amount',
+    'customerRequest',
+    'recommendation',
+    'contactMethod',
+    'phone',
+    'email',
+    'urgency',
+  ] as const;
   for (const name of order) {
     const value = values[name];
     if (value === undefined) continue;
@@ -116,11 +141,25 @@ export const playOpen =
     await openDialog(canvasElement, index);
   };
 
-/** `play`: open the dialog and fill it in, without submitting. */
+/**
+ * Scrolls the dialog so that `selector` (in the button's shadow root) is in view, and keeps it
+ * there when the viewport changes: a story about the routing line or a suggestion shows it, not
+ * the top of a long form, at every width the visual baseline takes.
+ */
+export function keepInView(el: EscalateButton, selector: string): void {
+  const dialog = dialogOf(el);
+  const show = () => shadow(el).querySelector(selector)?.scrollIntoView({ block: 'center' });
+  show();
+  if (dialog) new ResizeObserver(show).observe(dialog);
+}
+
+/** `play`: open the dialog and fill it in, without submitting; `show` scrolls a part into view. */
 export const playFilled =
-  (values: FormValues = validValues, index = 0) =>
+  (values: FormValues = validValues, index = 0, show?: string) =>
   async ({ canvasElement }: PlayContext): Promise<void> => {
-    await fill(await openDialog(canvasElement, index), values);
+    const el = await openDialog(canvasElement, index);
+    await fill(el, values);
+    if (show) keepInView(el, show);
   };
 
 /** `play`: open, fill with `values` (nothing when empty), submit, wait for `state`. */

@@ -12,7 +12,7 @@ import type { CategoryDefinition, ContactMethod, Signals, Urgency } from '@escal
 import type { EscalateStrings } from '@escalate-kit/element';
 import { es } from '@escalate-kit/element/strings/es';
 import { ar } from './strings-ar.ts';
-import { createStubClient, type StubClient, type StubErrorKind, type StubOutcome } from './stub-client.ts';
+import { createStubClient, type StubClient, type StubErrorKind, type StubNotification, type StubOutcome } from './stub-client.ts';
 
 export type Locale = 'en' | 'es' | 'ar';
 export type Theme = 'light' | 'dark' | 'custom';
@@ -34,6 +34,8 @@ export interface NetworkArgs {
   outcome: StubOutcome | 'none';
   errorKind: StubErrorKind;
   delay: number;
+  /** For `outcome: success`: where the receipt says the e-mail to the team stands. */
+  notification: StubNotification;
 }
 
 export interface ButtonArgs extends FrameArgs, NetworkArgs {
@@ -48,6 +50,8 @@ export interface ButtonArgs extends FrameArgs, NetworkArgs {
   'customer-phone'?: string;
   'account-id'?: string;
   label?: string;
+  currency?: string;
+  'support-phone'?: string;
   variant: 'primary' | 'secondary';
   disabled: boolean;
   categories?: CategoryDefinition[];
@@ -125,14 +129,20 @@ export const networkArgTypes = {
     description: 'Milliseconds before the stub answers.',
     table: { category: 'stub client' },
   },
+  notification: {
+    control: 'inline-radio',
+    options: ['pending', 'sent', 'failed'],
+    description: 'For `outcome: success`: the receipt\'s `notification` (the panel says "notified" only on `sent`).',
+    table: { category: 'stub client' },
+  },
 } as const;
 
 export const frameDefaults: FrameArgs = { dir: 'ltr', locale: 'en', theme: 'light', width: 0 };
-export const networkDefaults: NetworkArgs = { outcome: 'success', errorKind: 'http', delay: 400 };
+export const networkDefaults: NetworkArgs = { outcome: 'success', errorKind: 'http', delay: 400, notification: 'pending' };
 
 /** The stub for a story's network args (`undefined` for `none`). */
-export function clientFor({ outcome, errorKind, delay }: NetworkArgs): StubClient | undefined {
-  return outcome === 'none' ? undefined : createStubClient({ outcome, errorKind, delay });
+export function clientFor({ outcome, errorKind, delay, notification }: NetworkArgs): StubClient | undefined {
+  return outcome === 'none' ? undefined : createStubClient({ outcome, errorKind, delay, notification });
 }
 
 /** The strings for a story: the locale's bundle with the story's own overrides on top. */
@@ -166,6 +176,8 @@ export function renderButton(args: ButtonArgs): TemplateResult {
       customer-phone=${ifDefined(args['customer-phone'] || undefined)}
       account-id=${ifDefined(args['account-id'] || undefined)}
       label=${ifDefined(args.label || undefined)}
+      currency=${ifDefined(args.currency || undefined)}
+      support-phone=${ifDefined(args['support-phone'] || undefined)}
       variant=${args.variant}
       ?disabled=${args.disabled}
       .client=${clientFor(args)}

@@ -29,8 +29,13 @@ import type { EscalationClientLike } from '@escalate-kit/element';
 export type StubOutcome = 'success' | 'queued' | 'error' | 'pending' | 'invalid' | 'already';
 export type StubErrorKind = 'http' | 'network';
 
+/** Where the stub's receipt says the e-mail to the team stands (the receipt's `notification`). */
+export type StubNotification = 'pending' | 'sent' | 'failed';
+
 export interface StubClientOptions {
   outcome: StubOutcome;
+  /** For `outcome: 'success'`: the receipt's `notification` (default `pending`, as a server answers right after storing). */
+  notification?: StubNotification;
   /** Milliseconds before the answer, so the submitting state is visible for a moment. */
   delay?: number;
   /** For `outcome: 'error'`: which typed SDK error to reject with (default `http`). */
@@ -42,7 +47,13 @@ export interface StubClient extends EscalationClientLike {
   readonly calls: EscalationInput<string>[];
 }
 
-const hour = 3_600_000;
+/**
+ * The receipt's respond-by times: fixed instants rather than "now + 4 hours", so the success panel
+ * (which shows them in the viewer's time) looks the same in every run of the visual baseline.
+ */
+const respondBy = { urgent: '2025-11-14T16:00:00.000Z', standard: '2025-11-19T23:59:59.999Z' } as const;
+/** The receipt's id, for the same reason: the reference the panel shows ("62C15E1D") is derived from it. */
+const receiptId = '62c15e1d-4a0b-4c3d-9e8f-7a6b5c4d3e2f';
 
 /** The typed error a story's `error` or `invalid` outcome rejects with. */
 export function stubError(outcome: 'error' | 'invalid' | 'already', errorKind: StubErrorKind = 'http'): Error {
@@ -65,7 +76,7 @@ export function stubError(outcome: 'error' | 'invalid' | 'already', errorKind: S
     : new EscalationHttpError(503, 'The escalation service is unavailable right now (HTTP 503). Retry in a minute.', [], 'unavailable');
 }
 
-export function createStubClient({ outcome, delay = 0, errorKind = 'http' }: StubClientOptions): StubClient {
+export function createStubClient({ outcome, delay = 0, errorKind = 'http', notification = 'pending' }: StubClientOptions): StubClient {
   const calls: EscalationInput<string>[] = [];
   const later = <T>(settle: () => T) =>
     new Promise<Awaited<T>>((resolve, reject) => {
@@ -102,12 +113,13 @@ export function createStubClient({ outcome, delay = 0, errorKind = 'http' }: Stu
           return later(() => Promise.reject(stubError(outcome, errorKind)));
         case 'success': {
           const receipt: EscalationReceipt = {
-            id: request.id,
+            id: receiptId,
             taskId: request.taskId,
             status: 'received',
             team: request.routing?.team ?? 'account',
-            respondBy: new Date(Date.now() + (request.urgency === 'urgent' ? 4 * hour : 72 * hour)).toISOString(),
+            respondBy: respondBy[request.urgency],
             duplicate: false,
+            notification,
           };
           return later(() => ({ status: 'sent', request, receipt }) as const);
         }

@@ -6,7 +6,7 @@ import { expect, fixtureCleanup } from '@open-wc/testing';
 import { resetMouse, setViewport } from '@web/test-runner-commands';
 import '@escalate-kit/element/define';
 import type { EscalateButton } from '@escalate-kit/element';
-import { choose, deepActive, dialogOf, field, mount, root, scenario, submitButton, text } from './support/element.ts';
+import { choose, deepActive, dialogOf, field, mount, root, scenario, submitButton, text, toggle } from './support/element.ts';
 import { pause, press } from './support/pointer.ts';
 
 const button = mount;
@@ -34,6 +34,12 @@ const controls: Control[] = [
   choice('contactMethod', 'email'),
   choice('urgency', 'standard'),
   choice('urgency', 'urgent'),
+  // A toggle of "What you know about the case": the chip (its label) is what a person clicks.
+  {
+    name: 'toggle legalThreat',
+    find: (el) => toggle(el, 'legalThreat').closest('label')!,
+    took: (el) => toggle(el, 'legalThreat').checked,
+  },
   {
     name: 'submit',
     find: submitButton,

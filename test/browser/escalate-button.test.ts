@@ -183,6 +183,9 @@ describe('<escalate-button>', () => {
     await sendKeys({ press: 'Tab' });
     expect(deepActive()).to.equal(field(el, 'notes'));
     await sendKeys({ type: 'Issue: double charge. Tried: refund form. Why: over my limit.' });
+    // What the agent knows (nine toggles, the credit-or-refund choice), then the two optional lines.
+    for (let i = 0; i < 12; i++) await sendKeys({ press: 'Tab' });
+    expect((deepActive() as HTMLInputElement).name).to.equal('recommendation');
     await sendKeys({ press: 'Tab' });
     expect((deepActive() as HTMLInputElement).name).to.equal('contactMethod');
     await sendKeys({ press: 'ArrowRight' }); // Text

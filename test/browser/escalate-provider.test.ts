@@ -109,7 +109,9 @@ describe('<escalate-provider>', () => {
     await a!.updateComplete;
     expect(text(root(a!).querySelector('button'))).to.equal('Mine');
     await a!.open();
-    expect([...root(a!).querySelectorAll('option')].filter((o) => o.value).map((o) => o.value)).to.deep.equal(['billing']);
+    expect(
+      [...root(a!).querySelectorAll<HTMLOptionElement>('select[name="category"] option')].filter((o) => o.value).map((o) => o.value),
+    ).to.deep.equal(['billing']);
     await fill(a!, { category: 'billing', notes, contactMethod: 'email' });
     const success = next(a!, 'escalate-success');
     submitButton(a!).click();

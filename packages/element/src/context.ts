@@ -3,7 +3,7 @@
  */
 import { createContext } from '@lit/context';
 import type { CategoryDefinition, EscalationClient, EscalationPolicy } from '@escalate-kit/sdk';
-import type { EscalateStrings } from './strings/en.ts';
+import type { EscalateStrings } from './strings/types.ts';
 
 /** All the element needs of a client: anything with the SDK client's `escalate()` (stubs in stories too). */
 export type EscalationClientLike = Pick<EscalationClient<string>, 'escalate'>;

@@ -4,5 +4,5 @@ export { EscalateButton } from './escalate-button/escalate-button.ts';
 export { EscalateProvider } from './escalate-provider/escalate-provider.ts';
 export * from './escalate-button/events.ts';
 export { escalationContext, type EscalationClientLike, type EscalationConfig } from './context.ts';
-export type { EscalateStrings } from './strings/en.ts';
+export type { EscalateStrings } from './strings/types.ts';
 export { shellEn } from './strings/shell.ts';

@@ -24,10 +24,14 @@ export const field = <T extends Element = HTMLInputElement>(el: EscalateButton, 
   root(el).querySelector<T & Element>(`[name="${name}"]`)!;
 
 /** Sets a field as typing would: value, then the `input` event the form listens to. */
-export function type(el: EscalateButton, name: 'notes' | 'phone' | 'email' | 'category', value: string) {
+export function type(
+  el: EscalateButton,
+  name: 'notes' | 'phone' | 'email' | 'category' | 'amountKind' | 'amount' | 'customerRequest' | 'recommendation',
+  value: string,
+) {
   const f = field<HTMLInputElement>(el, name);
   f.value = value;
-  f.dispatchEvent(new Event(name === 'category' ? 'change' : 'input', { bubbles: true, composed: true }));
+  f.dispatchEvent(new Event(f instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }));
 }
 
 export function choose(el: EscalateButton, name: 'contactMethod' | 'urgency', value: string) {
@@ -93,3 +97,10 @@ export async function mount(endpoint: string, attrs = ''): Promise<EscalateButto
   await el.updateComplete;
   return el;
 }
+
+/** The checkbox of a toggle of "What you know about the case". */
+export const toggle = (el: EscalateButton, signal: string) =>
+  root(el).querySelector<HTMLInputElement>(`input[name="flag"][value="${signal}"]`)!;
+
+/** The text of the routing line (empty when there is none). */
+export const routingLine = (el: EscalateButton) => text(root(el).getElementById('routing-line'));

@@ -4,7 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CategoryDefinition, ContactMethod, EscalationPolicy, Signals, Urgency } from '@escalate-kit/sdk';
 import { escalationContext, type EscalationClientLike, type EscalationConfig } from '../context.ts';
-import type { EscalateStrings } from '../strings/en.ts';
+import type { EscalateStrings } from '../strings/types.ts';
 import { shellEn } from '../strings/shell.ts';
 import type { DialogHost } from './dialog/dialog-host.ts';
 import type { EscalationDialog } from './dialog/escalate-dialog.ts';
@@ -16,8 +16,9 @@ let dialogModule: Promise<typeof import('./dialog/escalate-dialog.ts')> | undefi
 const loadDialog = () => (dialogModule ??= import('./dialog/escalate-dialog.ts'));
 
 /**
- * One button that opens the escalation form for a task: category, notes, how the customer
- * wants to be contacted, urgency; then "Escalate to Account Team".
+ * One button that opens the escalation form for a task: category, notes (and what they
+ * suggest), what the agent knows about the case, how the customer wants to be contacted,
+ * urgency, and where it will go and why; then "Escalate to Account Team".
  *
  * @summary Escalates a task to the account team.
  * @tag escalate-button
@@ -37,13 +38,19 @@ const loadDialog = () => (dialogModule ??= import('./dialog/escalate-dialog.ts')
  * @csspart field - Every field wrapper.
  * @csspart field-category - The category field.
  * @csspart field-notes - The notes field.
+ * @csspart suggestions - What the note suggests, each with Flag and Dismiss.
+ * @csspart field-signals - The toggles of what the agent knows about the case, with the credit or refund.
+ * @csspart field-amount - The credit-or-refund choice and its amount.
+ * @csspart field-customer-request - What the customer wants (one line, optional).
+ * @csspart field-recommendation - The agent's recommendation (one line, optional).
  * @csspart field-contact-method - The contact method radio group.
  * @csspart field-contact - The customer's phone or e-mail, when the method needs one.
  * @csspart field-urgency - The urgency radio group.
- * @csspart policy - The one-line policy suggestion.
+ * @csspart policy - The routing line: must it be escalated, team, level, priority, respond-by, and the rules' reasons.
+ * @csspart advice - The procedures' "you may handle this at your level" line; it never blocks the submit.
  * @csspart footer - The row of Cancel and submit.
  * @csspart submit - The "Escalate to Account Team" button.
- * @csspart result - The success, queued or error panel.
+ * @csspart result - The success (reference, team, respond-by, script), queued or error panel.
  *
  * @cssprop [--escalate-accent=#2454d6] - Accent colour (button, focus ring, selected controls).
  * @cssprop [--escalate-accent-contrast=#ffffff] - Text on the accent colour.
@@ -111,9 +118,9 @@ export class EscalateButton extends LitElement implements DialogHost {
   /** The escalation policy (default: the provider's, else the SDK's `defaultPolicy`). */
   @property({ attribute: false }) policy?: EscalationPolicy;
   /**
-   * What the host knows about the case (VIP, fraud red flags, amounts…): sent with the
-   * escalation, and read by the policy for the suggestion, a fixed urgency (fraud: urgent) and
-   * the customer-script rule. The category and urgency come from the form.
+   * What the host knows about the case (VIP, fraud red flags, amounts…): the form's toggles and
+   * amount start from these, the agent may change them, and what the form then holds is sent
+   * (`serviceImpact` as given). The category and urgency come from the form.
    */
   @property({ attribute: false }) signals?: Signals;
 

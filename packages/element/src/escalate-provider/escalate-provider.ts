@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { CategoryDefinition, EscalationClient, EscalationDeliveredEvent, EscalationPolicy } from '@escalate-kit/sdk';
 import { escalationContext, type EscalationClientLike } from '../context.ts';
 import { EscalateDeliveredEvent } from '../delivered-event.ts';
-import type { EscalateStrings } from '../strings/en.ts';
+import type { EscalateStrings } from '../strings/types.ts';
 
 /** The part of a client that announces deliveries; a stand-in with only `escalate()` has none. */
 type DeliveryEvents = Pick<EscalationClient<string>, 'addEventListener' | 'removeEventListener'>;

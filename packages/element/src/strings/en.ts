@@ -3,80 +3,20 @@
  * Hosts override any of them through the `strings` property; other locales are
  * objects of the same type (see `es.ts`).
  */
-import { defaultPolicy, type ContactMethod, type EscalationPolicy, type Urgency } from '@escalate-kit/sdk';
+import { defaultPolicy, describeWithin } from '@escalate-kit/sdk';
 import { shellEn } from './shell.ts';
+import type { EscalateStrings } from './types.ts';
 
-export interface EscalateStrings {
-  label: string;
-  notConfigured: string;
-  noTask: string;
-  dialogTitle: string;
-  dialogIntro: string;
-  category: string;
-  chooseCategory: string;
-  /**
-   * One message per field, replacing the SDK's (English, more specific) messages when given:
-   * a locale sets these so errors read in its language.
-   */
-  fieldErrors?: Partial<Record<'category' | 'notes' | 'contactMethod' | 'phone' | 'email', string>>;
-  /** Category names and hints by id; unknown ids fall back to the host's own labels. */
-  categories: Record<string, { label: string; hint?: string }>;
-  notes: string;
-  notesExample: string;
-  /** The note is empty. Not the label again: what is missing and why it matters. */
-  notesRequired: string;
-  /** The note is shorter than the policy's `notes.minLength`. */
-  notesTooShort: (min: number) => string;
-  charCount: (count: number, max: number) => string;
-  contactMethod: string;
-  methods: Record<ContactMethod, string>;
-  phone: string;
-  email: string;
-  usingAddress: (address: string) => string;
-  urgency: string;
-  urgencies: Record<Urgency, string>;
-  /** The policy fixed the urgency (fraud): which one, and the rule's reason. */
-  urgencyFixed: (urgency: string, reason: string) => string;
-  policyMandatory: string;
-  policyTeam: (team: string) => string;
-  teams: Record<string, string>;
-  submit: string;
-  submitting: string;
-  cancel: string;
-  close: string;
-  retry: string;
-  errorsSummary: (count: number) => string;
-  successTitle: string;
-  successSteps: (window: string, method: string) => string[];
-  taskLine: (taskId: string, customer?: string, title?: string) => string;
-  tellCustomer: string;
-  queuedTitle: string;
-  queuedBody: string;
-  errorTitle: string;
-  /** The detail of a failure, from the SDK's typed error (`kind`, `status`, `message`). */
-  errorDetail: (error: { kind?: string; status?: number; message: string }) => string;
-  /** The host passed data the contract refuses (e.g. a 300-character customer name). */
-  hostDataInvalid: (detail: string) => string;
-  /** When the customer is contacted, as said to the customer ("today", "within 2-3 business days"). */
-  windows: Record<Urgency, string>;
-  /** The customer script of "How to Escalate"; `{window}` and `{method}` are filled in. */
-  script: EscalationPolicy['script'];
-  frustratedLabel: string;
-  noScript: string;
-  draftRestored: string;
-  /** The task already has an escalation that is not resolved (409 `task_already_escalated`). */
-  alreadyTitle: (status: string) => string;
-  alreadyBody: (reference: string) => string;
-  /** Escalation statuses as the agent reads them. */
-  statuses: Record<string, string>;
-}
+export type { EscalateStrings, StringsField } from './types.ts';
 
 export const en: EscalateStrings = {
   ...shellEn,
+  locale: 'en',
   dialogTitle: 'Escalate to Account Team',
   dialogIntro: "You won't get in trouble for escalating! That's exactly what it's for.",
   category: 'Category',
   chooseCategory: 'Choose a category',
+  categoryUnsure: 'Not sure? Pick the closest match.',
   categories: {
     complaint: { label: 'Complaint', hint: 'Customer unhappy or has problem' },
     billing: { label: 'Billing', hint: 'Payment, charges, refunds' },
@@ -90,17 +30,64 @@ export const en: EscalateStrings = {
   notesRequired: 'Add a note: the account team reads it before they contact the customer.',
   notesTooShort: (min) => `Add a little more (at least ${min} characters): the account team needs the issue, what you tried and why.`,
   charCount: (count, max) => `${count} / ${max} characters`,
+  flagsLegend: 'What you know about the case',
+  flags: {
+    managerRequested: 'Asks for a manager',
+    legalThreat: 'Threatens legal action, a regulator or the BBB',
+    upset: 'Upset or angry',
+    fraudSuspected: 'Possible fraud',
+    cancellation: 'Wants to cancel',
+    vip: 'VIP',
+    multipleCustomersAffected: 'Several customers affected',
+    troubleshootingExhausted: 'Troubleshooting exhausted',
+    unknownAnswer: "I don't know the answer",
+  },
+  fraudHint:
+    "Possible fraud: they can't verify their identity, the account changed recently, there are charges they didn't make, a SIM swap or port-out they didn't ask for…",
+  amountKind: 'Credit or refund asked for',
+  amountKinds: { none: 'Neither', credit: 'Credit', refund: 'Refund' },
+  amountLabel: (currency) => `Amount (${currency})`,
+  amountRequired: 'Enter the amount the customer asks for.',
+  amountInvalid: 'Write the amount in digits, e.g. 120.50.',
+  noticedTitle: 'Noticed in your note',
+  noticed: (phrase, question) => `Mentions “${phrase}”: ${question}`,
+  flagQuestions: {
+    managerRequested: 'flag that they ask for a manager?',
+    legalThreat: 'flag a legal threat?',
+    upset: 'flag that they are upset?',
+    fraudSuspected: 'flag possible fraud?',
+    cancellation: 'flag that they want to cancel?',
+    vip: 'flag a VIP?',
+    multipleCustomersAffected: 'flag that several customers are affected?',
+    troubleshootingExhausted: 'flag troubleshooting as exhausted?',
+    unknownAnswer: "flag that you don't know the answer?",
+  },
+  amountQuestion: (amount, as) => (as ? `set a ${as} of ${amount}?` : `a credit or a refund of ${amount}?`),
+  flag: 'Flag',
+  setAmount: 'Set',
+  dismiss: 'Dismiss',
+  accepted: (what) => `Set: ${what}.`,
+  customerRequest: 'What the customer wants (optional)',
+  customerRequestExample: 'One line, e.g. a refund of the $450 charge',
+  recommendation: 'Your recommendation (optional)',
+  recommendationExample: 'One line, e.g. approve a one-time $50 credit',
   contactMethod: 'How should the account team contact the customer?',
   methods: { call: 'Call', text: 'Text', email: 'Email' },
   phone: "Customer's phone number",
   email: "Customer's e-mail address",
   usingAddress: (address) => `Using ${address}`,
+  knownContactOnly: 'Suspected fraud: use a contact method the account already has.',
   urgency: 'Urgency',
   urgencies: { standard: 'Standard (2-3 days)', urgent: 'Urgent (same day)' },
   urgencyFixed: (urgency, reason) => `Set to ${urgency} by our procedures: ${reason}.`,
-  policyMandatory: 'Must be escalated.',
-  policyTeam: (team) => `Suggested: ${team}.`,
+  policyMandatory: 'Must be escalated',
+  level: (level) => `level ${level}`,
+  priority: (priority) => `${priority} priority`,
+  // The SDK words durations in English; other locales word them themselves.
+  respondWithin: (within) => `respond ${describeWithin(within)}`,
+  why: 'Why',
   teams: defaultPolicy.teams.names,
+  stillStuck: 'Still stuck? Ask your supervisor or call support:',
   submit: 'Escalate to Account Team',
   submitting: 'Escalating…',
   cancel: 'Cancel',
@@ -109,9 +96,17 @@ export const en: EscalateStrings = {
   errorsSummary: (count) => (count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`),
   successTitle: 'Escalated to the Account Team',
   taskLine: (taskId, customer, title) => [`Task ${taskId}`, title, customer].filter(Boolean).join(' · '),
+  reference: 'Reference to give the customer',
+  referenceFraud: "Reference, for your records only: don't give it to the caller",
+  sentTo: (team) => `Sent to the ${team}.`,
+  answerBy: 'They must answer by',
+  notification: {
+    pending: (team) => `Stored: the e-mail to the ${team} is on its way.`,
+    sent: (team) => `The ${team} has been notified.`,
+    failed: (team) => `Stored, but the e-mail to the ${team} hasn't gone out yet: it will be tried again.`,
+  },
   successSteps: (window, method) => [
     'Task removed from your queue.',
-    'The account team has been notified.',
     `They will contact the customer ${window} by ${method}.`,
     "You're free to claim your next task.",
   ],
@@ -124,9 +119,23 @@ export const en: EscalateStrings = {
   hostDataInvalid: (detail) => `This task's details can't be sent (${detail}). Ask your administrator.`,
   // The wording of the procedures lives once, in the SDK's policy.
   windows: { urgent: defaultPolicy.urgencies.urgent.phrase, standard: defaultPolicy.urgencies.standard.phrase },
-  script: defaultPolicy.script,
+  timelines: { billing: defaultPolicy.teams.timelines.billing!.phrase! },
+  scriptTeams: {
+    account: 'account team',
+    billing: 'billing team',
+    technical: 'technical support team',
+    fraud: 'fraud team',
+    legal: 'legal team',
+    retention: 'retention team',
+  },
+  // The procedures' script, naming the team that took it ("Our billing team will contact you…").
+  script: { ...defaultPolicy.script, when: 'Our {team} will contact you {window} by {method}.' },
   frustratedLabel: "If they're frustrated:",
   noScript: 'Suspected fraud: do not tell the caller about this escalation.',
+  fraudSteps: (team) => [
+    'End the interaction politely, without giving any information about the account or this escalation.',
+    `The ${team} will contact the customer through a contact method the account already has.`,
+  ],
   draftRestored: 'Your earlier notes for this task were restored.',
   alreadyTitle: (status) => `Already escalated · ${status}`,
   alreadyBody: (reference) =>

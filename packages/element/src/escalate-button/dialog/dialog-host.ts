@@ -8,7 +8,8 @@ import type { ReactiveControllerHost } from 'lit';
 import type { ContactMethod, Signals, Urgency } from '@escalate-kit/sdk';
 import type { EscalationConfig } from '../../context.ts';
 
-export interface DialogHost extends ReactiveControllerHost, Pick<HTMLElement, 'dispatchEvent' | 'ownerDocument'> {
+export interface DialogHost
+  extends ReactiveControllerHost, Pick<HTMLElement, 'dispatchEvent' | 'ownerDocument' | 'closest' | 'getRootNode'> {
   /** The shadow root the dialog renders into, adopts its styles into and moves focus within. */
   readonly renderRoot: HTMLElement | DocumentFragment;
   /** The configuration in force (own settings over the provider's). */

@@ -66,7 +66,7 @@ export const dialogStyles = css`
   }
   select,
   textarea,
-  input:not([type='radio']) {
+  input:not([type='radio'], [type='checkbox']) {
     box-sizing: border-box;
     width: 100%;
     font: inherit;

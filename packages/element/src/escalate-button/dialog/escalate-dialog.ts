@@ -7,11 +7,15 @@
 import { adoptStyles, html, type CSSResultOrNative, type ReactiveController } from 'lit';
 import { defaultCategories } from '@escalate-kit/sdk';
 import { EscalateCloseEvent, EscalateDoneEvent, EscalateOpenEvent } from '../events.ts';
+import { caseStyles } from './case.styles.ts';
 import { clientFor } from './clients.ts';
 import type { DialogHost } from './dialog-host.ts';
 import { dialogStyles } from './escalate-dialog.styles.ts';
-import { formTemplate, type FormActions, type FormView } from './form.template.ts';
-import { fieldOf, fieldOrder, FormState } from './form-state.ts';
+import { formTemplate, type FormActions } from './form.template.ts';
+import { formView } from './form-view.ts';
+import { fieldOf, fieldOrder } from './fields.ts';
+import { FormState } from './form-state.ts';
+import { Noticing, type Suggestion } from './noticing.ts';
 import { alreadyTemplate, resultTemplate } from './result.template.ts';
 import { Submission, type Landing } from './submission.ts';
 
@@ -48,6 +52,7 @@ export class EscalationDialog implements ReactiveController {
   readonly #focusTrigger: () => void;
   readonly #form: FormState;
   readonly #submission: Submission;
+  readonly #noticing: Noticing;
   #announcement = '';
 
   // Listeners are arrow functions: Lit calls them with the host element as `this`.
@@ -60,6 +65,7 @@ export class EscalationDialog implements ReactiveController {
     }
     const host = this.#host;
     const status = this.#submission.status;
+    this.#noticing.stop();
     host.dispatchEvent(new EscalateCloseEvent(host.taskId));
     // Native <dialog> restores focus too, but not reliably across shadow roots.
     this.#focusTrigger();
@@ -76,7 +82,7 @@ export class EscalationDialog implements ReactiveController {
     if (this.#submission.busy) e.preventDefault();
   };
 
-  readonly #onPointerDown = () => this.#form.pressed();
+  readonly #onPointerDown = () => this.#form.touched.pressed();
 
   readonly #actions: FormActions = {
     submit: (e) => {
@@ -84,12 +90,16 @@ export class EscalationDialog implements ReactiveController {
       void this.submit();
     },
     input: (e) => {
-      if (!this.#form.edit(e.target as HTMLInputElement)) return;
+      const target = e.target as HTMLInputElement;
+      if (!this.#form.edit(target)) return;
+      if (target.name === 'notes') this.#noticing.typed();
       this.#submission.edited();
       this.#host.requestUpdate();
     },
-    focusout: (e) => this.#form.left((e.target as HTMLInputElement).name),
+    focusout: (e) => this.#form.touched.left((e.target as HTMLInputElement).name),
     cancel: () => this.close(),
+    accept: (s, as) => this.#answered(s, () => this.#noticing.accept(s, as)),
+    dismiss: (s) => this.#answered(s, () => this.#noticing.dismiss(s)),
   };
 
   constructor(host: DialogHost, { focusTrigger, hostStyles }: DialogOptions) {
@@ -97,8 +107,9 @@ export class EscalationDialog implements ReactiveController {
     this.#focusTrigger = focusTrigger;
     host.addController(this);
     // The dialog's styles travel with the dialog, not with every closed button on the page.
-    adoptStyles(host.renderRoot as ShadowRoot, [...hostStyles, dialogStyles]);
+    adoptStyles(host.renderRoot as ShadowRoot, [...hostStyles, dialogStyles, caseStyles]);
     this.#form = new FormState(host);
+    this.#noticing = new Noticing(this.#form, (text) => this.#announce(text));
     this.#submission = new Submission(host, this.#form, {
       announce: (text) => this.#announce(text),
       land: async (target) => {
@@ -111,6 +122,7 @@ export class EscalationDialog implements ReactiveController {
   /** The task id changed under an open or closed dialog: start from that task's own draft. */
   hostUpdate() {
     if (this.#host.taskId !== this.#form.taskId) this.#startOver();
+    else this.#form.syncPresets();
   }
 
   async open() {
@@ -121,6 +133,7 @@ export class EscalationDialog implements ReactiveController {
     const { kind } = this.#submission.status;
     if (kind === 'success' || kind === 'already') this.#startOver();
     this.#announcement = this.#form.restored ? this.#form.strings.draftRestored : '';
+    this.#noticing.opened();
     this.#host.requestUpdate();
     await this.#host.updateComplete;
     dialog.showModal();
@@ -171,6 +184,22 @@ export class EscalationDialog implements ReactiveController {
     this.#announcement = '';
   }
 
+  /**
+   * A suggestion was taken or dismissed, and its buttons go with it: focus moves to the next
+   * suggestion (the one now in its place), else the one before, else on to the toggles.
+   */
+  async #answered(s: Suggestion, act: () => void) {
+    const index = this.#noticing.current().findIndex((c) => c.key === s.key);
+    act();
+    this.#submission.edited();
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    const root = this.#host.renderRoot;
+    const items = [...root.querySelectorAll('[data-suggestion]')];
+    const next = items[Math.min(index, items.length - 1)]?.querySelector('button') ?? root.querySelector('input[name="flag"]');
+    (next as HTMLElement | null)?.focus();
+  }
+
   #focusFirst() {
     const first = this.#host.renderRoot.querySelector<HTMLElement>('dialog [data-autofocus], dialog select, dialog textarea');
     first?.focus();
@@ -201,36 +230,21 @@ export class EscalationDialog implements ReactiveController {
       </header>
       ${
         status.kind === 'success' || status.kind === 'queued'
-          ? resultTemplate({ strings: s, outcome: status, policy: this.#form.policy }, close)
+          ? resultTemplate(
+              {
+                strings: s,
+                outcome: status,
+                policy: this.#form.policy,
+                locale: this.#form.locale,
+                teamName: (id) => this.#form.teamName(id),
+              },
+              close,
+            )
           : status.kind === 'already'
             ? alreadyTemplate(s, status.existing, close)
-            : formTemplate(this.#formView(), this.#actions)
+            : formTemplate(formView(this.#form, this.#submission, this.#noticing, h.config.supportPhone), this.#actions)
       }
       <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</div>
     </dialog>`;
-  }
-
-  #formView(): FormView {
-    const form = this.#form;
-    const { status, serverErrors } = this.#submission;
-    const errors = form.errors(form.issues(this.#submission.input()));
-    // The server's issues stand next to the fields as long as its error does.
-    if (status.kind === 'error') for (const [f, m] of serverErrors) if (!errors.has(f)) errors.set(f, m);
-    const suggestion = form.suggestion();
-    return {
-      strings: form.strings,
-      values: form.values,
-      categories: form.categories,
-      errors,
-      busy: status.kind === 'submitting',
-      failure: status.kind === 'error' ? status.message : undefined,
-      summary: form.submitted && errors.size > 0 && status.kind === 'editing',
-      address: form.address(form.values.contactMethod),
-      urgency: form.urgency(),
-      policy:
-        form.values.category && (suggestion.mandatory || suggestion.team !== form.policy.teams.fallback)
-          ? { mandatory: suggestion.mandatory, team: suggestion.team }
-          : undefined,
-    };
   }
 }

@@ -8,25 +8,22 @@ import {
   emailSchema,
   escalationInputSchema,
   phoneSchema,
+  signalNames,
   suggestRouting,
   toFieldIssues,
   type CategoryDefinition,
   type ContactMethod,
   type EscalationInput,
   type EscalationPolicy,
-  type FieldIssue,
+  type Signals,
   type Urgency,
 } from '@escalate-kit/sdk';
 import { en, type EscalateStrings } from '../../strings/en.ts';
+import { defaultCurrency, parseAmount, presetsFrom, signalsOf } from './case-signals.ts';
 import type { DialogHost } from './dialog-host.ts';
 import { loadDraft, saveDraft, type Draft } from './draft.ts';
-
-export type Field = 'category' | 'notes' | 'contactMethod' | 'phone' | 'email';
-/** Screen order: after a failed submit, focus goes to the first field with a problem. */
-export const fieldOrder: readonly Field[] = ['category', 'notes', 'contactMethod', 'phone', 'email'];
-
-/** A problem with what was typed; `own` when the form worded it (not to be replaced by `fieldErrors`). */
-export type FormIssue = FieldIssue & { own?: boolean };
+import { fieldOf, fieldOrder, type Field, type FormIssue } from './fields.ts';
+import { Touched } from './touched.ts';
 
 /** The contact field the chosen method needs; `given` when the host supplied a valid address. */
 export interface Address {
@@ -34,14 +31,15 @@ export interface Address {
   given?: string;
 }
 
-/** How long after a pointer is released a click may still follow (touch sends it late). */
-const CLICK_GRACE_MS = 300;
-
-/** Maps a contract path to the form field that edits it. */
-export function fieldOf(path: FieldIssue['path']): Field | undefined {
-  const [a, b] = path;
-  if (a === 'contact') return b === 'email' ? 'email' : 'phone';
-  return a === 'category' || a === 'notes' || a === 'contactMethod' ? a : undefined;
+/** The `lang` of the closest element that has one, looking out through shadow roots. */
+function langOf(start: Pick<Element, 'closest' | 'getRootNode'>): string | undefined {
+  for (let node: Pick<Element, 'closest' | 'getRootNode'> | null = start; node;) {
+    const lang = node.closest('[lang]')?.getAttribute('lang');
+    if (lang) return lang;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return undefined;
 }
 
 export class FormState {
@@ -53,17 +51,13 @@ export class FormState {
   restored = false;
   /** A submit was tried: every problem shows, not only those of fields the agent has left. */
   submitted = false;
-  #touched = new Set<Field>();
-  /**
-   * Fields left while a pointer was down. Their errors wait until the pointer is released and
-   * its click has landed: an error that appeared on press would move the controls below it, and
-   * the release would fall on something else (a lost click on "Urgent" or on submit).
-   */
-  #leftDuringPress = new Set<Field>();
-  #pressing = false;
+  readonly touched: Touched<Field>;
+  /** The host's `signals` the toggles were last started from. */
+  #presets?: Signals | undefined;
 
   constructor(host: DialogHost) {
     this.#host = host;
+    this.touched = new Touched(host, fieldOrder);
     this.values = this.#initialValues();
   }
 
@@ -79,8 +73,21 @@ export class FormState {
     return this.#host.config.policy ?? defaultPolicy;
   }
 
+  get currency(): string {
+    return (this.#host.config.currency ?? defaultCurrency).toUpperCase();
+  }
+
+  /**
+   * The language the agent writes in, for noticing phrases and for dates: the host's strings
+   * say it (`locale`), else the closest `lang` around the button.
+   */
+  get locale(): string {
+    return this.#host.config.strings?.locale ?? langOf(this.#host) ?? en.locale;
+  }
+
   #initialValues(): Draft {
     const h = this.#host;
+    this.#presets = h.signals;
     const fresh: Draft = {
       category: h.category ?? '',
       notes: '',
@@ -89,6 +96,10 @@ export class FormState {
       phone: h.customerPhone?.trim() ?? '',
       email: h.customerEmail?.trim() ?? '',
       urgency: h.urgency ?? 'standard',
+      ...presetsFrom(h.signals),
+      customerRequest: '',
+      recommendation: '',
+      dismissed: [],
     };
     this.taskId = h.taskId;
     const draft = h.taskId ? loadDraft(h.taskId) : undefined;
@@ -99,59 +110,44 @@ export class FormState {
   /** Starts over from the host's presets and the current task's draft, with no problem shown. */
   reload() {
     this.values = this.#initialValues();
-    this.#touched.clear();
+    this.touched.clear();
     this.submitted = false;
+  }
+
+  /** The host passed new `signals` while the form was kept: what it now says is set over the toggles. */
+  syncPresets() {
+    if (this.#host.signals === this.#presets) return;
+    this.#presets = this.#host.signals;
+    const presets = presetsFrom(this.#presets);
+    this.set({ flags: { ...this.values.flags, ...presets.flags }, ...(presets.amountKind && presets) });
+  }
+
+  /** Changes some values and keeps them as the draft. */
+  set(patch: Partial<Draft>) {
+    this.values = { ...this.values, ...patch };
+    if (this.#host.taskId) saveDraft(this.#host.taskId, this.values);
   }
 
   /** Takes what was typed or chosen and keeps it as the draft; `false` if it is not a form value. */
   edit(target: HTMLInputElement): boolean {
+    if (target.type === 'checkbox' && target.name === 'flag') {
+      if (!signalNames.includes(target.value as never)) return false;
+      this.set({ flags: { ...this.values.flags, [target.value]: target.checked } });
+      return true;
+    }
     const name = target.name as keyof Draft;
-    if (!(name in this.values)) return false;
-    (this.values as unknown as Record<string, string>)[name] = target.value;
-    // Radios commit on change; mark them touched so a wrong choice shows at once.
-    if (target.type === 'radio' || target.tagName === 'SELECT') this.#touched.add(name as Field);
-    if (this.#host.taskId) saveDraft(this.#host.taskId, this.values);
+    if (!(name in this.values) || typeof this.values[name] !== 'string') return false;
+    // Radios and selects commit on change; mark them touched so a wrong choice shows at once.
+    // (Not the credit-or-refund select: the amount it asks for has not been typed yet.)
+    const committed = target.type === 'radio' || target.tagName === 'SELECT';
+    if (committed && fieldOrder.includes(name as Field)) this.touched.add(name as Field);
+    this.set({ [name]: target.value });
     return true;
   }
 
-  /** The agent left a field: its problems show now, or once the press in progress has landed. */
-  left(name: string) {
-    const field = name as Field;
-    if (!fieldOrder.includes(field) || this.#touched.has(field)) return;
-    if (this.#pressing) {
-      this.#leftDuringPress.add(field);
-      return;
-    }
-    this.#touched.add(field);
-    this.#host.requestUpdate();
-  }
-
-  /** A press inside the dialog: hold back blur errors until its click has landed. */
-  pressed() {
-    if (this.#pressing) return;
-    this.#pressing = true;
-    const win = this.#host.ownerDocument.defaultView ?? globalThis;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const settle = () => {
-      win.removeEventListener('click', afterClick, true);
-      clearTimeout(timer);
-      this.#pressing = false;
-      if (!this.#leftDuringPress.size) return;
-      for (const f of this.#leftDuringPress) this.#touched.add(f);
-      this.#leftDuringPress.clear();
-      this.#host.requestUpdate();
-    };
-    // After the click's own handlers: a radio is checked, a submit has run.
-    const afterClick = () => void setTimeout(settle, 0);
-    const released = () => {
-      win.removeEventListener('pointerup', released, true);
-      win.removeEventListener('pointercancel', released, true);
-      win.addEventListener('click', afterClick, { capture: true, once: true });
-      // A release that makes no click (dragged off the control) still shows the errors.
-      timer = setTimeout(settle, CLICK_GRACE_MS);
-    };
-    win.addEventListener('pointerup', released, true);
-    win.addEventListener('pointercancel', released, true);
+  /** A team as people name it: the strings' name, else the policy's, else its id. */
+  teamName(id: string): string {
+    return this.strings.teams[id] ?? this.policy.teams.names[id] ?? id;
   }
 
   /** The address the chosen method needs; `given` when the host supplied a valid one. */
@@ -163,10 +159,24 @@ export class FormState {
     return { field: email ? 'email' : 'phone', ...(valid && { given: raw }) };
   }
 
-  /** The policy's reading of the case so far: the host's signals, the category and urgency picked. */
+  /** What is sent as `signals`: the toggles, the amount and its currency. */
+  signals(): Signals | undefined {
+    return signalsOf(this.values, this.#host.signals, this.currency);
+  }
+
+  /** The policy's reading of the case so far: the signals, the category and urgency picked. */
   suggestion() {
     const { category, urgency } = this.values;
-    return suggestRouting({ ...this.#host.signals, category, urgency }, this.policy);
+    return suggestRouting({ ...this.signals(), category, urgency }, this.policy);
+  }
+
+  /**
+   * Only a contact method the account already has may be used: when nothing may be said to the
+   * caller (docs/policy.md#fraud), the caller may not be the customer, so no new address is
+   * taken from them; the fraud team uses a known one.
+   */
+  knownContactOnly(): boolean {
+    return !this.suggestion().customerScriptAllowed;
   }
 
   /** What the policy fixed about urgency (fraud: urgent), whatever the radios say. */
@@ -177,17 +187,27 @@ export class FormState {
 
   /** The problems with `input` (the escalation these values make), the SDK's schema first. */
   issues(input: EscalationInput<string>): FormIssue[] {
+    const strings = this.strings;
+    const v = this.values;
     const parsed = escalationInputSchema.safeParse(input);
-    const issues = parsed.success ? [] : toFieldIssues(parsed.error.issues);
+    let issues: FormIssue[] = parsed.success ? [] : toFieldIssues(parsed.error.issues);
     if (input.category && !this.categories.some((c) => c.id === input.category)) {
-      issues.push({ path: ['category'], message: this.strings.chooseCategory });
+      issues.push({ path: ['category'], message: strings.chooseCategory });
+    }
+    if (v.amountKind && parseAmount(v.amount) === undefined) {
+      const message = v.amount.trim() ? strings.amountInvalid : strings.amountRequired;
+      issues.unshift({ path: ['signals', v.amountKind], message, own: true });
+    }
+    if (this.address(v.contactMethod)?.given === undefined && v.contactMethod && this.knownContactOnly()) {
+      // Said at once, on the method: there is no address field to fix, only another method to pick.
+      issues = issues.filter((i) => fieldOf(i.path) !== 'phone' && fieldOf(i.path) !== 'email');
+      issues.unshift({ path: ['contactMethod'], message: strings.knownContactOnly, own: true, always: true });
     }
     // A note the account team can act on: not empty, and at least a short sentence. Said in
     // the form's own words, before any other problem with the note.
     const length = input.notes.trim().length;
     const min = this.policy.notes.minLength;
     if (length < min) {
-      const strings = this.strings;
       const message = length === 0 ? strings.notesRequired : strings.notesTooShort(min);
       return [{ path: ['notes'], message, own: true }, ...issues.filter((i) => fieldOf(i.path) !== 'notes')];
     }
@@ -200,7 +220,7 @@ export class FormState {
     const errors = new Map<Field, string>();
     for (const issue of issues) {
       const field = fieldOf(issue.path);
-      if (field && !errors.has(field) && (this.submitted || this.#touched.has(field))) {
+      if (field && !errors.has(field) && (this.submitted || issue.always || this.touched.has(field))) {
         errors.set(field, issue.own ? issue.message : (strings.fieldErrors?.[field] ?? issue.message));
       }
     }

@@ -1,41 +1,56 @@
 /**
  * The panels that replace the form once the account team has the escalation (or already had
- * one): what happens next, and what to tell the customer. Focus moves to their heading.
+ * one): the reference, where it went and by when it is answered, what happens next, and what
+ * to tell the customer. Focus moves to their heading.
  */
 import { html } from 'lit';
-import { customerScript, escalationReference, suggestRouting, type EscalationPolicy } from '@escalate-kit/sdk';
-import type { EscalateStrings } from '../../strings/en.ts';
+import { escalationReference, suggestRouting, type EscalationPolicy } from '@escalate-kit/sdk';
+import type { EscalateStrings } from '../../strings/types.ts';
+import { scriptFor } from './script.ts';
 import type { Status } from './submission.ts';
 
 export interface ResultView {
   strings: EscalateStrings;
   outcome: Extract<Status, { kind: 'success' | 'queued' }>;
   policy: EscalationPolicy;
+  /** The agent's language, for the respond-by time. */
+  locale: string;
+  teamName: (id: string) => string;
+}
+
+/** An instant in the agent's own time zone and language, e.g. "Fri, Nov 14, 4:00 PM". */
+function localTime(iso: string, locale: string): string {
+  const options: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
+  } catch {
+    // A `lang` Intl does not know: the browser's own language.
+    return new Intl.DateTimeFormat(undefined, options).format(new Date(iso));
+  }
 }
 
 /** Sent or queued: the next steps and the customer script for the request that went out. */
-export function resultTemplate({ strings: s, outcome, policy }: ResultView, close: () => void) {
+export function resultTemplate({ strings: s, outcome, policy, locale, teamName }: ResultView, close: () => void) {
   const { request } = outcome;
-  const method = s.script.methods[request.contactMethod];
-  const window = s.windows[request.urgency];
+  const receipt = outcome.kind === 'success' ? outcome.receipt : undefined;
   const routing = suggestRouting({ ...request.signals, category: request.category, urgency: request.urgency }, policy);
-  // The fraud rule lives in the policy; the words come from the (localised) strings.
-  const script = customerScript(
-    { contactMethod: request.contactMethod, urgency: request.urgency, routing },
-    {
-      ...policy,
-      script: s.script,
-      urgencies: {
-        urgent: { ...policy.urgencies.urgent, phrase: s.windows.urgent },
-        standard: { ...policy.urgencies.standard, phrase: s.windows.standard },
-      },
-    },
-  );
+  // The server decided the team of a stored escalation; a queued one goes where the form suggested.
+  const team = receipt?.team ?? request.routing?.team ?? routing.team;
+  const { window, script } = scriptFor(s, policy, request, team, routing);
+  const method = s.script.methods[request.contactMethod];
   return html`<div part="result" class="result ${outcome.kind}">
     ${
-      outcome.kind === 'success'
+      receipt
         ? html`<h3 tabindex="-1">${s.successTitle}</h3>
+            <p class="reference">
+              ${script ? s.reference : s.referenceFraud}: <strong dir="ltr">${escalationReference(receipt.id)}</strong>
+            </p>
             <ul>
+              <li>
+                ${s.sentTo(teamName(team))} ${s.answerBy}
+                <time datetime=${receipt.respondBy}>${localTime(receipt.respondBy, locale)}</time>
+              </li>
+              <li>${s.notification[receipt.notification ?? 'pending'](teamName(team))}</li>
               ${s.successSteps(window, method).map((line) => html`<li>${line}</li>`)}
             </ul>`
         : html`<h3 tabindex="-1">${s.queuedTitle}</h3>
@@ -50,7 +65,10 @@ export function resultTemplate({ strings: s, outcome, policy }: ResultView, clos
               <li>“${script.when}”</li>
               <li>${s.frustratedLabel} “${s.script.frustrated}”</li>
             </ul>`
-          : html`<p>${s.noScript}</p>`
+          : html`<p>${s.noScript}</p>
+              <ul>
+                ${s.fraudSteps(teamName(team)).map((line) => html`<li>${line}</li>`)}
+              </ul>`
       }
     </section>
     <div part="footer" class="footer">

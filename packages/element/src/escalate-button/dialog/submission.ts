@@ -17,7 +17,8 @@ import { EscalateErrorEvent, EscalateQueuedEvent, EscalateSubmitEvent, EscalateS
 import { clientFor } from './clients.ts';
 import type { DialogHost } from './dialog-host.ts';
 import { clearDraft } from './draft.ts';
-import { fieldOf, type Field, type FormState } from './form-state.ts';
+import { fieldOf, type Field } from './fields.ts';
+import type { FormState } from './form-state.ts';
 
 export type Status =
   | { kind: 'editing' }
@@ -69,10 +70,17 @@ export class Submission {
     const v = form.values;
     const address = form.address(v.contactMethod);
     const contact: { phone?: string; email?: string } = {};
-    if (address) contact[address.field] = address.given ?? v[address.field];
+    if (address) {
+      // Under suspected fraud only an address the account already has is used (docs/policy.md#fraud).
+      const value = address.given ?? (form.knownContactOnly() ? undefined : v[address.field]);
+      if (value !== undefined) contact[address.field] = value;
+    }
     const routing = v.category ? form.suggestion() : undefined;
-    const signals = h.signals && Object.keys(h.signals).length ? h.signals : undefined;
+    const signals = form.signals();
     const agentId = h.config.agentId;
+    // Optional one-liners: left out when empty, rather than sent as "" (which the contract refuses).
+    const customerRequest = v.customerRequest.trim();
+    const recommendation = v.recommendation.trim();
     return {
       ...this.#pending,
       taskId: h.taskId,
@@ -88,9 +96,11 @@ export class Submission {
           ...(h.accountId && { accountId: h.accountId }),
         },
       }),
+      ...(customerRequest && { customerRequest }),
+      ...(recommendation && { recommendation }),
       ...(agentId && { agent: { id: agentId } }),
-      // A priority only means something when the host described the case (signals); the
-      // policy's default priority would otherwise set every respond-by time.
+      // A priority only means something when the case is described (signals); the policy's
+      // default priority would otherwise set every respond-by time.
       ...(routing && {
         routing: { level: routing.level, team: routing.team, ...(signals && { priority: routing.priority }) },
       }),
