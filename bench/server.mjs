@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { nodeBuild } from './build.mjs';
-import { holds, ms, num, ratio } from './format.mjs';
+import { holds, num, ratio } from './format.mjs';
 import { startPostgres } from './postgres.mjs';
 import { nextMessage, startChild, stopChild } from './proc.mjs';
 import { interleave, medianOf } from './stats.mjs';
@@ -20,6 +20,8 @@ import { interleave, medianOf } from './stats.mjs';
 const CONNECTIONS = [1, 10, 50];
 const SECONDS = Number(process.env.BENCH_SERVER_SECONDS ?? 2);
 const targets = { pglite: { rps: 1000, p99: 50, name: 'PGlite' }, postgres: { rps: 3000, p99: 30, name: 'PostgreSQL' } };
+/** autocannon's latencies are whole milliseconds. */
+const ms = (v) => `${num(v, 1)} ms`;
 const notes = 'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager.';
 
 /** One autocannon run; every request a new escalation whose task id starts with `prefix`. */
@@ -76,10 +78,11 @@ export async function serverThroughput({ pages }) {
         await new Promise((ok) => setTimeout(ok, 200)); // requests still in flight when autocannon stopped
         servers[name].child.send({ type: 'count', prefix });
         const { count } = await nextMessage(servers[name].child);
-        const s = (stored[name] ??= { created: 0, rows: 0, lost: 0 });
+        const s = (stored[name] ??= { created: 0, rows: 0, bad: 0 });
         s.created += r.created;
         s.rows += count;
-        if (count < r.created) s.lost += r.created - count;
+        // Each connection may have had one request in flight when the run stopped: stored, unanswered.
+        if (count < r.created || count > r.created + Number(c)) s.bad++;
       }
       return r;
     });
@@ -119,8 +122,8 @@ function report(samples, stored, pg) {
       `${num(s.rows)} rows for ${num(s.created)} 201s`,
       '',
       '',
-      'rows ≥ 201s in every run',
-      holds(s.lost === 0),
+      '201s ≤ rows ≤ 201s + connections, every run',
+      holds(s.bad === 0),
     ]);
   }
   return {
@@ -128,9 +131,9 @@ function report(samples, stored, pg) {
     head: ['server', 'measured', 'floor (bare node:http)', 'req/s ratio', 'target', 'holds'],
     rows,
     notes: [
-      `Each run ${SECONDS} s; medians of the runs. The server is packages/server's handler and Node adapter bundled to JavaScript by esbuild, the rate limit off, no notifier. PGlite keeps its data in a temporary folder on disk.`,
+      `Each run ${SECONDS} s; medians of the runs (latencies in autocannon's whole milliseconds). The server is packages/server's handler and Node adapter bundled to JavaScript by esbuild, the rate limit off, no notifier. PGlite keeps its data in a temporary folder on disk.`,
       pg.url ? `PostgreSQL: ${pg.how}, database escalate_bench.` : `PostgreSQL not measured: ${pg.skipped}.`,
-      'Rows can exceed 201s by the requests still in flight when a run ended (stored, answered after autocannon stopped listening).',
+      'After each run its rows are counted (its task ids share a prefix): every 201 must be there, and at most one more row per connection (a request still in flight when autocannon stopped, stored but never counted as answered).',
     ],
   };
 }

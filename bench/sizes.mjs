@@ -41,7 +41,7 @@ export async function sizes() {
   ];
   const top = (m) =>
     m.contributors
-      .filter(([, bytes]) => bytes > 0)
+      .filter(([name, bytes]) => bytes > 0 && name !== '<stdin>')
       .slice(0, 8)
       .map(([name, bytes]) => `${name} ${kB(bytes)}`)
       .join(', ');
