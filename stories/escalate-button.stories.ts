@@ -135,6 +135,52 @@ export const Success: Story = {
   play: playSubmit('success'),
 };
 
+/** The receipt says the e-mail went out (`notification: 'sent'`): now it says "notified"; a standard billing case is promised the billing team's 3-5 business days. */
+export const SuccessTeamNotified: Story = {
+  name: 'Success: billing team notified',
+  args: { 'task-id': 'T-1122', outcome: 'success', notification: 'sent', 'customer-email': 'dana@example.com' },
+  play: playSubmit('success', { category: 'billing', notes: validValues.notes!, contactMethod: 'email', urgency: 'standard' }),
+};
+
+/** What the agent knows, as toggles: the host's `signals` preset one, the agent set another and a credit; the routing line follows. */
+export const FlagsSet: Story = {
+  name: 'What you know: toggles set',
+  args: { 'task-id': 'T-1123', category: 'complaint', signals: { managerRequested: true } },
+  play: playFilled({ flags: ['upset'], amountKind: 'credit', amount: '60' }, 0, '[part~="field-signals"]'),
+};
+
+/** Noticed as typed: the note mentions a lawyer and an amount; each is offered with one click, never set by itself. */
+export const SuggestionShown: Story = {
+  name: 'Noticed as typed: suggestions',
+  args: { 'task-id': 'T-1124', category: 'billing' },
+  play: playFilled(
+    { notes: 'Customer says they will call their lawyer if the $120 late fee stays. Tried: explained the fee policy.' },
+    0,
+    '[part="suggestions"]',
+  ),
+};
+
+/** The routing line for a legal threat: must be escalated, to Legal / Compliance, level 2, high priority, within 4 hours, and why. */
+export const RoutingLegalThreat: Story = {
+  name: 'Routing: legal threat',
+  args: { 'task-id': 'T-1125', category: 'billing' },
+  play: playFilled({ flags: ['legalThreat'] }, 0, '[part="policy"]'),
+};
+
+/** Suspected fraud and no e-mail on the account: no field to type one, the method says to use a known contact; urgency fixed. */
+export const FraudKnownContactOnly: Story = {
+  name: 'Fraud: known contact only',
+  args: { 'task-id': 'T-1126', category: 'billing', 'customer-phone': '+1 555 0100 123', signals: { fraudSuspected: true } },
+  play: playFilled({ notes: validValues.notes!, contactMethod: 'email' }, 0, '[part~="field-contact-method"]'),
+};
+
+/** Only upset, nothing else mandatory: the procedures' "you may handle this yourself" line, which does not block the submit. */
+export const WhenNotToEscalate: Story = {
+  name: 'When not to escalate',
+  args: { 'task-id': 'T-1127', category: 'other' },
+  play: playFilled({ flags: ['upset'] }, 0, '[part="advice"]'),
+};
+
 /**
  * Fraud red flag from the host (`signals`), contacted on the phone the account has: success, but
  * no script for the caller; what to do instead, and a reference that stays with the agent.
