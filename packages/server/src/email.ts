@@ -5,7 +5,8 @@
  */
 export { createEmailNotifier, createEmailNotifierFromEnv } from './email/notifier.ts';
 export { defaultMailFrom, defaultMailTo, defaultOutboxDir } from './email/options.ts';
-export type { EmailNotifier, EmailNotifierOptions } from './email/options.ts';
+export type { EmailNotifier, EmailNotifierOptions, TeamRecipients } from './email/options.ts';
+export { teamRecipientsFrom } from './email/teams.ts';
 export { renderEscalationEmail } from './email/template.ts';
 export type { RenderEmailOptions, RenderedEmail } from './email/template.ts';
 export { escapeHtml } from './email/format.ts';

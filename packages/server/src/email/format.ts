@@ -53,8 +53,11 @@ export function formatDuration(d: Duration): string {
   return plural(d.businessDays, 'business day');
 }
 
-/** A time as people read it in `timeZone`, followed by the ISO instant. */
-export function timeFormatter(timeZone: string): (iso: string) => string {
+/**
+ * A time as people read it in `timeZone`, followed by the ISO instant. `named` adds the zone's
+ * name after its abbreviation ("17:59 GMT-6, America/Chicago"), so the team knows whose clock it is.
+ */
+export function timeFormatter(timeZone: string, named = false): (iso: string) => string {
   const format = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     weekday: 'short',
@@ -66,11 +69,23 @@ export function timeFormatter(timeZone: string): (iso: string) => string {
     hourCycle: 'h23',
     timeZoneName: 'short',
   });
+  const name = named && !['UTC', 'Etc/UTC'].includes(timeZone) ? `, ${timeZone}` : '';
   return (iso) => {
     const d = new Date(iso);
     // An unparsable stored value is still shown, as it is: a wrong time is worse than a raw one.
-    return Number.isNaN(d.getTime()) ? oneLine(iso) : `${format.format(d)} (${d.toISOString()})`;
+    return Number.isNaN(d.getTime()) ? oneLine(iso) : `${format.format(d)}${name} (${d.toISOString()})`;
   };
+}
+
+/** `timeZone` when this runtime knows it, else `undefined` (a stored zone must never stop an e-mail). */
+export function knownZone(timeZone: string | undefined): string | undefined {
+  if (!timeZone) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return timeZone;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `<inboxUrl>#<id>`, or `inboxUrl` with `{id}` replaced when it has that placeholder. */

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { createTransport } from 'nodemailer';
 import type { StoredEscalation } from '../types.ts';
 import { defaultMailFrom, defaultMailTo, defaultOutboxDir, type EmailNotifier, type EmailNotifierOptions } from './options.ts';
+import { checkTeams, teamRecipientsFrom } from './teams.ts';
 import { renderEscalationEmail } from './template.ts';
 
 /** Strips anything that could end a header line or a file name part. */
@@ -72,6 +73,11 @@ async function writeAtomically(path: string, dir: string, data: Buffer): Promise
 export function createEmailNotifier(options: EmailNotifierOptions = {}): EmailNotifier {
   const to = options.to ?? defaultMailTo;
   if ((Array.isArray(to) ? to : [to]).every((a) => !a.trim())) throw new TypeError('The account team needs an e-mail address (to)');
+  const teams = options.teams ?? {};
+  checkTeams(teams);
+  // The team the server decided, else the account team (docs/policy.md#specialised-teams).
+  const recipients = (escalation: StoredEscalation) => (Object.hasOwn(teams, escalation.team) ? teams[escalation.team]!.email : to);
+  const teamsNote = Object.keys(teams).length ? `; own recipients for ${Object.keys(teams).join(', ')}` : '';
   const from = options.from ?? defaultMailFrom;
   const timeZone = options.timeZone ?? 'UTC';
   // Throws a RangeError for an unknown zone now, not on the first escalation.
@@ -83,12 +89,13 @@ export function createEmailNotifier(options: EmailNotifierOptions = {}): EmailNo
     const id = token(escalation.id);
     return {
       from,
-      to,
+      to: recipients(escalation),
       subject,
       text,
       html,
       messageId: `<${id}@escalate-kit>`,
-      priority: escalation.request.urgency === 'urgent' ? ('high' as const) : ('normal' as const),
+      // X-Priority: 1 and Importance: High, so mail clients flag it as the subject does.
+      priority: (escalation.decision?.urgency ?? escalation.request.urgency) === 'urgent' ? ('high' as const) : ('normal' as const),
       headers: { 'X-Escalation-Id': id },
     };
   };
@@ -118,7 +125,7 @@ export function createEmailNotifier(options: EmailNotifierOptions = {}): EmailNo
           return fail(escalation, err);
         }
       },
-      describe: () => `SMTP ${redact(smtpUrl)}`,
+      describe: () => `SMTP ${redact(smtpUrl)}${teamsNote}`,
       close: () => transporter.close(),
     };
   }
@@ -140,7 +147,7 @@ export function createEmailNotifier(options: EmailNotifierOptions = {}): EmailNo
         return fail(escalation, err);
       }
     },
-    describe: () => `.eml files in ${outboxDir}`,
+    describe: () => `.eml files in ${outboxDir}${teamsNote}`,
     close: () => transporter.close(),
   };
 }
@@ -148,7 +155,9 @@ export function createEmailNotifier(options: EmailNotifierOptions = {}): EmailNo
 /**
  * {@link createEmailNotifier} configured from the environment: SMTP when `SMTP_URL` is set,
  * else the `.eml` outbox; `ESCALATE_MAIL_TO` (comma-separated) and `ESCALATE_MAIL_FROM` set
- * the addresses. `options` supplies everything else and the fallbacks for unset variables.
+ * the addresses, `ESCALATE_TEAMS` the recipients per team (JSON, or the path of a JSON file:
+ * `{ "billing": { "email": ["billing@acme.test"] } }`). `options` supplies everything else and
+ * the fallbacks for unset variables.
  *
  * @example
  * ```ts
@@ -169,5 +178,6 @@ export function createEmailNotifierFromEnv(
     // nodemailer parses address lists itself, quoted display names with commas included.
     to: value('ESCALATE_MAIL_TO') ?? options.to,
     from: value('ESCALATE_MAIL_FROM') ?? options.from,
+    teams: value('ESCALATE_TEAMS') === undefined ? options.teams : teamRecipientsFrom(value('ESCALATE_TEAMS')!),
   });
 }

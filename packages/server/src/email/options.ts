@@ -14,6 +14,19 @@ export interface EmailNotifierOptions {
    */
   to?: string | string[];
   /**
+   * Recipients per team: an escalation goes to the addresses of the team the server decided
+   * (its `team`), and to {@link EmailNotifierOptions.to} when that team is not listed here.
+   * @default {} (every escalation goes to `to`)
+   * @example
+   * ```ts
+   * createEmailNotifier({
+   *   to: 'accounts@acme.test',
+   *   teams: { billing: { email: ['billing@acme.test'] }, legal: { email: 'Legal <legal@acme.test>' } },
+   * });
+   * ```
+   */
+  teams?: Record<string, TeamRecipients>;
+  /**
    * The sender.
    * @default 'escalate-kit <escalations@localhost>' (`defaultMailFrom`)
    * @example
@@ -71,8 +84,10 @@ export interface EmailNotifierOptions {
    */
   inboxUrl?: string;
   /**
-   * IANA time zone of the human-readable times in the e-mail. An unknown zone throws here, at
-   * start-up, rather than on every escalation.
+   * IANA time zone of the human-readable times in the e-mail of an escalation stored without a
+   * decision (before migration 003). A decided escalation's times are shown in the zone its
+   * business days were counted in: the team's (docs/policy.md#business-days). An unknown zone
+   * throws here, at start-up, rather than on every escalation.
    * @default 'UTC'
    * @example
    * ```ts
@@ -80,6 +95,12 @@ export interface EmailNotifierOptions {
    * ```
    */
   timeZone?: string;
+}
+
+/** Where one team's escalations are e-mailed. */
+export interface TeamRecipients {
+  /** One address or several, each as nodemailer reads it (`'Name <a@b.c>'` or `'a@b.c'`). */
+  email: string | string[];
 }
 
 /** A {@link Notifier} that sends e-mail; says where to and can be closed. */

@@ -1,13 +1,15 @@
 /**
- * The e-mail the account team receives for one escalation: every detail the agent gave, the
- * routing, the respond-by time and the briefing (docs/policy.md#briefing), as sections that
- * `layout.ts` turns into the text and HTML parts. Untrusted text goes through `format.ts`.
+ * The e-mail the receiving team gets for one escalation: what the server decided and why, the
+ * briefing (docs/policy.md#briefing), how to reach the customer, as sections that `layout.ts`
+ * turns into the text and HTML parts. Untrusted text goes through `format.ts`.
  */
-import { briefing, defaultCategories, defaultPolicy, parseNotes } from '@escalate-kit/sdk';
-import type { CategoryDefinition, EscalationPolicy } from '@escalate-kit/sdk';
+import { briefingFor, defaultCategories, defaultPolicy } from '@escalate-kit/sdk';
+import type { CategoryDefinition, EscalationPolicy, EscalationRequest } from '@escalate-kit/sdk';
 import type { StoredEscalation } from '../types.ts';
-import { capitalise, formatDuration, humanise, inboxLink, multiLine, oneLine, timeFormatter } from './format.ts';
-import { renderHtml, renderText, type Row, type Section } from './layout.ts';
+import { capitalise, humanise, knownZone, multiLine, oneLine, timeFormatter } from './format.ts';
+import { renderHtml, renderText, type Section } from './layout.ts';
+import { leftOutOfNote } from './note.ts';
+import { contactRows, referenceRows, summaryRows, urgencyOf, whySection, type EmailContext } from './sections.ts';
 
 /** Options of {@link renderEscalationEmail}. */
 export interface RenderEmailOptions {
@@ -43,8 +45,10 @@ export interface RenderEmailOptions {
    */
   inboxUrl?: string;
   /**
-   * IANA time zone for the human-readable times (the ISO instant is always shown too).
-   * @default 'UTC' (the zone the SDK computes deadlines in)
+   * IANA time zone for the human-readable times (the ISO instant is always shown too) of an
+   * escalation stored without a decision; a decided one is shown in the zone its business days
+   * were counted in, the team's (docs/policy.md#business-days), named after each time.
+   * @default 'UTC'
    * @example
    * ```ts
    * renderEscalationEmail(escalation, { timeZone: 'America/Chicago' });
@@ -60,12 +64,33 @@ export interface RenderedEmail {
   html: string;
 }
 
-const contactMethodLabels: Record<string, string> = { call: 'Call', text: 'Text', email: 'Email' };
+/**
+ * The briefing (docs/policy.md#briefing) from the request, the decided routing and the respond-by
+ * deadline, as one line: what the agent typed is made single-line first, so no part of it can
+ * fake a line of its own.
+ */
+function briefingOf(escalation: StoredEscalation, policy: EscalationPolicy, notes: string): string {
+  const req = escalation.request;
+  const line = (v: string | undefined) => (v === undefined ? undefined : oneLine(v));
+  const request: Pick<EscalationRequest, 'notes' | 'customer' | 'signals' | 'customerRequest' | 'recommendation'> = {
+    notes,
+    signals: req.signals,
+    customerRequest: line(req.customerRequest),
+    recommendation: line(req.recommendation),
+    customer: req.customer && { name: line(req.customer.name), accountId: line(req.customer.accountId) },
+  };
+  const decision = escalation.decision;
+  // Stored without a decision: the team it went to, and no deadline sentence (no rule is known).
+  const routing = decision ?? { team: escalation.team, level: 1, levelName: '', priority: 'medium' as const };
+  return oneLine(briefingFor(request, routing, policy, decision?.respondBy));
+}
 
 /**
- * Renders the account team's e-mail for one stored escalation: a subject naming category,
- * urgency and task, and text and HTML bodies with every detail the agent gave, the routing,
- * the respond-by time, and the briefing (docs/policy.md#briefing).
+ * Renders the receiving team's e-mail for one stored escalation: a subject naming category,
+ * urgency and task, and text and HTML bodies with the decision (team, level, priority, urgency,
+ * the deadlines and the rules that set them, the reasons), the briefing, the customer's contact
+ * and the reference. The note is in the briefing; what of it the briefing leaves out (text before
+ * an `Issue:` label) is shown besides, and nothing else of it.
  *
  * @example
  * ```ts
@@ -76,103 +101,36 @@ const contactMethodLabels: Record<string, string> = { call: 'Call', text: 'Text'
 export function renderEscalationEmail(escalation: StoredEscalation, options: RenderEmailOptions = {}): RenderedEmail {
   const policy = options.policy ?? defaultPolicy;
   const categories = options.categories ?? defaultCategories;
-  const formatTime = timeFormatter(options.timeZone ?? 'UTC');
   const req = escalation.request;
-
-  const categoryLabel = oneLine(categories.find((c) => c.id === req.category)?.label ?? humanise(req.category));
-  const urgency = req.urgency ?? 'standard';
-  const urgencyLabel = capitalise(urgency);
-  const window = policy.urgencies[urgency];
-  // The team reads "the same day" (docs/policy.md#contact-windows); the policy's phrase ("today") is worded for the customer.
-  const windowText = window ? (window.businessDays === 0 ? 'the same day' : window.phrase) : undefined;
-  const teamName = (id: string) => oneLine(policy.teams.names[id] ?? humanise(id));
-  const team = teamName(escalation.team);
+  const zone = knownZone(escalation.decision?.timeZone);
+  const ctx: EmailContext = {
+    escalation,
+    policy,
+    categoryLabel: oneLine(categories.find((c) => c.id === req.category)?.label ?? humanise(req.category)),
+    formatTime: timeFormatter(zone ?? options.timeZone ?? 'UTC', zone !== undefined),
+    teamName: (id) => oneLine(policy.teams.names[id] ?? humanise(id)),
+  };
+  const urgencyLabel = capitalise(urgencyOf(escalation));
+  const team = ctx.teamName(escalation.team);
   const taskId = oneLine(req.taskId);
   const taskTitle = req.taskTitle === undefined ? undefined : oneLine(req.taskTitle);
-
-  const subject = oneLine(`[Escalation] ${categoryLabel} · ${urgencyLabel} · Task ${taskId}${taskTitle ? `: ${taskTitle}` : ''}`);
-
-  const summary: Row[] = [
-    { label: 'Task', value: taskTitle ? `${taskId} · ${taskTitle}` : taskId },
-    { label: 'Category', value: categoryLabel },
-    { label: 'Urgency', value: windowText ? `${urgencyLabel}: contact the customer ${windowText}` : urgencyLabel },
-    { label: 'Respond by', value: formatTime(escalation.respondBy) },
-    { label: 'Team', value: team },
-  ];
-  const routing = req.routing;
-  if (routing) {
-    const levelName = policy.levels[String(routing.level)];
-    summary.push({ label: 'Level', value: `${routing.level}${levelName ? ` (${oneLine(levelName)})` : ''}` });
-    if (routing.team !== escalation.team) summary.push({ label: 'Routed to', value: teamName(routing.team) });
-    if (routing.priority) {
-      const targets = policy.priorities[routing.priority];
-      summary.push({
-        label: 'Priority',
-        value: `${capitalise(routing.priority)}${targets ? ` (respond within ${formatDuration(targets.respond)}, resolve within ${formatDuration(targets.resolve)})` : ''}`,
-      });
-    }
-  }
-
-  const phone = req.contact?.phone ? oneLine(req.contact.phone) : undefined;
-  const email = req.contact?.email ? oneLine(req.contact.email) : undefined;
-  const preferred = req.contactMethod === 'email' ? email : phone;
-  const contact: Row[] = [
-    {
-      label: 'Contact by',
-      value: `${contactMethodLabels[req.contactMethod] ?? humanise(req.contactMethod)}${preferred ? ` ${preferred}` : ''}`,
-    },
-  ];
-  if (phone) contact.push({ label: 'Phone', value: phone, href: `tel:${phone.replace(/[^\d+]/g, '')}` });
-  if (email) contact.push({ label: 'E-mail', value: email, href: `mailto:${encodeURIComponent(email)}` });
-  const customerName = req.customer?.name ? oneLine(req.customer.name) : undefined;
-  const accountId = req.customer?.accountId ? oneLine(req.customer.accountId) : undefined;
-  if (customerName) contact.push({ label: 'Customer', value: customerName });
-  if (accountId) contact.push({ label: 'Account', value: accountId });
+  const subject = oneLine(`[Escalation] ${ctx.categoryLabel} · ${urgencyLabel} · Task ${taskId}${taskTitle ? `: ${taskTitle}` : ''}`);
 
   const notes = multiLine(req.notes);
-  const parsed = parseNotes(notes);
-  const parts: Row[] = [];
-  if (parsed.issue) parts.push({ label: 'Issue', value: parsed.issue });
-  if (parsed.tried) parts.push({ label: 'Tried', value: parsed.tried });
-  if (parsed.why) parts.push({ label: 'Why', value: parsed.why });
-
-  const brief = briefing(
-    {
-      escalationPoint: team,
-      customerName,
-      accountId,
-      // Unlabelled notes parse as all issue, so this is only empty for blank notes.
-      issue: parsed.issue ?? oneLine(notes),
-      tried: parsed.tried,
-    },
-    policy,
-  );
-
-  const agentName = req.agent?.name ? oneLine(req.agent.name) : undefined;
-  const agentId = req.agent?.id ? oneLine(req.agent.id) : undefined;
-  const reference: Row[] = [];
-  if (agentName || agentId) {
-    reference.push({ label: 'Agent', value: agentName && agentId ? `${agentName} (${agentId})` : (agentName ?? agentId)! });
-  }
-  reference.push({ label: 'Escalated at', value: formatTime(req.createdAt) });
-  reference.push({ label: 'Received at', value: formatTime(escalation.receivedAt) });
-  reference.push({ label: 'Escalation id', value: oneLine(escalation.id) });
-  if (options.inboxUrl) {
-    const url = inboxLink(options.inboxUrl, escalation.id);
-    reference.push({ label: 'Inbox', value: url, href: url });
-  }
-
-  const contextRows: Row[] = Object.entries(req.context ?? {}).map(([k, v]) => ({ label: oneLine(k), value: oneLine(String(v)) }));
-
+  const leftOut = leftOutOfNote(notes);
+  const why = whySection(escalation);
+  const contextRows = Object.entries(req.context ?? {}).map(([k, v]) => ({ label: oneLine(k), value: oneLine(String(v)) }));
   const sections: Section[] = [
-    { title: 'Escalation', rows: summary },
-    { title: 'Customer contact', rows: contact },
-    { title: 'Notes from the agent', body: notes, rows: parts },
-    { title: 'Briefing', body: brief },
+    { title: 'Escalation', rows: summaryRows(ctx) },
+    ...(why ? [why] : []),
+    { title: 'Briefing', body: briefingOf(escalation, policy, notes) },
+    // Each fact once: the briefing quotes the note; only what it leaves out is shown besides.
+    ...(leftOut ? [{ title: "Also in the agent's note", body: leftOut }] : []),
+    { title: 'Customer contact', rows: contactRows(escalation) },
+    ...(contextRows.length ? [{ title: 'Context from the host app', rows: contextRows }] : []),
+    { title: 'Reference', rows: referenceRows(ctx, options.inboxUrl) },
   ];
-  if (contextRows.length) sections.push({ title: 'Context from the host app', rows: contextRows });
-  sections.push({ title: 'Reference', rows: reference });
 
-  const heading = `Escalation for the ${team}: ${categoryLabel}, ${urgencyLabel.toLowerCase()}, task ${taskId}`;
+  const heading = `Escalation for the ${team}: ${ctx.categoryLabel}, ${urgencyLabel.toLowerCase()}, task ${taskId}`;
   return { subject, text: renderText(heading, sections), html: renderHtml(subject, heading, sections) };
 }
