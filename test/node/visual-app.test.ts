@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { defaultPolicy } from '@escalate-kit/sdk';
 import { startDemo } from '../../packages/demo/server.ts';
-import { createEscalationHandler, createMemoryStore, type EscalationHandler } from '../../packages/server/src/index.ts';
+import { createEscalationHandler, createMemoryStore, decide, type EscalationHandler } from '../../packages/server/src/index.ts';
 import { bundleInbox, inboxHtml } from '../../packages/server/src/inbox/assets.ts';
 import { serve, type RunningServer } from '../../packages/server/src/node.ts';
 import { chromeArgs, findChrome } from '../support/find-chrome.mjs';
@@ -139,13 +140,31 @@ describe('visual baseline: the account-team inbox', () => {
         customer: { name: r.name, accountId: '88231' },
         agent: { id: 'agent-demo' },
         createdAt: '2025-11-14T09:59:00.000Z',
+        // The first one as the server decides it today, with what the agent said of the case; the
+        // others as stored before the server recorded its decision.
+        ...(r.id === first && {
+          signals: { managerRequested: true, upset: true },
+          customerRequest: 'a refund of the $450',
+          recommendation: 'a one-time courtesy refund',
+        }),
       });
+      const receivedAt = '2025-11-14T10:00:00.000Z';
+      if (r.id === first) {
+        const decided = decide(request, defaultPolicy, new Date(receivedAt));
+        const { decision } = decided;
+        await store.insert({
+          ...makeNew({ request: decided.request, team: decision.team, respondBy: decision.respondBy.at, receivedAt }),
+          decision,
+          ...(decision.resolveBy && { resolveBy: decision.resolveBy.at }),
+        });
+        continue;
+      }
       await store.insert(
         makeNew({
           request,
           team: r.category === 'technical' ? 'technical' : r.category === 'billing' ? 'billing' : 'account',
           respondBy: r.respondBy,
-          receivedAt: '2025-11-14T10:00:00.000Z',
+          receivedAt,
         }),
       );
     }

@@ -9,6 +9,9 @@
 export { createEscalationHandler } from './handler.ts';
 export type { EscalationHandler, EscalationHandlerOptions, HandlerLimits, NotifyRetryOptions } from './handler.ts';
 
+// The server's decision on an escalation (docs/policy.md#respond-by), as the handler makes it
+export { decide, type Decided } from './decision/decide.ts';
+
 // Stores
 export { createMemoryStore } from './store/memory.ts';
 export { createPgliteDatabase, createPgliteStore } from './store/pglite.ts';

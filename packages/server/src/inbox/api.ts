@@ -24,6 +24,8 @@ export const MAX_ITEMS = 2000;
 export interface ListFilters {
   status: EscalationStatus | '';
   category: string;
+  /** A team id, or `''` for every team. */
+  team: string;
 }
 
 export interface InboxApi {
@@ -68,10 +70,11 @@ export function createInboxApi(onUnauthorized: () => void): InboxApi {
   const one = (id: string) => `/api/escalations/${encodeURIComponent(id)}`;
 
   return {
-    async listAll({ status, category }) {
+    async listAll({ status, category, team }) {
       const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
       if (status) params.set('status', status);
       if (category) params.set('category', category);
+      if (team) params.set('team', team);
       const items: StoredEscalation[] = [];
       for (;;) {
         const page = await call(listResultSchema, `/api/escalations?${params}`);

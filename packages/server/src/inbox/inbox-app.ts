@@ -1,7 +1,7 @@
 /**
  * The account team's inbox: escalations by respond-by time, overdue first and highlighted,
- * filters by status and category, everything the agent wrote, and the buttons to mark an
- * escalation contacted or resolved. Built with the project's own stack (Lit), served by the
+ * filters by status, category and team, what the server decided and why, everything the agent
+ * wrote, and the buttons to mark an escalation contacted or resolved. Built with the project's own stack (Lit), served by the
  * reference server at /inbox. This shell holds the state and the calls; the views are in
  * `views/`, the styles in `inbox.styles.ts`, the API calls in `api.ts`.
  */
@@ -28,6 +28,7 @@ export class EscalationInbox extends LitElement {
   @state() private selected?: StoredEscalation;
   @state() private status: EscalationStatus | '' = 'open';
   @state() private category = '';
+  @state() private team = '';
   @state() private message = '';
   @state() private error = '';
   @state() private needsToken = false;
@@ -66,7 +67,7 @@ export class EscalationInbox extends LitElement {
     const load = ++this.#loads;
     try {
       const [list, stats, meta] = await Promise.all([
-        this.#api.listAll({ status: this.status, category: this.category }),
+        this.#api.listAll({ status: this.status, category: this.category, team: this.team }),
         this.#api.stats(),
         this.meta ?? this.#api.meta(),
       ]);
@@ -89,6 +90,12 @@ export class EscalationInbox extends LitElement {
     const extra = [...Object.keys(this.stats?.byCategory ?? {}), this.category].filter((id) => id && !ids.has(id));
     const labels = labelsFrom(this.meta);
     return [...known, ...[...new Set(extra)].sort().map((id) => ({ id, label: labels.category(id) }))];
+  }
+
+  /** The policy's teams by name, and the one filtered by should the server no longer name it. */
+  #teams(): { id: string; label: string }[] {
+    const teams = Object.entries(this.meta?.teams ?? {}).map(([id, label]) => ({ id, label }));
+    return this.team && !teams.some((t) => t.id === this.team) ? [...teams, { id: this.team, label: this.team }] : teams;
   }
 
   async select(id: string) {
@@ -149,6 +156,12 @@ export class EscalationInbox extends LitElement {
         },
         onCategory: (category) => {
           this.category = category;
+          void this.load();
+        },
+        team: this.team,
+        teams: this.#teams(),
+        onTeam: (team) => {
+          this.team = team;
           void this.load();
         },
       })}

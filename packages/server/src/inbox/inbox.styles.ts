@@ -124,6 +124,13 @@ export const inboxStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
+  .rule {
+    font-size: 0.85rem;
+  }
+  ul.reasons {
+    margin: 0;
+    padding-inline-start: 1.1rem;
+  }
   .notes {
     white-space: pre-wrap;
     overflow-wrap: anywhere;

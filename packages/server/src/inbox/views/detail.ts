@@ -1,12 +1,13 @@
 /**
- * One escalation with everything the agent wrote, its history, and the buttons that mark it
- * contacted or resolved with a note typed on it.
+ * One escalation with what the server decided and why, everything the agent wrote, its history,
+ * and the buttons that mark it contacted or resolved with a note typed on it.
  */
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { parseNotes } from '@escalate-kit/sdk';
 import type { EscalationStatus, StoredEscalation } from '../../types.ts';
-import { isOverdue, when, type Labels } from '../format.ts';
+import { when, type Labels } from '../format.ts';
+import { renderCase, renderDecision } from './decision.ts';
 
 export interface DetailView {
   item: StoredEscalation;
@@ -22,19 +23,11 @@ export function renderDetail({ item, now, labels, draft, onDraft, onMark }: Deta
   const r = item.request;
   const parts = parseNotes(r.notes);
   const address = r.contactMethod === 'email' ? r.contact.email : r.contact.phone;
-  const overdue = isOverdue(item, now);
   return html`<h2 tabindex="-1">Task ${r.taskId}${r.taskTitle ? ` · ${r.taskTitle}` : ''}</h2>
     <dl>
       <dt>Category</dt>
       <dd>${labels.category(r.category)}</dd>
-      <dt>Urgency</dt>
-      <dd>${r.urgency === 'urgent' ? 'Urgent (same day)' : 'Standard (2-3 days)'}</dd>
-      <dt>Respond by</dt>
-      <dd>${when(item.respondBy)} ${overdue ? html`<span class="overdue-tag">Overdue</span>` : nothing}</dd>
-      <dt>Team</dt>
-      <dd>
-        ${labels.team(item.team)}${r.routing ? ` · level ${r.routing.level}${r.routing.priority ? ` · ${r.routing.priority}` : ''}` : ''}
-      </dd>
+      ${renderDecision(item, now, labels)} ${renderCase(item)}
       <dt>Contact</dt>
       <dd>${r.contactMethod} · ${address ?? ''}</dd>
       <dt>Customer</dt>

@@ -1,4 +1,4 @@
-/** The inbox's title and its filters by status and category. */
+/** The inbox's title and its filters by status, category and team. */
 import { html } from 'lit';
 import { escalationStatuses, type EscalationStatus } from '../../types.ts';
 
@@ -6,8 +6,12 @@ export interface HeaderView {
   status: EscalationStatus | '';
   category: string;
   categories: { id: string; label: string }[];
+  team: string;
+  /** The teams of the server's policy (`/api/meta`), with their names. */
+  teams: { id: string; label: string }[];
   onStatus(status: EscalationStatus | ''): void;
   onCategory(category: string): void;
+  onTeam(team: string): void;
 }
 
 export function renderHeader(view: HeaderView) {
@@ -29,6 +33,13 @@ export function renderHeader(view: HeaderView) {
         <select @change=${(e: Event) => view.onCategory((e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!view.category}>All</option>
           ${view.categories.map((c) => html`<option value=${c.id} ?selected=${c.id === view.category}>${c.label}</option>`)}
+        </select>
+      </label>
+      <label
+        >Team
+        <select @change=${(e: Event) => view.onTeam((e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!view.team}>All</option>
+          ${view.teams.map((t) => html`<option value=${t.id} ?selected=${t.id === view.team}>${t.label}</option>`)}
         </select>
       </label>
     </div>
