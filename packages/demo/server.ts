@@ -1,9 +1,10 @@
 /**
  * The whole flow on one machine: the reference server (PGlite in a data folder, e-mails as
- * .eml files unless SMTP_URL is set) and the demo task queue, on one origin. One `node:http`
- * server routes: the escalation API and inbox to the handler, `/demo/tasks` to the demo's own
- * task back end, the rest to Vite in middleware mode (so the process, not Vite, decides how it
- * stops: Vite's own server would exit 143 on SIGTERM before the store is closed).
+ * .eml files unless SMTP_URL is set, to each team's recipients when ESCALATE_TEAMS names them)
+ * and the demo task queue, on one origin. One `node:http` server routes: the escalation API and
+ * inbox to the handler, `/demo/tasks` to the demo's own task back end, the rest to Vite in
+ * middleware mode (so the process, not Vite, decides how it stops: Vite's own server would exit
+ * 143 on SIGTERM before the store is closed).
  */
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { bundleInbox, createEscalationHandler, createPgliteStore, inboxHtml, type EscalationStore } from '@escalate-kit/server';
-import { createEmailNotifier } from '@escalate-kit/server/email';
+import { createEmailNotifierFromEnv } from '@escalate-kit/server/email';
 import { toNodeListener } from '@escalate-kit/server/node';
 import { createPostgresStore } from '@escalate-kit/server/postgres';
 import { taskQueueListener } from './task-queue.ts';
@@ -84,13 +85,17 @@ export async function startDemo(options: DemoOptions = {}) {
   }
   const address = server.address() as AddressInfo;
   const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
-  const to = env.ESCALATE_MAIL_TO ?? 'account-team@example.com';
-  const notify = createEmailNotifier({
-    to,
-    inboxUrl: `${url}/inbox`,
-    ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : { outboxDir }),
-    ...(env.ESCALATE_MAIL_FROM && { from: env.ESCALATE_MAIL_FROM }),
-  });
+  // SMTP_URL, ESCALATE_MAIL_TO, ESCALATE_MAIL_FROM and ESCALATE_TEAMS (recipients per team: JSON,
+  // or the path of a JSON file); the .eml outbox in the data folder without SMTP_URL.
+  let notify: ReturnType<typeof createEmailNotifierFromEnv>;
+  try {
+    notify = createEmailNotifierFromEnv(env, { inboxUrl: `${url}/inbox`, outboxDir });
+  } catch (e) {
+    await new Promise<void>((ok) => server.close(() => ok()));
+    await vite.close();
+    await store.close();
+    throw e;
+  }
   const handler = createEscalationHandler({
     store,
     notify,
@@ -104,7 +109,9 @@ export async function startDemo(options: DemoOptions = {}) {
     url,
     inboxUrl: `${url}/inbox`,
     dataDir,
-    outboxDir: env.SMTP_URL ? undefined : outboxDir,
+    outboxDir: notify.outboxDir,
+    /** Where mail goes, for the start-up lines: never an SMTP password nor an address. */
+    mail: notify.describe(),
     handler,
     store,
     async close() {
@@ -115,6 +122,7 @@ export async function startDemo(options: DemoOptions = {}) {
       await vite.close();
       handler.close();
       await handler.settled();
+      notify.close();
       await store.close();
     },
   };

@@ -7,7 +7,8 @@ console.log(`
 
   Task queue (agent):     ${demo.url}/
   Inbox (account team):   ${demo.inboxUrl}
-  Data:                   ${demo.dataDir}${demo.outboxDir ? `\n  E-mails (.eml):         ${demo.outboxDir}` : ''}
+  Data:                   ${demo.dataDir}
+  Mail:                   ${demo.mail}
 
   Ctrl-C to stop.
 `);
