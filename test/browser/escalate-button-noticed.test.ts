@@ -131,6 +131,20 @@ describe('noticed as typed', () => {
     expect(toggle(el, 'managerRequested').checked).to.equal(false);
   });
 
+  it('still offers another phrase of a signal whose first phrase was dismissed', async () => {
+    const el = await mount(scenario('ok').endpoint);
+    await el.open();
+    await write(el, 'Customer will call a lawyer about the fee.');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(text(deepActive())).to.equal('Dismiss');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(suggestions(el)).to.have.length(0);
+    await write(el, ' Later he said his attorney will write.');
+    expect(suggestionTexts(el)).to.deep.equal(['Mentions “attorney”: flag a legal threat?']);
+  });
+
   it('announces new suggestions once, politely, when typing pauses: not on every keystroke', async () => {
     const el = await mount(scenario('ok').endpoint);
     await el.open();

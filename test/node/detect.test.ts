@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { definePolicy, detectSignals, signalNames, type SignalName } from '@escalate-kit/sdk';
+import { definePolicy, detectSignals, parseAmount, signalNames, type SignalName } from '@escalate-kit/sdk';
 
 const signalsIn = (text: string, locale = 'en') => detectSignals(text, { locale }).flatMap((s) => (s.kind === 'signal' ? [s.signal] : []));
 
@@ -104,5 +104,27 @@ describe('detectSignals: what it does not say', () => {
       detectSignals('Le client appelle son avocat.', { locale: 'fr-CA', policy }).map((s) => s.kind === 'signal' && s.signal),
       ['legalThreat'],
     );
+  });
+});
+
+describe('detectSignals: what the agent dismissed', () => {
+  it('skips a dismissed phrase and still offers a later phrase of the same signal', () => {
+    const text = 'He mentioned a lawyer, later an attorney too.';
+    const first = detectSignals(text).find((s) => s.kind === 'signal')!;
+    assert.equal(first.kind === 'signal' && first.phrase, 'lawyer');
+    const after = detectSignals(text, { skip: ['legalThreat:lawyer'] }).find((s) => s.kind === 'signal')!;
+    assert.equal(after.kind === 'signal' && after.phrase, 'attorney');
+    assert.deepEqual(detectSignals(text, { skip: ['legalThreat:lawyer', 'legalThreat:attorney'] }), []);
+  });
+
+  it('skips a dismissed amount', () => {
+    assert.deepEqual(detectSignals('A refund of $450.', { skip: ['amount:$450'] }), []);
+  });
+
+  it('parses amounts as people write them, and refuses what is not one', () => {
+    assert.equal(parseAmount('1,250.50'), 1250.5);
+    assert.equal(parseAmount('1.250,50'), 1250.5);
+    assert.equal(parseAmount('450'), 450);
+    assert.ok(Number.isNaN(parseAmount('12a')));
   });
 });

@@ -143,3 +143,12 @@ describe('priority table (docs/policy.md#priority-table, technical tickets)', ()
   });
 });
 type ServiceImpactRow = NonNullable<RoutingSignals['serviceImpact']>;
+
+describe('known contacts only (docs/policy.md#fraud)', () => {
+  it('is asked by the fraud rule alone', () => {
+    assert.equal(suggestRouting({ category: 'billing', fraudSuspected: true }).knownContactOnly, true);
+    for (const name of ['legalThreat', 'managerRequested', 'upset'] as const) {
+      assert.equal(suggestRouting({ category: 'billing', [name]: true }).knownContactOnly, false, name);
+    }
+  });
+});

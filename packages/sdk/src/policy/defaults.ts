@@ -50,6 +50,7 @@ export const defaultPolicy: EscalationPolicy = /* @__PURE__ */ deepFreeze({
   },
   calendar: { holidays: [] },
   phrases: defaultPhrases,
+  support: { phone: '555-1234' },
   // docs/policy.md#when-not-to-escalate
   atYourLevel: [
     {
@@ -69,6 +70,8 @@ export const defaultPolicy: EscalationPolicy = /* @__PURE__ */ deepFreeze({
       priority: 'high',
       urgency: 'urgent',
       customerScript: false,
+      // "Contact legitimate customer via known contact method" (docs/policy.md#fraud).
+      knownContactOnly: true,
     },
     legalThreat: {
       reason: 'Legal, BBB or regulatory threats go to legal / compliance',

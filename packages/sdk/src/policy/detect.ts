@@ -19,6 +19,12 @@ export interface DetectOptions {
   policy?: EscalationPolicy;
   /** What is already set: those signals (and an amount, once credit or refund is set) are not suggested. */
   signals?: Signals;
+  /**
+   * Suggestions the agent dismissed, as `signal:phrase` (lower case) or `amount:phrase`: not
+   * suggested again, and a later phrase of the same signal still is ("lawyer" dismissed,
+   * "attorney" further on still asks).
+   */
+  skip?: readonly string[];
 }
 
 // Letters and digits of any script: a phrase matches whole words only ("sue" is not in "issue").
@@ -57,7 +63,18 @@ function quotedSpans(text: string): [number, number][] {
   return spans;
 }
 
-function parseAmount(raw: string): number {
+/**
+ * An amount as people write it: "1,250.50" and "1.250,50" are both 1250.5 (the last separator
+ * followed by one or two digits is the decimal one). `NaN` when it is not an amount.
+ *
+ * @example
+ * ```ts
+ * parseAmount('1.250,50'); // 1250.5
+ * ```
+ */
+export function parseAmount(raw: string): number {
+  if (!/^\d{1,3}(?:[,.]\d{3})*(?:[.,]\d{1,2})?$|^\d+(?:[.,]\d{1,2})?$/.test(raw.trim())) return NaN;
+  raw = raw.trim();
   // "1,250.50" and "1.250,50" both mean 1250.5: the last separator followed by 1-2 digits is the decimal one.
   const decimal = /[.,](\d{1,2})$/.exec(raw);
   const whole = (decimal ? raw.slice(0, -decimal[0].length) : raw).replace(/[.,]/g, '');
@@ -81,6 +98,7 @@ export function detectSignals(text: string, options: DetectOptions = {}): Signal
   const policy = options.policy ?? defaultPolicy;
   const lang = phrasesFor(policy, options.locale ?? 'en');
   const set = options.signals ?? {};
+  const skip = new Set(options.skip ?? []);
   if (!lang) return [];
   const words = [...text.matchAll(WORD)].map((m) => ({ word: fold(m[0]), index: m.index, end: m.index + m[0].length }));
   const negators = new Set(lang.negators.map(fold));
@@ -102,6 +120,7 @@ export function detectSignals(text: string, options: DetectOptions = {}): Signal
         if ((negated && unless.includes('negated')) || (unless.includes('quoted') && inQuotes(index))) continue;
         const last = words[w + target.length - 1]!;
         const candidate: SignalSuggestion = { kind: 'signal', signal, phrase: text.slice(index, last.end), index };
+        if (skip.has(`${signal}:${candidate.phrase.toLowerCase()}`)) continue;
         if (!found || candidate.index < found.index) found = candidate;
         break;
       }
@@ -117,6 +136,7 @@ export function detectSignals(text: string, options: DetectOptions = {}): Signal
     for (const m of text.matchAll(AMOUNT)) {
       const amount = parseAmount((m[1] ?? m[2])!);
       if (!Number.isFinite(amount) || amount <= 0) continue;
+      if (skip.has(`amount:${m[0].trim().toLowerCase()}`)) continue;
       const as = near(m.index, lang.refundWords) ? 'refund' : near(m.index, lang.creditWords) ? 'credit' : undefined;
       out.push({ kind: 'amount', amount, ...(as && { as }), phrase: m[0].trim(), index: m.index });
       break;

@@ -53,6 +53,8 @@ export interface RoutingSuggestion {
   contactWindow: ContactWindow;
   /** `false` when nothing may be said to the caller about the escalation (fraud). */
   customerScriptAllowed: boolean;
+  /** Only a contact the account already has may be used (fraud): no new address from the caller. */
+  knownContactOnly: boolean;
   /** One sentence per rule that fired, for the agent and the receiving team. */
   reasons: string[];
 }
@@ -102,6 +104,7 @@ export function suggestRouting(signals: RoutingSignals, policy: EscalationPolicy
   let forcedUrgency: Urgency | undefined;
   let forcedBy: string | undefined;
   let scriptAllowed = true;
+  let knownContactOnly = false;
   const candidates: Priority[] = [];
 
   // docs/policy.md#when-to-escalate: some categories are always escalated.
@@ -126,6 +129,7 @@ export function suggestRouting(signals: RoutingSignals, policy: EscalationPolicy
       forcedBy = rule.reason;
     }
     if (rule.customerScript === false) scriptAllowed = false;
+    if (rule.knownContactOnly) knownContactOnly = true;
   }
 
   // docs/policy.md#authority-limits: only the highest credit limit exceeded speaks, one reason per request.
@@ -181,6 +185,7 @@ export function suggestRouting(signals: RoutingSignals, policy: EscalationPolicy
     ...(forcedBy !== undefined && { urgencyForcedBy: forcedBy }),
     contactWindow: { ...policy.urgencies[urgency] },
     customerScriptAllowed: scriptAllowed,
+    knownContactOnly,
     reasons,
   };
 }

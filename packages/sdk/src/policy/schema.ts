@@ -27,6 +27,8 @@ const signalRuleSchema = z.strictObject({
   urgency: z.optional(urgencySchema),
   /** `false` hides the customer script (the fraud rule: never tip off the caller). */
   customerScript: z.optional(z.boolean('Must be true or false')),
+  /** Only a contact the account already has may be used: the caller may not be the customer (fraud). */
+  knownContactOnly: z.optional(z.boolean('Must be true or false')),
 });
 /** What one boolean signal of {@link RoutingSignals} does to the routing. */
 export type SignalRule = z.output<typeof signalRuleSchema>;
@@ -68,6 +70,8 @@ export const escalationPolicySchema = z.strictObject({
   calendar: calendarSchema,
   /** Words in the agent's note that suggest a signal, per language (docs/policy.md#noticed-as-typed). */
   phrases: phrasesSchema,
+  /** Where a stuck agent turns: "Ask your supervisor or call support: 555-1234". */
+  support: z.strictObject({ phone: text }),
   /** Cases the procedures say an agent may handle at their level, and how to say so (docs/policy.md#when-not-to-escalate). */
   atYourLevel: atYourLevelSchema,
   /** What each boolean signal does: one rule per name of `signalNames`. */

@@ -171,12 +171,12 @@ export class FormState {
   }
 
   /**
-   * Only a contact method the account already has may be used: when nothing may be said to the
-   * caller (docs/policy.md#fraud), the caller may not be the customer, so no new address is
-   * taken from them; the fraud team uses a known one.
+   * Only a contact method the account already has may be used when a rule says so
+   * (docs/policy.md#fraud: the caller may not be the customer, so no new address is taken from
+   * them; the fraud team uses a known one).
    */
   knownContactOnly(): boolean {
-    return !this.suggestion().customerScriptAllowed;
+    return this.suggestion().knownContactOnly;
   }
 
   /** What the policy fixed about urgency (fraud: urgent), whatever the radios say. */

@@ -9,9 +9,6 @@ import type { Noticing } from './noticing.ts';
 import { routingView } from './routing-view.ts';
 import type { Submission } from './submission.ts';
 
-/** The support line of the procedures, when neither the button nor the provider names one. */
-const defaultSupportPhone = '555-1234';
-
 export function formView(form: FormState, submission: Submission, noticing: Noticing, supportPhone?: string): FormView {
   const { status, serverErrors } = submission;
   const errors = form.errors(form.issues(submission.input()));
@@ -32,6 +29,7 @@ export function formView(form: FormState, submission: Submission, noticing: Noti
     suggestions: noticing.current(),
     routing: routingView(form),
     teamName: (id) => form.teamName(id),
-    supportPhone: supportPhone ?? defaultSupportPhone,
+    // The button's or the provider's number, else the policy's (the procedures' support line).
+    supportPhone: supportPhone ?? form.policy.support.phone,
   };
 }

@@ -49,9 +49,10 @@ export class Noticing {
     const form = this.#form;
     const { notes, dismissed } = form.values;
     const { strings, locale, currency } = form;
-    return detectSignals(notes, { locale, policy: form.policy, signals: form.signals() ?? {} })
+    // Dismissed phrases are skipped by the detector itself, so a later phrase of the same signal
+    // ("attorney" after a dismissed "lawyer") is still offered.
+    return detectSignals(notes, { locale, policy: form.policy, signals: form.signals() ?? {}, skip: dismissed })
       .map((s) => ({ ...s, key: `${s.kind === 'signal' ? s.signal : 'amount'}:${s.phrase.toLowerCase()}` }))
-      .filter((s) => !dismissed.includes(s.key))
       .map((s) => ({ ...s, text: wordsFor(s, strings, locale, currency) }));
   }
 
