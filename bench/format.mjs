@@ -6,3 +6,5 @@ export const ratio = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : 'n/a');
 export const num = (v, digits = 0) => (Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: digits }) : 'n/a');
 /** ✓ holds, ✗ does not, – could not be measured (the note says why). */
 export const holds = (ok) => (ok === undefined ? '–' : ok ? '✓' : '✗');
+/** One verdict per target of a row with several, in the order the target cell names them. */
+export const holdsEach = (...oks) => oks.map(holds).join(' · ');

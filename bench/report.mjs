@@ -15,7 +15,8 @@ const cell = (v) =>
 const table = (head, rows) => [head, head.map(() => '---'), ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n');
 
 export function toMarkdown({ date, seconds, machine, loadStart, loadEnd, sections }) {
-  const verdicts = sections.flatMap((s) => s.rows.map((r) => r.at(-1)));
+  // A row with several targets has one mark per target: count marks, not rows.
+  const verdicts = sections.flatMap((s) => s.rows.flatMap((r) => [...String(r.at(-1))]));
   const count = (mark) => verdicts.filter((v) => v === mark).length;
   return [
     '# escalate-kit bench',
@@ -46,8 +47,9 @@ async function prettify(markdown) {
   }
 }
 
-export async function writeReport(results) {
+/** Formats the results, and writes them to bench/results.md when `save` (a run of every section). */
+export async function writeReport(save, results) {
   const text = await prettify(toMarkdown(results));
-  await writeFile(join(root, 'bench/results.md'), text);
+  if (save) await writeFile(join(root, 'bench/results.md'), text);
   return text;
 }

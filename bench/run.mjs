@@ -2,7 +2,7 @@
 /**
  * `pnpm bench`: measures escalate-kit as the working tree is now (sizes, render scaling, click
  * to dialog, SDK vs fetch, server throughput, server start) and writes bench/results.md. One
- * section or a few: `pnpm bench sizes click`. Reports, never fails on a target: the byte
+ * section or a few: `pnpm bench sizes click` (printed only: results.md always has them all). Reports, never fails on a target: the byte
  * budgets that stop regressions are in `pnpm test` (test/node/budgets.test.ts).
  */
 import { launch } from './browser.mjs';
@@ -58,7 +58,7 @@ try {
   await server.close();
   await pages.remove();
 }
-const text = await writeReport({
+const text = await writeReport(chosen.length === Object.keys(sections).length, {
   date,
   seconds: (performance.now() - t0) / 1000,
   machine: machine(),

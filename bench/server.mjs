@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { nodeBuild } from './build.mjs';
-import { holds, num, ratio } from './format.mjs';
+import { holds, holdsEach, num, ratio } from './format.mjs';
 import { startPostgres } from './postgres.mjs';
 import { nextMessage, startChild, stopChild } from './proc.mjs';
 import { interleave, medianOf } from './stats.mjs';
@@ -113,7 +113,7 @@ function report(samples, stored, pg) {
         `floor ${num(m(`floor:${c}`, 'rps'))} req/s · p99 ${ms(m(`floor:${c}`, 'p99'))}`,
         ratio(rps / m(`floor:${c}`, 'rps')),
         c === 10 ? `≥ ${num(t.rps)}/s, p99 ≤ ${t.p99} ms` : '',
-        c === 10 ? holds(rps >= t.rps && p99 <= t.p99) : '',
+        c === 10 ? holdsEach(rps >= t.rps, p99 <= t.p99) : '',
       ]);
     }
     const s = stored[name];
