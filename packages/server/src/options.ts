@@ -97,7 +97,10 @@ export interface EscalationHandlerOptions {
    */
   clock?: () => Date;
   /**
-   * The escalation policy that picks the team and respond-by time; its team names are shown in the inbox.
+   * The escalation policy the server decides with: from each case (category, urgency, signals) it
+   * gives the team, level, priority, urgency, reasons, respond-by and resolve-by, stored as the
+   * escalation's `decision` (docs/policy.md#respond-by); a client's `routing` is only a suggestion.
+   * Its team names are shown in the inbox.
    * @default the SDK's `defaultPolicy` (docs/policy.md)
    * @example createEscalationHandler({ store, policy: definePolicy({ urgencies: { standard: { businessDays: 2 } } }) })
    */

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { escalationReference } from '@escalate-kit/sdk';
 import { createEmailNotifier, createEmailNotifierFromEnv, type EmailNotifier } from '../../../packages/server/src/email.ts';
 import { createEscalationHandler, createMemoryStore, type EscalationHandler } from '../../../packages/server/src/index.ts';
 import { FROM, startSmtp, visibleText } from '../../support/email.ts';
@@ -60,20 +61,21 @@ describe('e-mail to the decided team over SMTP', () => {
   /** Posts an escalation and returns the one message the SMTP peer got for it, with its envelope. */
   async function send(body: Record<string, unknown>) {
     const sent = smtp.received.length;
-    await receiptOf(await handler(postRequest(wire(body))), 201);
+    const { id } = await receiptOf(await handler(postRequest(wire(body))), 201);
     await handler.settled();
     assert.equal(smtp.received.length, sent + 1, 'one message per escalation');
     const got = smtp.received.at(-1)!;
-    return { to: got.to, raw: got.raw.toString('utf8'), mail: await simpleParser(got.raw) };
+    return { id, to: got.to, raw: got.raw.toString('utf8'), mail: await simpleParser(got.raw) };
   }
 
   describe('a legal threat the client routed to billing', () => {
     let to: string[];
+    let id: string;
     let mail: ParsedMail;
     let text: string;
     let html: string;
     before(async () => {
-      ({ to, mail } = await send({
+      ({ id, to, mail } = await send({
         category: 'billing',
         notes: typedNotes,
         customer: { name: 'Ana Ruiz', accountId: '88231' },
@@ -128,6 +130,10 @@ describe('e-mail to the decided team over SMTP', () => {
         assert.ok(html.includes(reason), `reason in HTML: ${reason}`);
       }
       assert.match(text, /^Signals:\s+Threatening legal action; Upset or angry; Refund of \$450 asked for$/m);
+    });
+
+    it('gives the short reference the customer was told, so a call back finds it', () => {
+      assert.match(text, new RegExp(`^Customer reference:\\s+${escalationReference(id)}$`, 'm'));
     });
 
     it('gives the respond-by with the rule that set it, in words, in the team’s zone', () => {

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { defaultPolicy } from '@escalate-kit/sdk';
+import { defaultPolicy, escalationReference } from '@escalate-kit/sdk';
 import { createEscalationHandler, createMemoryStore, type EscalationHandler } from '../../../packages/server/src/index.ts';
 import { bundleInbox, inboxHtml } from '../../../packages/server/src/inbox/assets.ts';
 import { serve, type RunningServer } from '../../../packages/server/src/node.ts';
@@ -97,6 +97,7 @@ describe('account-team inbox: the decision, and the team filter, in Chromium', (
       'Customer asks for a refund of the $450',
       'Agent recommends a one-time courtesy refund',
       'Agent suggested Billing Team · level 1',
+      `Customer reference ${escalationReference(legal.id)}`,
     ]) {
       assert.ok(detail.includes(text), `${text} in the detail: ${detail}`);
     }

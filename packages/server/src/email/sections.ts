@@ -3,7 +3,7 @@
  * how to reach the customer, and where the escalation came from. Everything the agent typed goes
  * through `oneLine` here; `layout.ts` escapes it for HTML.
  */
-import type { EscalationPolicy } from '@escalate-kit/sdk';
+import { escalationReference, type EscalationPolicy } from '@escalate-kit/sdk';
 import { deadlineWords, levelWords, signalWords } from '../decision/words.ts';
 import type { StoredEscalation } from '../types.ts';
 import { capitalise, formatDuration, humanise, inboxLink, oneLine } from './format.ts';
@@ -125,6 +125,8 @@ export function referenceRows(ctx: EmailContext, inboxUrl: string | undefined): 
     rows.push({ label: 'Agent', value: agentName && agentId ? `${agentName} (${agentId})` : (agentName ?? agentId)! });
   rows.push({ label: 'Escalated at', value: formatTime(req.createdAt) });
   rows.push({ label: 'Received at', value: formatTime(escalation.receivedAt) });
+  // What the agent gave the customer: a customer who calls back quotes it.
+  rows.push({ label: 'Customer reference', value: escalationReference(oneLine(escalation.id)) });
   rows.push({ label: 'Escalation id', value: oneLine(escalation.id) });
   if (inboxUrl) {
     const url = inboxLink(inboxUrl, escalation.id);

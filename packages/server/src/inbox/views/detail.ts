@@ -4,7 +4,7 @@
  */
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { parseNotes } from '@escalate-kit/sdk';
+import { escalationReference, parseNotes } from '@escalate-kit/sdk';
 import type { EscalationStatus, StoredEscalation } from '../../types.ts';
 import { when, type Labels } from '../format.ts';
 import { renderCase, renderDecision } from './decision.ts';
@@ -42,6 +42,8 @@ export function renderDetail({ item, now, labels, draft, onDraft, onMark }: Deta
       </dd>
       <dt>Received</dt>
       <dd>${when(item.receivedAt)}</dd>
+      <dt>Customer reference</dt>
+      <dd>${escalationReference(item.id)}</dd>
       ${Object.entries(r.context ?? {}).map(
         ([k, v]) =>
           html`<dt>${k}</dt>
