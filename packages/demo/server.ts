@@ -24,6 +24,8 @@ export interface DemoOptions {
   /** Where PGlite and the .eml outbox live. Default `./.data` (ESCALATE_DATA_DIR). */
   dataDir?: string;
   env?: NodeJS.ProcessEnv;
+  /** The server's time source (tests pin it so respond-by times are the same on every run). Default: the real clock. */
+  clock?: () => Date;
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -99,6 +101,7 @@ export async function startDemo(options: DemoOptions = {}) {
   const handler = createEscalationHandler({
     store,
     notify,
+    ...(options.clock && { clock: options.clock }),
     ...(env.ESCALATE_TOKEN && { auth: { token: env.ESCALATE_TOKEN } }),
     ...(env.ALLOWED_ORIGINS && { cors: { origins: env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()) } }),
     // Bundled from source on every start: a development server must never serve a stale build.

@@ -34,8 +34,16 @@ before(async () => {
 });
 after(() => browser?.close());
 
+/** Friday 14 November 2025, 10:00 UTC: the respond-by on the success panel is the same on every run. */
+const fixedClock = () => new Date('2025-11-14T10:00:00.000Z');
+
 async function newPage(viewport: { width: number; height: number }): Promise<Page> {
   const page = await browser.newPage();
+  // One escalation id, so the reference on the success panel is the same on every run (each width
+  // gets a fresh data folder, so the id is never reused against one store).
+  await page.evaluateOnNewDocument(() => {
+    crypto.randomUUID = () => '6f1c2d3e-0000-4000-8000-000000000042';
+  });
   page.setDefaultTimeout(15_000);
   await page.setViewport(viewport);
   await page.emulateTimezone('UTC');
@@ -54,7 +62,7 @@ describe('visual baseline: the demo task queue', () => {
   let dataDir: string;
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'escalate-visual-'));
-    demo = await startDemo({ port: 0, dataDir, env: {} });
+    demo = await startDemo({ port: 0, dataDir, env: {}, clock: fixedClock });
   });
   after(async () => {
     await demo?.close();
@@ -88,7 +96,7 @@ describe('visual baseline: the demo task queue', () => {
       await demo.close();
       await rm(dataDir, { recursive: true, force: true });
       dataDir = await mkdtemp(join(tmpdir(), 'escalate-visual-'));
-      demo = await startDemo({ port: 0, dataDir, env: {} });
+      demo = await startDemo({ port: 0, dataDir, env: {}, clock: fixedClock });
     });
   }
 });

@@ -78,3 +78,16 @@ describe('briefing', () => {
     }
   });
 });
+
+describe('briefingFor a note without an issue label', () => {
+  it('says what was tried and why once, and no issue sentence made of the whole note', () => {
+    const text = briefingFor(
+      { notes: 'Tried: reset the router twice. Why: still drops every hour.' },
+      { team: 'technical', level: 1, levelName: 'Team Leader / Senior Agent', priority: 'medium' },
+    );
+    assert.equal(
+      text,
+      "Technical Support Team, I need to escalate a customer. What I've tried: reset the router twice. Why I'm escalating: still drops every hour. Can you help?",
+    );
+  });
+});

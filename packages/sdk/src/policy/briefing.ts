@@ -8,13 +8,13 @@ import { describeWithin } from './durations.ts';
 import type { RoutingSuggestion } from './routing.ts';
 import type { EscalationPolicy } from './schema.ts';
 
-/** What the agent knows for the briefing (docs/policy.md#briefing). Only `issue` is required. */
+/** What the agent knows for the briefing (docs/policy.md#briefing). Every fact is optional: a sentence without its facts is left out. */
 export interface BriefingFacts {
   /** Who is briefed; defaults to the name of `teams.fallback` ("Account Team"). */
   escalationPoint?: string;
   customerName?: string;
   accountId?: string;
-  issue: string;
+  issue?: string;
   /** What the agent tried. */
   tried?: string;
   /** What came of it, when known. */
@@ -39,9 +39,8 @@ export interface BriefingFacts {
  * ```ts
  * briefing({ customerName: 'Ana Ruiz', accountId: '88231', issue: 'a disputed $450 charge',
  *   tried: 'explaining the policy', emotionalState: 'upset', requesting: 'a refund' });
- * // "Account Team, I need to escalate Ana Ruiz, account 88231. They're experiencing a disputed
- * //  $450 charge. I've tried explaining the policy but the issue is not resolved. They're upset
- * //  and requesting a refund. Can you help?"
+ * // "Account Team, I need to escalate Ana Ruiz (account 88231). The issue: a disputed $450 charge.
+ * //  What I've tried: explaining the policy. Ana Ruiz is upset, and is asking for a refund. Can you help?"
  * ```
  */
 export function briefing(facts: BriefingFacts, policy: EscalationPolicy = defaultPolicy): string {
@@ -111,7 +110,9 @@ export function briefingFor(
       escalationPoint: policy.teams.names[routing.team] ?? routing.team,
       ...(request.customer?.name && { customerName: request.customer.name }),
       ...(request.customer?.accountId && { accountId: request.customer.accountId }),
-      issue: notes.issue ?? request.notes,
+      // A note of only "Tried: … Why: …" has no issue sentence: repeating the whole note as the
+      // issue would say what was tried twice.
+      ...(notes.issue && { issue: notes.issue }),
       ...(notes.tried && { tried: notes.tried }),
       ...(notes.why && { why: notes.why }),
       ...(states.length && { emotionalState: states.length > 1 ? `${states.slice(0, -1).join(', ')} and ${states.at(-1)}` : states[0] }),

@@ -22,7 +22,7 @@ export const defaultPolicy: EscalationPolicy = /* @__PURE__ */ deepFreeze({
     names: {
       account: 'Account Team',
       billing: 'Billing Team',
-      technical: 'Technical Support',
+      technical: 'Technical Support Team',
       fraud: 'Fraud Team',
       legal: 'Legal / Compliance Team',
       retention: 'Retention Team',
