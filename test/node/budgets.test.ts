@@ -9,14 +9,15 @@
  *
  * Set on 2026-11-25 on the working tree of that day: (a) 10.0 kB (a hair under a 0.5 kB
  * boundary, so the next one up), (b) 50.8 kB (HEAD alone was 43.1 kB; the element's dialog
- * work in progress added the rest).
+ * work in progress added the rest). (b) raised to 52 kB when the wire contract learned to refuse
+ * prototype keys and invisible characters in identifiers (51.3 kB).
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { entries, measureBundle, type BundleSize } from '../../bench/bundle-size.mjs';
 
 const kB = 1024;
-const budgets = { eager: 10.5 * kB, all: 51 * kB };
+const budgets = { eager: 10.5 * kB, all: 52 * kB };
 const show = (bytes: number) => `${(bytes / kB).toFixed(2)} kB`;
 
 describe('byte budgets (gzip)', () => {

@@ -4,7 +4,7 @@
  * `pnpm build` writes them to `packages/server/contract/`.
  */
 import * as z from 'zod/mini';
-import { errorBodySchema, escalationReceiptSchema, escalationRequestSchema } from '@escalate-kit/sdk';
+import { contextRecord, contextSchema, errorBodySchema, escalationReceiptSchema, escalationRequestSchema } from '@escalate-kit/sdk';
 import { listQuerySchema, listResultSchema, metaSchema, statsSchema, statusUpdateSchema, storedEscalationSchema } from './types.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -22,6 +22,13 @@ const schemaOf = (schema: z.core.$ZodType, io: 'input' | 'output' = 'output', re
     unrepresentable: 'any',
     target: 'draft-2020-12',
     override: ({ zodSchema, jsonSchema }) => {
+      // The context's keys are checked on the raw input first (a pipe), which JSON Schema cannot
+      // say; the record it then parses is what a client must send.
+      if (zodSchema === (contextSchema as z.core.$ZodType)) {
+        for (const key of Object.keys(jsonSchema)) delete (jsonSchema as JsonSchema)[key];
+        Object.assign(jsonSchema, schemaOf(contextRecord, io));
+        return;
+      }
       const name = names.get(zodSchema as z.core.$ZodType);
       if (name === undefined) return;
       for (const key of Object.keys(jsonSchema)) delete (jsonSchema as JsonSchema)[key];

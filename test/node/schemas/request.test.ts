@@ -11,7 +11,7 @@ import {
   issuesOf,
   parse,
   OMIT,
-  isRecord,
+  uuid,
   withValue,
   valueAt,
   fullRequest,
@@ -93,15 +93,34 @@ describe('escalationRequestSchema', () => {
       assert.match(issues[0]?.message ?? '', /5000/);
     });
 
-    it('does not let a __proto__ context key reach the prototype', () => {
-      const request = { ...fullRequest(), context: JSON.parse('{"__proto__": {"polluted": "yes"}, "queue": "tier-1"}') as unknown };
-      const data = parse(escalationRequestSchema, request);
-      const context = valueAt(data, ['context']);
-      assert.ok(isRecord(context));
-      assert.equal(Object.getPrototypeOf(context), Object.prototype);
-      assert.equal((context as { polluted?: unknown }).polluted, undefined);
+    it('refuses a __proto__, constructor or prototype context key by name, and nothing reaches a prototype', () => {
+      for (const key of ['__proto__', 'constructor', 'prototype']) {
+        const request = { ...fullRequest(), context: JSON.parse(`{"${key}": {"polluted": "yes"}, "queue": "tier-1"}`) as unknown };
+        const issues = rawIssuesOf(escalationRequestSchema, request);
+        assert.deepEqual(
+          issues.map((i) => [i.path, i.message]),
+          [[['context', key], `Context key "${key}" is not allowed`]],
+        );
+      }
       assert.equal(({} as { polluted?: unknown }).polluted, undefined);
-      assert.equal(context.queue, 'tier-1');
+    });
+
+    it('refuses invisible formatting characters in identifiers, and keeps them in names', () => {
+      for (const ch of ['\u200b', '\u200d', '\u200e', '\u2060', '\ufeff', '\u061c']) {
+        const paths = issuesOf(escalationRequestSchema, { ...fullRequest(), taskId: `T-10${ch}42` });
+        assert.deepEqual(paths, [['taskId']], JSON.stringify(ch));
+        assert.deepEqual(issuesOf(escalationRequestSchema, { ...fullRequest(), agent: { id: `a${ch}7` } }), [['agent', 'id']]);
+        assert.deepEqual(issuesOf(escalationRequestSchema, { ...fullRequest(), context: { [`q${ch}ueue`]: 'x' } }), [
+          ['context', `q${ch}ueue`],
+        ]);
+      }
+      // A Persian name needs its zero-width non-joiner.
+      assert.deepEqual(issuesOf(escalationRequestSchema, { ...fullRequest(), customer: { name: 'می\u200cخواهم' } }), []);
+    });
+
+    it('takes the id in lower case, whatever case the client wrote it in', () => {
+      const data = parse(escalationRequestSchema, { ...fullRequest(), id: uuid.toUpperCase() });
+      assert.equal(valueAt(data, ['id']), uuid);
     });
 
     it('rejects a __proto__ key at the root as an unknown key', () => {

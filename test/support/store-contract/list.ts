@@ -9,8 +9,9 @@ import type { ContractContext } from './context.ts';
 export function listContract({ it, shared, fresh }: ContractContext) {
   it('list orders by respondBy, then id, and filters by status, category and since', async () => {
     const store = await fresh();
-    const ids = ['b0000000-0000-4000-8000-000000000000', 'a0000000-0000-4000-8000-000000000000', 'A0000000-0000-4000-8000-000000000000'];
-    // Two share a respondBy: the id breaks the tie, byte-wise ('A' < 'a' < 'b').
+    // Ids are lower case on the wire (the schema lowers them), so the tie-break is shown with a digit.
+    const ids = ['b0000000-0000-4000-8000-000000000000', 'a0000000-0000-4000-8000-000000000000', '0a000000-0000-4000-8000-000000000000'];
+    // Three share a respondBy: the id breaks the tie, byte-wise ('0' < 'a' < 'b').
     await store.insert(
       makeNew({
         request: makeRequest({ id: ids[0], category: 'billing' }),

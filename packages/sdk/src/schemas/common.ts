@@ -52,6 +52,15 @@ export const strictObjectError = {
     iss.code === 'unrecognized_keys' ? `Unknown field(s): ${iss.keys?.join(', ')}` : undefined,
 };
 
+/**
+ * Invisible characters that change how an identifier reads or compares without being seen:
+ * zero-width space/joiners and the directional marks (U+200B-U+200F), the word joiner and
+ * invisible operators (U+2060-U+2064), the Arabic letter mark (U+061C), the Mongolian vowel
+ * separator (U+180E), the byte-order mark (U+FEFF) and the soft hyphen (U+00AD). Names keep them
+ * (a Persian name needs its zero-width non-joiner); ids, where "T-1042" must equal "T-1042", do not.
+ */
+export const invisibleFormatting = /[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]/;
+
 /** A single-line, trimmed, non-empty string of at most `max` characters. */
 export function line(max: number, what: string) {
   return z
@@ -62,6 +71,16 @@ export function line(max: number, what: string) {
       z.maxLength(max, `${what} must be at most ${max} characters`),
       z.regex(noControl, `${what} must not contain control characters`),
     );
+}
+
+/** An identifier: a single line (see {@link line}) without invisible formatting characters. */
+export function identifier(max: number, what: string) {
+  return line(max, what).check(
+    z.refine(
+      (v) => !invisibleFormatting.test(v),
+      `${what} must not contain invisible formatting characters (zero-width or direction marks)`,
+    ),
+  );
 }
 
 export const slugPattern = /^[a-z][a-z0-9_-]*$/;

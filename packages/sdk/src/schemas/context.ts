@@ -1,8 +1,24 @@
 import * as z from 'zod/mini';
-import { limits, noControl } from './common.ts';
+import { invisibleFormatting, limits, noControl } from './common.ts';
 
-/** Small, flat, bounded host context (e.g. `{ queue: 'tier-1', attempt: 2 }`). */
-export const contextSchema = z
+/**
+ * Keys that reach an object's prototype when assigned: JSON.parse keeps `"__proto__"` as an own
+ * key, but copying it into a new object would drop it silently (or worse), so it is refused by name.
+ */
+const dangerousKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** What is wrong with a context key, or `undefined`. */
+function keyProblem(key: string): string | undefined {
+  if (!key) return 'Context keys must not be empty';
+  if (dangerousKeys.has(key)) return `Context key "${key}" is not allowed`;
+  if (key.length > limits.contextKey) return `Context keys must be at most ${limits.contextKey} characters`;
+  if (!noControl.test(key)) return 'Context keys must not contain control characters';
+  if (invisibleFormatting.test(key)) return 'Context keys must not contain invisible formatting characters';
+  return undefined;
+}
+
+/** The context's values, and how many keys. The JSON Schema of the contract documents this. */
+export const contextRecord = z
   .record(
     // Keys are checked below, on the record: zod reports a failing key schema only as
     // "Invalid input", and the message that says what is wrong would be lost.
@@ -21,18 +37,19 @@ export const contextSchema = z
       'Context values must be a string, number or boolean',
     ),
   )
-  .check(
-    z.refine((ctx) => Object.keys(ctx).length <= limits.contextKeys, `Context may have at most ${limits.contextKeys} keys`),
-    z.superRefine((ctx, payload) => {
-      for (const key of Object.keys(ctx)) {
-        const message = !key
-          ? 'Context keys must not be empty'
-          : key.length > limits.contextKey
-            ? `Context keys must be at most ${limits.contextKey} characters`
-            : noControl.test(key)
-              ? undefined
-              : 'Context keys must not contain control characters';
-        if (message) payload.issues.push({ code: 'custom', input: key, path: [key], message });
-      }
-    }),
-  );
+  .check(z.refine((ctx) => Object.keys(ctx).length <= limits.contextKeys, `Context may have at most ${limits.contextKeys} keys`));
+
+// The keys are checked on the input as received, before the record copies it: the copy would
+// lose a `__proto__` key, and zod reports a failing key schema only as "Invalid input".
+const keysAsReceived = z.custom<z.input<typeof contextRecord>>().check(
+  z.superRefine((raw, payload) => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return;
+    for (const key of Object.keys(raw)) {
+      const message = keyProblem(key);
+      if (message) payload.issues.push({ code: 'custom', input: key, path: [key], message });
+    }
+  }),
+);
+
+/** Small, flat, bounded host context (e.g. `{ queue: 'tier-1', attempt: 2 }`). */
+export const contextSchema = z.pipe(keysAsReceived, contextRecord);

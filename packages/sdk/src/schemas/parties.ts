@@ -1,6 +1,6 @@
 /** Who is involved and how to reach them: the customer's contact, the customer, the agent, the suggested routing. */
 import * as z from 'zod/mini';
-import { limits, line, prioritySchema, slugPattern, strictObjectError as strict } from './common.ts';
+import { identifier, limits, line, prioritySchema, slugPattern, strictObjectError as strict } from './common.ts';
 
 // At least 7 digits, at most 15 (E.164), with the usual separators around them.
 const phonePattern = /^\+?[0-9 ().-]{7,}$/;
@@ -33,14 +33,14 @@ export const contactSchema = z.strictObject(
 export const customerSchema = z.strictObject(
   {
     name: z.optional(line(limits.name, 'Customer name')),
-    accountId: z.optional(line(limits.id, 'Account id')),
+    accountId: z.optional(identifier(limits.id, 'Account id')),
   },
   strict,
 );
 
 export const agentSchema = z.strictObject(
   {
-    id: z.optional(line(limits.id, 'Agent id')),
+    id: z.optional(identifier(limits.id, 'Agent id')),
     name: z.optional(line(limits.name, 'Agent name')),
   },
   strict,

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import type { DefaultCategory } from './categories.ts';
 import {
   contactMethodSchema,
+  identifier,
   limits,
   line,
   noControlExceptNewlines,
@@ -53,8 +54,9 @@ const contactMatchesMethod = z.superRefine((req: { contactMethod: ContactMethod;
 });
 
 const requestShape = {
-  id: z.uuid('Id must be a UUID'),
-  taskId: line(limits.taskId, 'Task id'),
+  // Lower case on the way in: one escalation is one id however a client spells its hex digits.
+  id: z.uuid('Id must be a UUID').check(z.toLowerCase()),
+  taskId: identifier(limits.taskId, 'Task id'),
   /** The task's own title in the host app, e.g. "Disputed $450 charge". */
   taskTitle: z.optional(line(limits.taskTitle, 'Task title')),
   category: categorySchema,

@@ -70,7 +70,7 @@ export function escalationRoutes(options: EscalationRoutesOptions): Routes {
         path: ['id'],
         message: 'The Idempotency-Key header is required and must equal id, so that a retry is recognised and stored once',
       });
-    } else if (parsed.success && key !== parsed.data.id) {
+    } else if (parsed.success && key.trim().toLowerCase() !== parsed.data.id) {
       issues.push({
         path: ['id'],
         message: 'The Idempotency-Key header must equal id: a retry must reuse the key of the escalation it repeats',
