@@ -14,11 +14,14 @@ export interface OutboxEntry {
   /** When it was queued (ms since epoch); the outbox is sent oldest first. */
   queuedAt: number;
   attempts: number;
+  /** How many of those attempts the server answered with a 5xx: past `giveUp.serverErrors` it is marked failed. */
+  serverErrors?: number;
   /** The last fault, for people reading the outbox. */
   lastError?: string;
   /**
-   * Set when the server refused it for good (e.g. 400 after a contract change). It is kept,
-   * never dropped, so nothing typed is lost, but no longer re-sent.
+   * Set when the server refused it for good (e.g. 400 after a contract change), or kept failing
+   * on it (see the client's `giveUp`). It is kept, never dropped, so nothing typed is lost, but
+   * no longer re-sent; `client.discard(id)` removes it once the agent has sent it again.
    */
   failed?: boolean;
 }

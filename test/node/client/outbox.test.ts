@@ -1,7 +1,13 @@
 /** The outbox in Node (memory): queued when retries run out, delivered exactly once, oldest first. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createEscalationClient, EscalationNetworkError, escalationRequestSchema, memoryOutbox } from '@escalate-kit/sdk';
+import {
+  createEscalationClient,
+  EscalationHttpError,
+  EscalationNetworkError,
+  escalationRequestSchema,
+  memoryOutbox,
+} from '@escalate-kit/sdk';
 import { input, fast, record, scenarioServer } from './support.ts';
 
 const server = scenarioServer();
@@ -69,5 +75,54 @@ describe('outbox (in memory, as in Node)', () => {
     const client = createEscalationClient({ endpoint: server.endpoint('down', 'nobox'), ...fast, retry: 0, outbox: false });
     const error = await client.escalate(input).catch((e: unknown) => e);
     assert.ok(error instanceof EscalationNetworkError);
+  });
+});
+
+describe('outbox: a request the server keeps failing on', () => {
+  it('stops re-sending after giveUp.serverErrors 5xx answers, keeps it marked failed, and says so once', async () => {
+    const endpoint = server.endpoint('status-500', 'poisoned');
+    const client = createEscalationClient({ endpoint, ...fast, retry: 0, giveUp: { serverErrors: 3 } });
+    const errors = record(client, 'error');
+    const queued = await client.escalate(input);
+    assert.equal(queued.status, 'queued');
+    assert.deepEqual(await client.flush(), { delivered: 0, remaining: 1 });
+    assert.equal(errors.length, 0, 'still transient after 2 answers');
+    assert.deepEqual(await client.flush(), { delivered: 0, remaining: 0 });
+    assert.equal(errors.length, 1, 'the third 500 is final');
+    assert.equal(errors[0]!.event.request?.id, queued.request.id);
+    assert.equal((errors[0]!.event.error as EscalationHttpError).status, 500);
+    const sentBefore = server.log.filter((l) => l.tag === 'poisoned').length;
+    await client.flush();
+    assert.equal(server.log.filter((l) => l.tag === 'poisoned').length, sentBefore, 'not sent again');
+    const [entry] = await client.pending();
+    assert.equal(entry?.failed, true);
+    assert.equal(entry?.serverErrors, 3);
+    assert.equal(entry?.request.notes, input.notes, 'nothing typed is lost');
+    await client.discard(queued.request.id);
+    assert.deepEqual(await client.pending(), []);
+    client.dispose();
+  });
+
+  it('never gives up on network faults, however many', async () => {
+    const endpoint = server.endpoint('down', 'down-long');
+    const client = createEscalationClient({ endpoint, ...fast, retry: 0, giveUp: { serverErrors: 2 } });
+    await client.escalate(input);
+    for (let i = 0; i < 5; i++) await client.flush();
+    const [entry] = await client.pending();
+    assert.equal(entry?.failed ?? false, false);
+    assert.equal(entry?.serverErrors, 0);
+    client.dispose();
+  });
+
+  it('gives up on a 5xx once the escalation is older than giveUp.maxAgeMs', async () => {
+    const endpoint = server.endpoint('status-503', 'old');
+    const client = createEscalationClient({ endpoint, ...fast, retry: 0, giveUp: { serverErrors: 100, maxAgeMs: 1 } });
+    const errors = record(client, 'error');
+    await client.escalate(input);
+    await new Promise((r) => setTimeout(r, 5));
+    await client.flush();
+    assert.equal(errors.length, 1);
+    assert.equal((await client.pending())[0]?.failed, true);
+    client.dispose();
   });
 });

@@ -23,9 +23,8 @@ import {
 import { canonicalJson } from '../utils/canonical-json.ts';
 import { createEscalationId } from '../utils/id.ts';
 import type { EscalationClientOptions, EscalationResult, FlushResult } from './options.ts';
+import { flushOutbox, isOffline, isServerError } from './flush.ts';
 import { createTransport, isTransient, type Transport } from './transport.ts';
-
-const isOffline = () => globalThis.navigator?.onLine === false;
 
 /** The endpoint as an absolute URL where one can be made (it keys the outbox). */
 function absolute(endpoint: string): string {
@@ -53,8 +52,9 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
   /** The endpoint as an absolute URL where one can be made (it keys the outbox). */
   readonly endpoint: string;
   readonly categories: readonly string[];
-  /** The options' default, resolved once. */
+  /** The options' defaults, resolved once. */
   readonly #flushInterval: number;
+  readonly #giveUp: { serverErrors: number; maxAgeMs: number };
   readonly #transport: Transport;
   readonly #outbox: Outbox | null;
   readonly #pending = new Map<string, Promise<EscalationResult>>();
@@ -69,6 +69,7 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
       throw new EscalationValidationError([{ path: ['endpoint'], message: 'An endpoint URL is required' }]);
     }
     this.#flushInterval = options.flushInterval ?? 30_000;
+    this.#giveUp = { serverErrors: options.giveUp?.serverErrors ?? 5, maxAgeMs: options.giveUp?.maxAgeMs ?? 86_400_000 };
     this.endpoint = absolute(String(options.endpoint));
     this.categories = options.categories ?? defaultCategories.map((c) => c.id);
     this.#transport = createTransport(options as EscalationClientOptions<string>);
@@ -126,6 +127,15 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
     return this.#outbox ? (await this.#outbox.list()).filter((e) => e.endpoint === this.endpoint) : [];
   }
 
+  /**
+   * Removes an escalation from the outbox: one the server refused or kept failing on, once the
+   * agent has sent it again (edited, under a new id). Pending ones are removed too: only call it
+   * for what the agent has dealt with.
+   */
+  async discard(id: string): Promise<void> {
+    await this.#outbox?.delete(id);
+  }
+
   /** Stops listening for `online` and the retry timer. The outbox keeps its entries. */
   dispose(): void {
     this.#disposed = true;
@@ -166,6 +176,7 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
       request,
       queuedAt: Date.now(),
       attempts: error ? 1 : 0,
+      serverErrors: error && isServerError(error) ? 1 : 0,
       ...(error && { lastError: error.message }),
     });
     this.dispatchEvent(new EscalationQueuedEvent(request, reason, error));
@@ -183,30 +194,16 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
   }
 
   async #flushNow(): Promise<FlushResult> {
-    let delivered = 0;
-    const waiting = (await this.pending()).filter((e) => !e.failed);
-    for (const [index, entry] of waiting.entries()) {
-      if (isOffline()) return { delivered, remaining: waiting.length - index };
-      try {
-        const receipt = await this.#send(entry.request);
-        // Removed only after a valid receipt: a crash before this line means a re-send, which
-        // the server answers as a duplicate, never a lost escalation.
-        await this.#outbox!.delete(entry.id);
-        delivered++;
-        this.dispatchEvent(new EscalationDeliveredEvent(entry.request, receipt));
-      } catch (e) {
-        const error = this.#toError(e);
-        const transient = isTransient(error);
-        await this.#outbox!.put({ ...entry, attempts: entry.attempts + 1, lastError: error.message, failed: !transient });
-        if (transient) {
-          // Keep the order: nothing newer goes out before the oldest has.
-          this.#retryLater();
-          return { delivered, remaining: waiting.length - index };
-        }
-        this.dispatchEvent(new EscalationErrorEvent(error, entry.request));
-      }
-    }
-    return { delivered, remaining: 0 };
+    return flushOutbox({
+      outbox: this.#outbox!,
+      waiting: (await this.pending()).filter((e) => !e.failed),
+      send: (request) => this.#send(request),
+      toError: (e) => this.#toError(e),
+      giveUp: this.#giveUp,
+      delivered: (request, receipt) => this.dispatchEvent(new EscalationDeliveredEvent(request, receipt)),
+      failed: (error, request) => this.dispatchEvent(new EscalationErrorEvent(error, request)),
+      retryLater: () => this.#retryLater(),
+    });
   }
 
   #retryLater() {

@@ -97,6 +97,16 @@ export interface EscalationClientOptions<C extends string = DefaultCategory> {
    * @example createEscalationClient({ endpoint, flushInterval: 60_000 })
    */
   flushInterval?: number;
+  /**
+   * When to stop re-sending a queued escalation that the server keeps failing on (5xx): after
+   * `serverErrors` such answers, or once it has waited `maxAgeMs`. It is then kept in the outbox
+   * (nothing typed is lost) but marked failed, and an `error` event carries the server's answer,
+   * so a host can let the agent edit and send it again instead of showing "queued" forever.
+   * Network faults and timeouts (offline, server down) never count: those wait for as long as it takes.
+   * @default { serverErrors: 5, maxAgeMs: 86_400_000 }
+   * @example createEscalationClient({ endpoint, giveUp: { serverErrors: 3 } })
+   */
+  giveUp?: { serverErrors?: number; maxAgeMs?: number };
 }
 
 /** What `escalate()` resolves with: delivered now, or safely queued to be sent later. */

@@ -61,6 +61,17 @@ export const strictObjectError = {
  */
 export const invisibleFormatting = /[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]/;
 
+/**
+ * Text that is well-formed Unicode: no lone UTF-16 surrogate (half of an emoji, cut by a bad
+ * copy or a truncation). A database cannot store one, so it is refused here, naming the field,
+ * instead of failing later as a server error that no retry can cure.
+ */
+export const wellFormed = (v: string) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(v);
+
+/** The check of {@link wellFormed}, worded for a field. */
+export const wellFormedCheck = (what: string) =>
+  z.refine((v: unknown) => typeof v !== 'string' || wellFormed(v), `${what} has a broken character (an incomplete emoji or symbol)`);
+
 /** A single-line, trimmed, non-empty string of at most `max` characters. */
 export function line(max: number, what: string) {
   return z
@@ -70,6 +81,7 @@ export function line(max: number, what: string) {
       z.minLength(1, `${what} is required`),
       z.maxLength(max, `${what} must be at most ${max} characters`),
       z.regex(noControl, `${what} must not contain control characters`),
+      wellFormedCheck(what),
     );
 }
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { invisibleFormatting, limits, noControl } from './common.ts';
+import { invisibleFormatting, limits, noControl, wellFormed, wellFormedCheck } from './common.ts';
 
 /**
  * Keys that reach an object's prototype when assigned: JSON.parse keeps `"__proto__"` as an own
@@ -14,6 +14,7 @@ function keyProblem(key: string): string | undefined {
   if (key.length > limits.contextKey) return `Context keys must be at most ${limits.contextKey} characters`;
   if (!noControl.test(key)) return 'Context keys must not contain control characters';
   if (invisibleFormatting.test(key)) return 'Context keys must not contain invisible formatting characters';
+  if (!wellFormed(key)) return 'A context key has a broken character (an incomplete emoji or symbol)';
   return undefined;
 }
 
@@ -30,6 +31,7 @@ export const contextRecord = z
           .check(
             z.maxLength(limits.contextValue, `Context values must be at most ${limits.contextValue} characters`),
             z.regex(noControl, 'Context values must not contain control characters'),
+            wellFormedCheck('A context value'),
           ),
         z.number().check(z.refine(Number.isFinite, 'Context numbers must be finite')),
         z.boolean(),

@@ -13,6 +13,7 @@ import {
   slugPattern,
   strictObjectError as strict,
   urgencySchema,
+  wellFormedCheck,
   type ContactMethod,
 } from './common.ts';
 import { contextSchema } from './context.ts';
@@ -35,6 +36,7 @@ const notesSchema = z
     z.minLength(1, 'Write a quick note: what the issue is, what you tried, why you are escalating'),
     z.maxLength(limits.notes, `Notes must be at most ${limits.notes} characters`),
     z.regex(noControlExceptNewlines, 'Notes must not contain control characters'),
+    wellFormedCheck('The note'),
   );
 
 /** The address for the chosen method must be there: a phone for call/text, an e-mail for email. */
