@@ -53,6 +53,12 @@ export class EscalationErrorEvent extends Event {
     readonly error: EscalationError,
     /** Absent when the input never became a valid request. */
     readonly request?: EscalationRequest,
+    /**
+     * `true` when the escalation was waiting in the outbox and will not be sent (the server
+     * refused it, or kept failing on it): no `escalate()` call is there to reject, so this event
+     * is the only word of it. It stays in the outbox, marked failed, until `discard(id)`.
+     */
+    readonly fromOutbox = false,
   ) {
     super('error');
   }

@@ -2,9 +2,9 @@
  * DOM events of `<escalate-button>`: typed `Event` subclasses that bubble and cross shadow
  * roots (composed), so a host can listen once on its task list.
  */
-import type { EscalationError, EscalationReceipt, EscalationRequest, QueuedReason } from '@escalate-kit/sdk';
+import type { EscalationReceipt, EscalationRequest, QueuedReason } from '@escalate-kit/sdk';
 
-export { EscalateDeliveredEvent } from '../delivered-event.ts';
+export { EscalateDeliveredEvent, EscalateErrorEvent } from '../outbox-events.ts';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -84,18 +84,6 @@ export class EscalateDoneEvent extends Event {
   }
 }
 
-/** It failed; the dialog keeps everything typed and offers Retry. */
-export class EscalateErrorEvent extends Event {
-  static readonly type = 'escalate-error';
-  constructor(
-    readonly taskId: string,
-    readonly error: EscalationError | Error,
-    readonly request?: EscalationRequest,
-  ) {
-    super(EscalateErrorEvent.type, init);
-  }
-}
-
 declare global {
   interface GlobalEventHandlersEventMap {
     'escalate-open': EscalateOpenEvent;
@@ -103,7 +91,6 @@ declare global {
     'escalate-submit': EscalateSubmitEvent;
     'escalate-success': EscalateSuccessEvent;
     'escalate-queued': EscalateQueuedEvent;
-    'escalate-error': EscalateErrorEvent;
     'escalate-done': EscalateDoneEvent;
   }
 }

@@ -1,9 +1,15 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { CategoryDefinition, EscalationClient, EscalationDeliveredEvent, EscalationPolicy } from '@escalate-kit/sdk';
+import type {
+  CategoryDefinition,
+  EscalationClient,
+  EscalationDeliveredEvent,
+  EscalationErrorEvent,
+  EscalationPolicy,
+} from '@escalate-kit/sdk';
 import { escalationContext, type EscalationClientLike } from '../context.ts';
-import { EscalateDeliveredEvent } from '../delivered-event.ts';
+import { EscalateDeliveredEvent, EscalateErrorEvent } from '../outbox-events.ts';
 import type { EscalateStrings } from '../strings/types.ts';
 
 /** The part of a client that announces deliveries; a stand-in with only `escalate()` has none. */
@@ -20,6 +26,7 @@ const announcesDeliveries = (client: EscalationClientLike | undefined): client i
  * @tag escalate-provider
  * @slot - The page content holding `<escalate-button>`s.
  *
+ * @fires {EscalateErrorEvent} escalate-error - A queued escalation sent through `client` will not be sent: the server refused it, or kept failing on it. It stays in the client's outbox, marked failed; an open dialog shows it as failed with the form to edit and resend.
  * @fires {EscalateDeliveredEvent} escalate-delivered - A queued escalation sent through `client` reached the server later (on `online`, a later page load or a timer). Bubbles and is composed, so a host listens for it the same way as for buttons configured with an `endpoint`, whose deliveries arrive on `document`.
  */
 export class EscalateProvider extends LitElement {
@@ -54,6 +61,10 @@ export class EscalateProvider extends LitElement {
   #heard?: DeliveryEvents;
   readonly #onDelivered = (e: EscalationDeliveredEvent) =>
     this.dispatchEvent(new EscalateDeliveredEvent(e.request.taskId, e.request, e.receipt));
+  /** A queued escalation the outbox gave up on: no call waits for it, so the page is told. */
+  readonly #onFailed = (e: EscalationErrorEvent) => {
+    if (e.fromOutbox && e.request) this.dispatchEvent(new EscalateErrorEvent(e.request.taskId, e.error, e.request));
+  };
 
   override connectedCallback() {
     super.connectedCallback();
@@ -85,7 +96,9 @@ export class EscalateProvider extends LitElement {
     const client = this.isConnected && announcesDeliveries(this.client) ? this.client : undefined;
     if (client === this.#heard) return;
     this.#heard?.removeEventListener('delivered', this.#onDelivered);
+    this.#heard?.removeEventListener('error', this.#onFailed);
     client?.addEventListener('delivered', this.#onDelivered);
+    client?.addEventListener('error', this.#onFailed);
     this.#heard = client;
   }
 

@@ -114,6 +114,8 @@ export const en: EscalateStrings = {
   queuedTitle: 'Saved, not sent yet',
   queuedBody:
     "You're offline or the escalation service can't be reached. Your escalation is saved on this device and will be sent automatically as soon as the connection is back. You don't need to send it again.",
+  outboxFailed: (detail) =>
+    `It was saved on this device, but the escalation service keeps failing on it (${detail}). Check what you wrote, then send it again.`,
   errorTitle: "The escalation wasn't sent",
   errorDetail: (error) => error.message,
   hostDataInvalid: (detail) => `This task's details can't be sent (${detail}). Ask your administrator.`,

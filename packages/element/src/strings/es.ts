@@ -149,6 +149,8 @@ export const es: EscalateStrings = {
   queuedTitle: 'Guardado, aún no enviado',
   queuedBody:
     'Estás sin conexión o no se puede contactar con el servicio. Tu escalado está guardado en este dispositivo y se enviará solo en cuanto vuelva la conexión. No hace falta enviarlo otra vez.',
+  outboxFailed: (detail) =>
+    `Se guardó en este dispositivo, pero el servicio de escalado sigue fallando con él (${detail}). Revisa lo que escribiste y envíalo de nuevo.`,
   errorTitle: 'El escalado no se ha enviado',
   errorDetail: (error) =>
     error.kind === 'http'

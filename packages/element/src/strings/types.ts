@@ -119,6 +119,8 @@ export interface EscalateStrings {
   tellCustomer: string;
   queuedTitle: string;
   queuedBody: string;
+  /** A queued escalation the outbox gave up on (the server keeps failing on it); `detail` is `errorDetail`'s. */
+  outboxFailed: (detail: string) => string;
   errorTitle: string;
   /** The detail of a failure, from the SDK's typed error (`kind`, `status`, `message`). */
   errorDetail: (error: { kind?: string; status?: number; message: string }) => string;

@@ -201,7 +201,7 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
       toError: (e) => this.#toError(e),
       giveUp: this.#giveUp,
       delivered: (request, receipt) => this.dispatchEvent(new EscalationDeliveredEvent(request, receipt)),
-      failed: (error, request) => this.dispatchEvent(new EscalationErrorEvent(error, request)),
+      failed: (error, request) => this.dispatchEvent(new EscalationErrorEvent(error, request, true)),
       retryLater: () => this.#retryLater(),
     });
   }

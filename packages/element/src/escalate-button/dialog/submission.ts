@@ -52,12 +52,30 @@ export class Submission {
   readonly #view: SubmissionView;
   /** Kept across Retry so the server sees the same escalation (same Idempotency-Key and body). */
   #pending?: { id: string; createdAt: string };
+  /** A queued escalation the outbox gave up on: removed from the outbox once the agent has sent it again. */
+  #failedId?: string;
 
   constructor(host: DialogHost, form: FormState, view: SubmissionView) {
     this.#host = host;
     this.#form = form;
     this.#view = view;
+    // The outbox's word on a queued escalation arrives on `document` (or from the provider),
+    // long after the call that queued it returned: listen while the button is in the page.
+    host.addController({
+      hostConnected: () => document.addEventListener('escalate-error', this.#onOutboxFailed),
+      hostDisconnected: () => document.removeEventListener('escalate-error', this.#onOutboxFailed),
+    });
   }
+
+  /** The queued escalation this dialog shows will not be sent: say so, with the form to edit and send again. */
+  readonly #onOutboxFailed = (e: EscalateErrorEvent) => {
+    const status = this.status;
+    if (status.kind !== 'queued' || e.request?.id !== status.request.id) return;
+    this.#failedId = status.request.id;
+    const strings = this.#form.strings;
+    this.#show({ kind: 'error', message: strings.outboxFailed(strings.errorDetail(e.error)) });
+    this.#host.requestUpdate();
+  };
 
   get busy(): boolean {
     return this.status.kind === 'submitting';
@@ -155,6 +173,11 @@ export class Submission {
         );
       const result = await target.escalate(input);
       clearDraft(taskId);
+      if (result.status === 'sent' && this.#failedId) {
+        // Sent again: the copy the outbox gave up on has been dealt with.
+        void (target as { discard?: (id: string) => Promise<void> }).discard?.(this.#failedId);
+        this.#failedId = undefined;
+      }
       const current = host.taskId === taskId;
       // Shown before the host hears of it, so a host that closes the dialog right away still
       // gets `escalate-done`. Focus moves to the result's heading, which is read out: the
