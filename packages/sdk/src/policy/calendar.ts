@@ -11,8 +11,13 @@ export interface Calendar {
   holidays: readonly string[];
 }
 
-/** The zone of the machine that computes (the server's), when the policy names none. */
-const systemZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+/**
+ * The zone of the machine that computes (the server's), when the policy names none. Read once:
+ * building a formatter to ask costs more than the rest of a deadline (it showed in the server's
+ * profile), and a process does not move.
+ */
+let machineZone: string | undefined;
+const systemZone = () => (machineZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 
 /**
  * The calendar of a team under a policy: the team's own zone, else the policy's, else the
