@@ -18,6 +18,7 @@ export const inboxHtml = `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Account team inbox · escalate-kit</title>
+    <link rel="icon" href="data:," />
   </head>
   <body>
     <main><escalation-inbox></escalation-inbox></main>
@@ -38,8 +39,11 @@ export async function bundleInbox(): Promise<string> {
     format: 'esm',
     minify: true,
     write: false,
+    platform: 'browser',
     target: 'es2022',
-    conditions: ['source'],
+    // `source`: workspace packages from their TypeScript; `production`: Lit without its dev warnings.
+    conditions: ['source', 'browser', 'production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
     legalComments: 'none',
     tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
   });

@@ -1,8 +1,27 @@
 /**
- * The account-team inbox page, `GET /inbox` and `GET /inbox/app.js`. Open without a token: the
- * page asks for it and sends it with its own API calls.
+ * The account-team inbox page, `GET /inbox` and `GET /inbox/app.js`. The page opens for anyone:
+ * it asks the person to sign in and calls the API with the session cookie it gets.
  */
 import type { Routes } from './route.ts';
+
+/**
+ * The page's policy. It loads one script from this origin and has no inline script or style (Lit
+ * adopts its styles as constructable stylesheets, which `style-src` does not cover); Trusted Types
+ * allow only Lit's own policy, the one thing that writes HTML. The page has buttons that change
+ * data, so no other site may frame it and trick a click.
+ */
+const policy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
 
 function page(body: string, contentType: string): Response {
   return new Response(body, {
@@ -10,10 +29,12 @@ function page(body: string, contentType: string): Response {
     headers: {
       'content-type': contentType,
       'cache-control': 'no-cache',
+      'content-security-policy': policy,
       'x-content-type-options': 'nosniff',
-      // The inbox has buttons that change data: no other site may frame it and trick a click.
-      'content-security-policy': "frame-ancestors 'none'",
       'referrer-policy': 'no-referrer',
+      // A window this page opens, or that opened it, gets no handle on it.
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
     },
   });
 }
