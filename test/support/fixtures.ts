@@ -166,7 +166,8 @@ export const storeKinds: StoreKind[] = [
 
 /**
  * Handlers on one store flavour, for the tests of one `describe`: `setup` makes a handler on the
- * suite's shared store (or a fresh one) with a fake clock at Friday 10:00 UTC. Every handler is
+ * suite's shared store (or a fresh one) with a fake clock at Friday 10:00 UTC, and auth off
+ * unless `auth` is given. Every handler is
  * closed and settled, and every store closed, after the suite.
  */
 export function handlerHarness(kind: StoreKind) {
@@ -183,7 +184,9 @@ export function handlerHarness(kind: StoreKind) {
     const { fresh, ...rest } = options;
     const store = rest.store ?? (fresh ? await open() : await (shared ??= open()));
     const clock = fakeClock();
-    const handler = createEscalationHandler({ clock: clock.now, ...rest, store });
+    // Open unless a test asks for auth: these suites are about escalations, not about who may
+    // send them (that is cors-auth.test.ts, session.test.ts and the other auth suites).
+    const handler = createEscalationHandler({ clock: clock.now, auth: false, ...rest, store });
     handlers.push(handler);
     return { handler, store, clock };
   }

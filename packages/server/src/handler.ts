@@ -3,21 +3,29 @@
  * It runs wherever Request/Response and Web Crypto do (the Node adapter in `node.ts`, Hono,
  * Next.js route handlers, Bun, Deno) and answers exactly the wire contract
  * (docs/architecture.md#wire-contract). This file only puts the parts together: the HTTP
- * concerns are in `http/`, the routes in `routes/`, the e-mail retries in `notifications/`.
+ * concerns are in `http/`, who may do what in `auth/`, the routes in `routes/`, the e-mail
+ * retries in `notifications/`.
  */
 import { defaultCategories, defaultPolicy, type CategoryDefinition } from '@escalate-kit/sdk';
-import { createBearerAuth, unauthorized } from './http/auth.ts';
-import { BodyTooLarge } from './http/body.ts';
+import { createAuthenticator } from './auth/authenticate.ts';
+import { createGate } from './auth/gate.ts';
+import { createLockout } from './auth/lockout.ts';
+import { resolveAuth } from './auth/options.ts';
+import { createSessions } from './auth/sessions.ts';
 import { createCors } from './http/cors.ts';
+import { createDispatch } from './http/dispatch.ts';
 import { createRateLimit } from './http/rate-limit.ts';
-import { error, notFound } from './http/responses.ts';
+import { createLogger } from './log.ts';
 import { createNotificationWorker } from './notifications/worker.ts';
 import { escalationRoutes } from './routes/escalations.ts';
 import { healthRoutes } from './routes/health.ts';
 import { inboxRoutes } from './routes/inbox.ts';
+import { keyRoutes } from './routes/keys.ts';
 import { metaRoutes } from './routes/meta.ts';
-import type { Route, Routes } from './routes/route.ts';
+import type { Routes } from './routes/route.ts';
+import { sessionRoutes } from './routes/session.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { userRoutes } from './routes/users.ts';
 import type { EscalationHandler, EscalationHandlerOptions } from './options.ts';
 import { NOTIFICATION_LEASE_MS } from './types.ts';
 
@@ -38,7 +46,7 @@ function categoryDefinitions(categories: readonly (string | CategoryDefinition)[
  * ```ts
  * const store = createPgliteStore();
  * await store.migrate();
- * const handler = createEscalationHandler({ store, auth: { token: process.env.ESCALATE_TOKEN } });
+ * const handler = createEscalationHandler({ store });
  * const server = await serve({ handler, port: 8787 });
  * ```
  */
@@ -49,61 +57,38 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
   const categories = categoryDefinitions(options.categories ?? defaultCategories);
   const categoryIds = categories.map((c) => c.id);
   const bodyLimit = options.limits?.bodyBytes ?? 65_536;
-  const onError = options.onError ?? ((e: unknown) => console.error('escalate-kit:', e));
-  const authorized = createBearerAuth(options.auth?.token || undefined);
-  const cors = createCors(options.cors?.origins);
+  const trustProxy = options.trustProxy ?? false;
+  const log = options.log ?? createLogger();
+  const onError = options.onError ?? ((e: unknown, { errorId }: { errorId: string }) => log.error({ err: e, errorId }, 'unexpected error'));
+  const auth = options.auth === false ? undefined : resolveAuth(options.auth);
+  const resolvedForSessions = auth ?? resolveAuth();
+  const sessions = createSessions(store.access, resolvedForSessions, clock);
+  const lockout = createLockout(store.access, resolvedForSessions.lockout, clock);
+  const gate = createGate({ auth, authenticate: createAuthenticator(store.access, resolvedForSessions, sessions), trustProxy });
   const notifications = createNotificationWorker({
     store,
     notify: options.notify,
     clock,
-    onError,
+    onError: (e) => onError(e, { errorId: crypto.randomUUID() }),
     baseMs: options.notifyRetry?.baseMs ?? 30_000,
     maxMs: options.notifyRetry?.maxMs ?? 3_600_000,
     intervalMs: options.notifyRetry?.intervalMs ?? 30_000,
     leaseMs: options.notifyRetry?.leaseMs ?? NOTIFICATION_LEASE_MS,
   });
-  const rateLimit = createRateLimit({ perMinute: options.limits?.requestsPerMinute ?? 60, trustProxy: options.trustProxy ?? false, clock });
+  const rateLimit = createRateLimit({ perMinute: options.limits?.requestsPerMinute ?? 60, trustProxy, clock });
 
   const routes: Routes[] = [
     healthRoutes(),
     inboxRoutes(options.inbox),
+    sessionRoutes({ store: store.access, auth, sessions, lockout, trustProxy, bodyLimit }),
     escalationRoutes({ store, clock, policy, categories: categoryIds, bodyLimit, rateLimit, notifications }),
     statsRoutes(store, categoryIds),
     metaRoutes({ categories, teams: { ...policy.teams.names } }),
+    userRoutes({ store: store.access, clock, bodyLimit }),
+    keyRoutes({ store: store.access, clock, bodyLimit }),
   ];
-  const find = (path: string): Route | undefined => {
-    for (const r of routes) {
-      const found = r(path);
-      if (found) return found;
-    }
-    return undefined;
-  };
 
-  async function respond(request: Request): Promise<Response> {
-    const found = find(new URL(request.url).pathname);
-    if (!found) return notFound();
-    const allow = [...Object.keys(found.methods), 'OPTIONS'].join(', ');
-    if (request.method === 'OPTIONS') return cors.preflight(request, allow);
-    const run = found.methods[request.method];
-    if (!run) return error(405, { error: 'method_not_allowed', message: `Use ${allow}` }, { allow });
-    if (found.api && !(await authorized(request))) return unauthorized();
-    return run(request);
-  }
-
-  const handler = async (request: Request): Promise<Response> => {
-    let response: Response;
-    try {
-      response = await respond(request);
-    } catch (e) {
-      if (e instanceof BodyTooLarge) {
-        response = error(413, { error: 'payload_too_large', message: e.message });
-      } else {
-        onError(e);
-        response = error(500, { error: 'internal_error' });
-      }
-    }
-    return cors.decorate(request, response);
-  };
+  const handler = createDispatch({ routes, gate, cors: createCors(options.cors?.origins), bodyLimit, onError, log });
 
   return Object.assign(handler, {
     retryNotifications: notifications.retryNotifications,

@@ -12,6 +12,17 @@ export type { EscalationHandler, EscalationHandlerOptions, HandlerLimits, Notify
 // The server's decision on an escalation (docs/policy.md#respond-by), as the handler makes it
 export { decide, type Decided } from './decision/decide.ts';
 
+// Who may use the API (docs/architecture.md#security)
+export { roles, hasRole, roleSchema, actorSchema, userSchema, apiKeySchema } from './auth/types.ts';
+export type { Role, Actor, User, ApiKey, AccessStore, StoredUser, StoredApiKey, StoredSession, ThrottleState } from './auth/types.ts';
+export type { AuthOptions, SessionOptions, LockoutOptions } from './auth/options.ts';
+export { addUser, addKey, emailSchema, passwordSchema, newUserSchema } from './auth/accounts.ts';
+export { hashPassword, verifyPassword, generatePassword, PBKDF2_ITERATIONS } from './auth/password.ts';
+export { SESSION_COOKIE } from './auth/cookies.ts';
+
+// The log sink
+export { createLogger, REDACTED_PATHS, type ServerLogger } from './log.ts';
+
 // Stores
 export { createMemoryStore } from './store/memory.ts';
 export { createPgliteDatabase, createPgliteStore } from './store/pglite.ts';

@@ -5,6 +5,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+// What only Node can do: the demo's way in keeps its plain values in a file.
+export { ensureDemoAccess, DEMO_LEAD_EMAIL, type DemoAccess, type DemoAccessOptions } from './auth/demo-access.ts';
+
 /** Anything that answers a Request, such as the handler of `createEscalationHandler`. */
 export type FetchHandler = (request: Request) => Promise<Response> | Response;
 

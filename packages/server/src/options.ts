@@ -1,5 +1,7 @@
 /** The options of `createEscalationHandler`, and the handler it returns. */
 import type { CategoryDefinition, EscalationPolicy } from '@escalate-kit/sdk';
+import type { AuthOptions } from './auth/options.ts';
+import type { ServerLogger } from './log.ts';
 import type { EscalationStore, Notifier } from './types.ts';
 
 /** Sizes and rates over which a request is refused. */
@@ -64,12 +66,15 @@ export interface EscalationHandlerOptions {
    */
   notify?: Notifier;
   /**
-   * When `token` is set, every `/api/*` route needs `Authorization: Bearer <token>`.
-   * `/healthz` and the inbox page stay open (the inbox's own API calls send the token).
-   * @default undefined (no token: the API is open)
-   * @example createEscalationHandler({ store, auth: { token: process.env.ESCALATE_TOKEN } })
+   * Who may use the API (docs/architecture.md#security). On by default: every `/api/*` route
+   * needs a signed-in user (session cookie, plus `X-CSRF-Token` on changes) or a key in
+   * `Authorization: Bearer`, and answers 401 otherwise, 403 below the route's role. `/healthz`,
+   * `POST /api/session` (signing in) and the inbox page are open. `false` turns all of it off:
+   * every route is open and acts as a lead, for a handler embedded behind an auth of its own, or tests.
+   * @default {} (on, no service key; see {@link AuthOptions} for sessions, lockout and trusted origins)
+   * @example createEscalationHandler({ store, auth: { token: process.env.ESCALATE_TOKEN, session: { idleMs: 3_600_000 } } })
    */
-  auth?: { token?: string | undefined };
+  auth?: AuthOptions | false;
   /**
    * Origins whose pages may call the API from a browser (exact `scheme://host[:port]`;
    * `'*'` allows any).
@@ -125,11 +130,20 @@ export interface EscalationHandlerOptions {
    */
   notifyRetry?: NotifyRetryOptions;
   /**
-   * Told about unexpected errors: a 500, or background notification work that could not be recorded.
-   * @default console.error
-   * @example createEscalationHandler({ store, onError: (e) => logger.error(e) })
+   * Where the handler logs: unexpected errors (once each, with the `errorId` the 500 answered),
+   * sign-in lockouts. Never a header, a body, a password or a token (see `createLogger`).
+   * @default createLogger(): pino, JSON lines on stdout, with secrets and customer data redacted
+   * @example createEscalationHandler({ store, log: createLogger({ level: 'warn' }) })
    */
-  onError?: (error: unknown) => void;
+  log?: ServerLogger;
+  /**
+   * Told about unexpected errors: a 500 (with the `errorId` its body carries), or background
+   * notification work that could not be recorded. Expected faults (bad input, a client that went
+   * away) are not errors and never reach it.
+   * @default logs the error with `log.error`
+   * @example createEscalationHandler({ store, onError: (e, { errorId }) => sentry.captureException(e, { tags: { errorId } }) })
+   */
+  onError?: (error: unknown, info: { errorId: string }) => void;
 }
 
 /** A Fetch-standard handler, plus control over its background notification work. */

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { categorySchema, escalationRequestSchema, limits, slugPattern, strictObjectError, type EscalationRequest } from '@escalate-kit/sdk';
+import type { AccessStore } from './auth/types.ts';
 import { decisionSchema, type Decision } from './decision/schema.ts';
 
 export { decisionSchema, deadlineRules, storedDeadlineSchema, type Decision, type StoredDeadline } from './decision/schema.ts';
@@ -172,6 +173,8 @@ export const NOTIFICATION_LEASE_MS = 120_000;
 export interface EscalationStore {
   /** Creates or upgrades the schema. Safe to call on every start. */
   migrate(): Promise<void>;
+  /** Users, API keys, sessions and failed sign-ins, in the same database (docs/architecture.md#security). */
+  readonly access: AccessStore;
   /**
    * Inserts unless the id exists, or the task already has an escalation that is not resolved.
    * Returns the row now stored under that id and whether this call inserted it; when the task

@@ -46,6 +46,7 @@ describe('e-mail to the decided team over SMTP', () => {
     notifier = createEmailNotifier({ smtpUrl: smtp.url, to: ACCOUNTS, from: FROM, teams, inboxUrl: 'http://127.0.0.1:5173/inbox' });
     handler = createEscalationHandler({
       store: createMemoryStore(),
+      auth: false,
       notify: notifier,
       clock: () => new Date(FRIDAY),
       notifyRetry: { intervalMs: 0 },

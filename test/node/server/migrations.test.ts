@@ -62,7 +62,7 @@ describe('migration 003 (the decision) on a database with older escalations', ()
       [old.id],
     );
 
-    const handler = createEscalationHandler({ store, clock: () => new Date(FRIDAY) });
+    const handler = createEscalationHandler({ store, auth: false, clock: () => new Date(FRIDAY) });
     const body = wire({ category: 'billing', signals: { legalThreat: true } });
     const receipt = await receiptOf(await handler(postRequest(body)), 201);
     handler.close();

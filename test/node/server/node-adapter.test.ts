@@ -144,7 +144,7 @@ describe('SDK client → Node adapter → handler → PGlite', () => {
   });
 
   it('rate-limits by socket address: a client cannot pick its own x-client-ip', async () => {
-    const limited = createEscalationHandler({ store, limits: { requestsPerMinute: 2 } });
+    const limited = createEscalationHandler({ store, auth: false, limits: { requestsPerMinute: 2 } });
     const own = await serve({ handler: limited });
     try {
       const statuses: number[] = [];

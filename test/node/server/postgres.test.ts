@@ -144,7 +144,7 @@ describe('PostgreSQL across several servers', () => {
     const b = await openStore(schema);
     stores.push(a, b);
     const clock = () => new Date('2025-11-14T10:00:00.000Z');
-    const intake = createEscalationHandler({ store: a, clock });
+    const intake = createEscalationHandler({ store: a, auth: false, clock });
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) {
       const request = makeRequest();
@@ -168,7 +168,7 @@ describe('PostgreSQL across several servers', () => {
       },
     };
     const servers = [a, b, a, b].map((store) =>
-      createEscalationHandler({ store, clock, notify: notifier, notifyRetry: { intervalMs: 0 } }),
+      createEscalationHandler({ store, auth: false, clock, notify: notifier, notifyRetry: { intervalMs: 0 } }),
     );
     await Promise.all(servers.map((h) => h.retryNotifications()));
     for (const h of servers) h.close();
@@ -178,7 +178,7 @@ describe('PostgreSQL across several servers', () => {
   it('the handler answers 201, 200 duplicate and 409 on PostgreSQL', async () => {
     const store = await openStore();
     stores.push(store);
-    const handler = createEscalationHandler({ store, clock: () => new Date('2025-11-14T10:00:00.000Z') });
+    const handler = createEscalationHandler({ store, auth: false, clock: () => new Date('2025-11-14T10:00:00.000Z') });
     const request = makeRequest();
     const post = (body: unknown) =>
       handler(

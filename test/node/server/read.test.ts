@@ -243,10 +243,10 @@ for (const kind of storeKinds) {
       it('answers 405 with Allow for a method a route does not have', async () => {
         const { handler } = await setup();
         const cases: [string, string, RegExp][] = [
-          ['DELETE', '/api/escalations', /^GET, POST, OPTIONS$/],
-          ['PUT', `/api/escalations/${crypto.randomUUID()}`, /^GET, PATCH, OPTIONS$/],
-          ['POST', '/api/stats', /^GET, OPTIONS$/],
-          ['POST', '/healthz', /^GET, OPTIONS$/],
+          ['DELETE', '/api/escalations', /^GET, HEAD, POST, OPTIONS$/],
+          ['PUT', `/api/escalations/${crypto.randomUUID()}`, /^GET, HEAD, PATCH, OPTIONS$/],
+          ['POST', '/api/stats', /^GET, HEAD, OPTIONS$/],
+          ['POST', '/healthz', /^GET, HEAD, OPTIONS$/],
         ];
         for (const [method, path, allow] of cases) {
           const response = await handler(new Request(`${BASE}${path}`, { method }));

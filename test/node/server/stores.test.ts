@@ -20,7 +20,7 @@ describe('PGlite in a data folder', () => {
       const dataDir = join(root, 'not', 'yet', 'there');
       const first = createPgliteStore({ dataDir });
       await first.migrate();
-      const handler = createEscalationHandler({ store: first, clock: () => new Date(FRIDAY) });
+      const handler = createEscalationHandler({ store: first, auth: false, clock: () => new Date(FRIDAY) });
       const body = wire();
       const receipt = await receiptOf(await handler(postRequest(body)), 201);
       await jsonOf(await handler(patch(body.id, { status: 'contacted', note: 'Called' })));
@@ -30,7 +30,7 @@ describe('PGlite in a data folder', () => {
       const second = createPgliteStore({ dataDir });
       await second.migrate();
       try {
-        const again = createEscalationHandler({ store: second });
+        const again = createEscalationHandler({ store: second, auth: false });
         assert.deepEqual(await receiptOf(await again(postRequest(body)), 200), { ...receipt, duplicate: true });
         const stored = await second.get(body.id);
         assert.equal(stored?.status, 'contacted');

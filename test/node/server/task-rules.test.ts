@@ -22,7 +22,7 @@ for (const kind of storeKinds) {
     after(async () => (await opened)?.close());
     async function setup() {
       const store = await (opened ??= kind.open());
-      return { store, handler: createEscalationHandler({ store, clock: () => new Date(FRIDAY) }) };
+      return { store, handler: createEscalationHandler({ store, auth: false, clock: () => new Date(FRIDAY) }) };
     }
 
     it('answers a second escalation of a task with an open one with 409 task_already_escalated, naming it', async () => {
@@ -126,7 +126,7 @@ for (const kind of storeKinds) {
 describe('SDK client and a task that is already escalated', () => {
   it('rejects with EscalationHttpError 409, code task_already_escalated and the existing escalation', async () => {
     const store = createMemoryStore();
-    const handler = createEscalationHandler({ store, clock: () => new Date(FRIDAY) });
+    const handler = createEscalationHandler({ store, auth: false, clock: () => new Date(FRIDAY) });
     const fetch = (input: RequestInfo | URL, init?: RequestInit) => handler(new Request(input, init));
     const client = createEscalationClient({ endpoint: `${BASE}/api/escalations`, fetch: fetch as typeof globalThis.fetch, outbox: false });
     const input = {

@@ -29,7 +29,7 @@ function createRateLimiter(perMinute: number) {
  * Who is asking, for the rate limit: the socket address the Node adapter puts in
  * `x-client-ip`, or, behind a trusted proxy, the first `X-Forwarded-For` hop.
  */
-function clientKey(request: Request, trustProxy: boolean): string {
+export function clientKey(request: Request, trustProxy: boolean): string {
   const forwarded = trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
   return forwarded || request.headers.get('x-client-ip')?.trim() || 'anonymous';
 }

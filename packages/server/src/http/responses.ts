@@ -4,15 +4,31 @@
  */
 import type { ErrorBody, FieldIssue } from '@escalate-kit/sdk';
 
-const JSON_HEADERS = {
-  'content-type': 'application/json',
+/**
+ * Never cached (answers differ by who asks), never sniffed as something other than JSON, no
+ * referrer to wherever a link in the data leads, and not readable by other sites' pages as a
+ * plain subresource (a CORS grant still lets the configured origins read it).
+ */
+export const API_HEADERS = {
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
 };
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+  const text = JSON.stringify(body);
+  // The length is known: HEAD answers the same Content-Length as GET, and nothing is chunked.
+  const length = String(new TextEncoder().encode(text).byteLength);
+  return new Response(text, {
+    status,
+    headers: { 'content-type': 'application/json', ...API_HEADERS, 'content-length': length, ...headers },
+  });
 }
+
+/** 204 with the API's headers. */
+export const noContent = (headers: Record<string, string> = {}) =>
+  new Response(null, { status: 204, headers: { ...API_HEADERS, ...headers } });
 
 export function error(status: number, body: ErrorBody, headers?: Record<string, string>): Response {
   return json(status, body, headers);
@@ -21,4 +37,6 @@ export function error(status: number, body: ErrorBody, headers?: Record<string, 
 /** 400 `invalid_request`, naming every bad field. */
 export const invalid = (issues: FieldIssue[]) => error(400, { error: 'invalid_request', issues });
 
-export const notFound = () => error(404, { error: 'not_found' });
+export const notFound = (message?: string) => error(404, message === undefined ? { error: 'not_found' } : { error: 'not_found', message });
+
+export const forbidden = (message: string) => error(403, { error: 'forbidden', message });

@@ -13,6 +13,7 @@ import {
 import { decide } from '../decision/decide.ts';
 import { readJsonObject } from '../http/body.ts';
 import { error, invalid, json, notFound } from '../http/responses.ts';
+import { uuidFromPath } from '../http/ids.ts';
 import { sha256Hex } from '../http/sha256.ts';
 import type { NotificationWorker } from '../notifications/worker.ts';
 import { decodeCursor, InvalidCursorError } from '../store/common.ts';
@@ -145,23 +146,21 @@ export function escalationRoutes(options: EscalationRoutesOptions): Routes {
   }
 
   return (path) => {
-    if (path === '/api/escalations') return { api: true, methods: { GET: list, POST: create } };
+    if (path === '/api/escalations') return { api: true, roles: { GET: 'agent', POST: 'agent' }, methods: { GET: list, POST: create } };
     const match = /^\/api\/escalations\/([^/]+)$/.exec(path);
     if (!match) return undefined;
-    let id: string;
-    try {
-      id = decodeURIComponent(match[1]!);
-    } catch {
-      return undefined;
-    }
+    // Ids are UUIDs in lower case; anything else names no escalation (and never reaches the store).
+    const id = uuidFromPath(match[1]!);
+    const missing = () => notFound('No escalation with this id (ids are UUIDs)');
     return {
       api: true,
+      roles: { GET: 'agent', PATCH: 'member' },
       methods: {
         GET: async () => {
-          const record = await store.get(id);
-          return record ? json(200, record) : notFound();
+          const record = id === undefined ? undefined : await store.get(id);
+          return record ? json(200, record) : missing();
         },
-        PATCH: (request) => update(request, id),
+        PATCH: (request) => (id === undefined ? missing() : update(request, id)),
       },
     };
   };

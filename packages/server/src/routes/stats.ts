@@ -9,6 +9,7 @@ export const statsRoutes =
     if (path !== '/api/stats') return undefined;
     return {
       api: true,
+      roles: { GET: 'lead' },
       methods: {
         GET: async () => {
           const counted = await store.stats();

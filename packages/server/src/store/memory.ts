@@ -13,6 +13,7 @@ import {
   type StatusUpdate,
   type StoredEscalation,
 } from '../types.ts';
+import { createMemoryAccessStore } from './access-memory.ts';
 import { decodeCursor, emptyStats, encodeCursor, isoString } from './common.ts';
 
 interface Row {
@@ -43,6 +44,7 @@ export function createMemoryStore(): EscalationStore {
 
   return {
     async migrate() {},
+    access: createMemoryAccessStore(),
 
     async insert(escalation: NewEscalation): Promise<InsertResult> {
       // Check and set happen in one synchronous step, so concurrent inserts of one id store one row.

@@ -15,22 +15,12 @@ import {
   type Notification,
   type StatusUpdate,
 } from '../types.ts';
+import { createSqlAccessStore } from './access-sql.ts';
 import { decodeCursor, emptyStats, encodeCursor, isoString } from './common.ts';
+import type { SqlDatabase } from './sql-database.ts';
 import { toJson, toRecord, type EscalationRow } from './sql-rows.ts';
 
-/** What a query needs: run one statement with `$1`-style parameters. */
-export interface SqlSession {
-  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
-  /** Runs a script of several statements without parameters (a migration file). */
-  exec(sql: string): Promise<void>;
-}
-
-/** A database both Postgres flavours can be adapted to (see `pglite.ts` and `postgres.ts`). */
-export interface SqlDatabase extends SqlSession {
-  /** Runs `fn` inside one transaction on one connection; rolls back when it throws. */
-  transaction<T>(fn: (tx: SqlSession) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+export type { SqlDatabase, SqlSession } from './sql-database.ts';
 
 export interface SqlStoreOptions {
   /**
@@ -63,6 +53,8 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
   const migrations = options.migrations ?? defaultMigrations;
 
   return {
+    access: createSqlAccessStore(db),
+
     async migrate() {
       const files = (await readdir(migrations)).filter((f) => f.endsWith('.sql')).sort();
       await db.transaction(async (tx) => {

@@ -1,0 +1,15 @@
+/** What the SQL stores need of a database: PGlite and `pg` are adapted to it (`pglite.ts`, `postgres.ts`). */
+
+/** What a query needs: run one statement with `$1`-style parameters. */
+export interface SqlSession {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** Runs a script of several statements without parameters (a migration file). */
+  exec(sql: string): Promise<void>;
+}
+
+/** A database both Postgres flavours can be adapted to (see `pglite.ts` and `postgres.ts`). */
+export interface SqlDatabase extends SqlSession {
+  /** Runs `fn` inside one transaction on one connection; rolls back when it throws. */
+  transaction<T>(fn: (tx: SqlSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
