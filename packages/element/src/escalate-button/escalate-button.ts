@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { html, LitElement, nothing } from 'lit';
+import { html, isServer, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CategoryDefinition, ContactMethod, EscalationPolicy, Signals, Urgency } from '@escalate-kit/sdk';
@@ -74,7 +74,9 @@ const loadDialog = () => (dialogModule ??= import('./dialog/escalate-dialog.ts')
  */
 export class EscalateButton extends LitElement implements DialogHost {
   static override styles = styles;
-  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  // Typed as the DOM's ShadowRootInit: inferred, the .d.ts would spell out this compiler's lib
+  // (newer fields than TypeScript 5.x knows), which older compilers reject as a bad override.
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The task being escalated (required); drafts are kept per task. */
   @property({ attribute: 'task-id', reflect: true }) taskId = '';
@@ -130,10 +132,16 @@ export class EscalateButton extends LitElement implements DialogHost {
   /** The provider's configuration, when there is a provider above. */
   readonly #provided = new ContextConsumer(this, { context: escalationContext, subscribe: true });
   #dialog?: EscalationDialog;
+  /**
+   * True while the provider's settings cannot be known: on the server, which has no context, and
+   * in the render that hydrates the server's HTML (it must render what the server rendered:
+   * hydration adopts the DOM without writing it). The render after hydration uses the real settings.
+   */
+  #guessing = isServer;
 
   /** The configuration in force: this element's own settings over the provider's. */
   get config(): EscalationConfig {
-    const p = this.#provided.value ?? {};
+    const p = (!this.#guessing && this.#provided.value) || {};
     // An element's own endpoint wins over a provider's client: the nearest setting applies.
     const own = this.client ? { client: this.client } : this.endpoint ? { endpoint: this.endpoint } : undefined;
     return {
@@ -156,6 +164,9 @@ export class EscalateButton extends LitElement implements DialogHost {
   }
 
   override connectedCallback() {
+    // A shadow root before the first render is the server's (declarative shadow DOM): hydrating.
+    // (Lit creates its own render root on the first connect, so one that is there already is not Lit's.)
+    if (!this.renderRoot && this.shadowRoot) this.#guessing = true;
     super.connectedCallback();
     if (typeof requestIdleCallback === 'function') {
       requestIdleCallback(() => void loadDialog().then((m) => this.isConnected && !this.unavailableReason && m.warmUp(this)), {
@@ -187,8 +198,18 @@ export class EscalateButton extends LitElement implements DialogHost {
     await this.updateComplete;
   }
 
+  protected override firstUpdated() {
+    // Hydrated: render again, now with the provider's settings, so that every attribute and text
+    // the server could only guess (availability, description, label) is written for real.
+    if (!this.#guessing) return;
+    this.#guessing = false;
+    // After this update completes: a request from inside it would be a second update in a row.
+    void this.updateComplete.then(() => this.requestUpdate());
+  }
+
   override render() {
-    const reason = this.disabled ? undefined : this.unavailableReason;
+    // The server never says "not available": only the browser knows the provider's settings.
+    const reason = this.disabled || this.#guessing ? undefined : this.unavailableReason;
     const strings = this.config.strings ?? {};
     return html`<button
         part="button"
