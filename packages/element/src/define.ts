@@ -18,6 +18,11 @@ if (!root[marker] && typeof document !== 'undefined') {
 if (!customElements.get('escalate-provider')) customElements.define('escalate-provider', EscalateProvider);
 if (!customElements.get('escalate-button')) customElements.define('escalate-button', EscalateButton);
 
+// Types only, no code: with them this entry's .d.ts brings the events' GlobalEventHandlersEventMap
+// entries along, so `import '@escalate-kit/element/define'` alone types `addEventListener('escalate-done', …)`.
+export type * from './escalate-button/events.ts';
+export type { EscalateButton, EscalateProvider };
+
 declare global {
   interface HTMLElementTagNameMap {
     'escalate-provider': EscalateProvider;
