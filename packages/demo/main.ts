@@ -3,7 +3,8 @@
  * <escalate-button>. The queue comes from the demo's back end (`/demo/tasks`), which leaves out
  * every task that has been escalated, so an escalated task does not come back after a reload.
  * A task leaves the page when the agent closes the escalation's result (`escalate-done`), and
- * focus moves on to the next task.
+ * focus moves on to the next task. Escalations go to the demo's own back end
+ * (`/demo/api/escalations`, relay.ts), which holds the host's API key: the page never sees it.
  */
 import { createEscalationClient } from '@escalate-kit/sdk';
 import '@escalate-kit/element/define';
@@ -17,7 +18,8 @@ const provider = document.querySelector('escalate-provider')!;
 
 // One client for the page, so the page also hears about escalations that were queued offline
 // and delivered later (even after a reload).
-const client = createEscalationClient({ endpoint: '/api/escalations' });
+// The demo's own back end, same-origin: it adds the host's API key and forwards to the API.
+const client = createEscalationClient({ endpoint: '/demo/api/escalations' });
 provider.client = client;
 client.addEventListener('delivered', (e) => removeTask(e.request.taskId, 'sent from the outbox'));
 

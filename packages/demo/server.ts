@@ -10,13 +10,14 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import { join, resolve } from 'node:path';
 import { bundleInbox, createEscalationHandler, createPgliteStore, inboxHtml, type EscalationStore } from '@escalate-kit/server';
 import { createEmailNotifierFromEnv } from '@escalate-kit/server/email';
-import { toNodeListener, type FetchHandler } from '@escalate-kit/server/node';
+import { ensureDemoAccess, toNodeListener, type FetchHandler } from '@escalate-kit/server/node';
 import { createPostgresStore } from '@escalate-kit/server/postgres';
 import { buildDemoAssets } from './assets.ts';
 import { securityHeaders, withReportUri } from './headers.ts';
 import { createHostCheck } from './hosts.ts';
 import { listen } from './listen.ts';
 import { pagesListener } from './pages.ts';
+import { escalationRelay } from './relay.ts';
 import { taskQueueListener } from './task-queue.ts';
 
 export interface DemoOptions {
@@ -34,6 +35,7 @@ export interface DemoOptions {
 
 const apiPaths = /^\/(api|inbox|healthz)(\/|\?|$)/;
 const tasksPath = /^\/demo\/tasks(\?|$)/;
+const relayPath = /^\/demo\/api\/escalations(\?|$)/;
 
 export async function startDemo(options: DemoOptions = {}) {
   const env = options.env ?? process.env;
@@ -42,8 +44,13 @@ export async function startDemo(options: DemoOptions = {}) {
   const store: EscalationStore = env.DATABASE_URL
     ? createPostgresStore({ connectionString: env.DATABASE_URL })
     : createPgliteStore({ dataDir: join(dataDir, 'pglite') });
-  // esbuild bundles in its own process while PGlite starts in this one.
-  const [, assets, inboxScript] = await Promise.all([store.migrate(), buildDemoAssets(), bundleInbox()]);
+  // esbuild bundles in its own process while PGlite starts in this one. On the first run the
+  // bootstrap makes the lead and the host's API key; on every run it gives them back to print.
+  const [access, assets, inboxScript] = await Promise.all([
+    store.migrate().then(() => ensureDemoAccess({ store, dataDir, ...(options.clock && { clock: options.clock }) })),
+    buildDemoAssets(),
+    bundleInbox(),
+  ]);
   const port = options.port ?? Number(env.PORT ?? 5173);
   const host = options.host ?? env.HOST ?? '127.0.0.1';
   const hostAllowed = createHostCheck(env.ALLOWED_HOSTS?.split(','));
@@ -53,6 +60,7 @@ export async function startDemo(options: DemoOptions = {}) {
   // The handler is made once the URL is known (the e-mails link to the inbox, and the port may
   // be picked at random): until then the API answers 503.
   let api: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  let relay: typeof api;
   const server = createHttpServer((req, res) => {
     if (!hostAllowed(req.headers.host)) {
       res.writeHead(403, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('Unknown host');
@@ -60,8 +68,9 @@ export async function startDemo(options: DemoOptions = {}) {
     }
     const path = req.url ?? '/';
     // What the handler answers carries the handler's own headers (and CORS, which it alone decides).
-    if (apiPaths.test(path)) {
-      if (api) return api(req, res);
+    const to = apiPaths.test(path) ? api : relayPath.test(path) ? relay : false;
+    if (to !== false) {
+      if (to) return to(req, res);
       res.writeHead(503, { 'retry-after': '1' }).end();
       return;
     }
@@ -88,13 +97,16 @@ export async function startDemo(options: DemoOptions = {}) {
     store,
     notify,
     ...(options.clock && { clock: options.clock }),
-    ...(env.ESCALATE_TOKEN && { auth: { token: env.ESCALATE_TOKEN } }),
+    // Auth is on: the inbox signs people in, hosts send with API keys. ESCALATE_TOKEN adds a service key.
+    auth: { token: env.ESCALATE_TOKEN || undefined },
     ...(env.ALLOWED_ORIGINS && { cors: { origins: env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()) } }),
     // Bundled from source on every start: a development server must never serve a stale build.
     inbox: { html: inboxHtml, script: inboxScript },
   });
   const served: FetchHandler = options.cspReportUri ? withReportUri(handler, options.cspReportUri) : handler;
   api = toNodeListener(served);
+  // The agent's page posts here; the demo's back end adds its key (the browser never holds it).
+  relay = toNodeListener(escalationRelay(handler, access.key));
   return {
     url,
     inboxUrl: `${url}/inbox`,
@@ -104,6 +116,8 @@ export async function startDemo(options: DemoOptions = {}) {
     mail: notify.describe(),
     /** The paths the demo page is served from (every other non-API path is a 404). */
     assetPaths: [...assets.keys()],
+    /** The bootstrap's lead and host key, for the start-up lines (and the file they are kept in, mode 0600). */
+    access,
     handler,
     store,
     async close() {

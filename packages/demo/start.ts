@@ -1,4 +1,8 @@
-/** `pnpm start`: the reference server and the demo task queue; Ctrl-C stops both cleanly. */
+/**
+ * `pnpm start`: the reference server and the demo task queue; Ctrl-C stops both cleanly. It prints
+ * the lead's sign-in and the host's API key: the demo runs on this machine for the person who
+ * started it, and a fresh start must need no set-up.
+ */
 import { startDemo } from './server.ts';
 
 const demo = await startDemo();
@@ -7,7 +11,11 @@ console.log(`
 
   Task queue (agent):     ${demo.url}/
   Inbox (account team):   ${demo.inboxUrl}
-  Data:                   ${demo.dataDir}
+
+  Inbox sign-in: ${demo.access.email} / ${demo.access.password}
+  Demo API key: ${demo.access.key}
+
+  Data:                   ${demo.dataDir} (the sign-in and the key are kept in ${demo.access.file})
   Mail:                   ${demo.mail}
 
   Ctrl-C to stop.
