@@ -1,9 +1,8 @@
 /**
- * The inbox's calls to the API, with the token the team typed in (kept for the browser session).
- * Every answer is parsed with the server's own schemas, so what the views get is what the types say.
+ * The inbox's calls to the escalation API, through the session's caller (`http.ts`: cookie,
+ * CSRF token, 401 handling). Every answer is parsed with the server's own schemas, so what the
+ * views get is what the types say.
  */
-import { errorBodySchema } from '@escalate-kit/sdk';
-import type * as z from 'zod/mini';
 import {
   listResultSchema,
   metaSchema,
@@ -14,8 +13,8 @@ import {
   type Stats,
   type StoredEscalation,
 } from '../types.ts';
+import type { Caller } from './http.ts';
 
-const TOKEN_KEY = 'escalate-kit:inbox-token';
 /** The largest page the API gives. */
 const PAGE_SIZE = 200;
 /** More than a team works through at once; beyond it the filters narrow the list. */
@@ -34,39 +33,13 @@ export interface InboxApi {
   get(id: string): Promise<StoredEscalation>;
   /** Sets the status, with the note when there is one. */
   mark(id: string, status: EscalationStatus, note: string | undefined): Promise<StoredEscalation>;
+  /** Counts by category and day (leads only). */
   stats(): Promise<Stats>;
   /** Category labels and team names, as this server was configured. */
   meta(): Promise<Meta>;
 }
 
-export function saveToken(token: string): void {
-  sessionStorage.setItem(TOKEN_KEY, token);
-}
-
-/** @param onUnauthorized called on a 401, before the call rejects: the inbox then asks for the token. */
-export function createInboxApi(onUnauthorized: () => void): InboxApi {
-  async function call<T>(schema: z.ZodMiniType<T>, path: string, init: RequestInit = {}): Promise<T> {
-    const token = sessionStorage.getItem(TOKEN_KEY);
-    const response = await fetch(path, {
-      ...init,
-      headers: { 'Content-Type': 'application/json', ...(token && { Authorization: `Bearer ${token}` }), ...init.headers },
-    });
-    if (response.status === 401) {
-      onUnauthorized();
-      throw new Error('This inbox needs the escalation token.');
-    }
-    const body: unknown = await response.json();
-    if (!response.ok) {
-      const error = errorBodySchema.safeParse(body);
-      throw new Error(
-        (error.success ? (error.data.message ?? error.data.issues?.[0]?.message) : undefined) ?? `Request failed (${response.status})`,
-      );
-    }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new Error(`The server answered ${path} with something this inbox does not understand`);
-    return parsed.data;
-  }
-
+export function createInboxApi(call: Caller): InboxApi {
   const one = (id: string) => `/api/escalations/${encodeURIComponent(id)}`;
 
   return {

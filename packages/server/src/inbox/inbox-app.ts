@@ -1,23 +1,33 @@
 /**
  * The account team's inbox: escalations by respond-by time, overdue first and highlighted,
  * filters by status, category and team, what the server decided and why, everything the agent
- * wrote, and the buttons to mark an escalation contacted or resolved. Built with the project's own stack (Lit), served by the
- * reference server at /inbox. This shell holds the state and the calls; the views are in
- * `views/`, the styles in `inbox.styles.ts`, the API calls in `api.ts`.
+ * wrote, and the buttons to mark an escalation contacted or resolved. Built with the project's own
+ * stack (Lit), served by the reference server at /inbox. This shell holds the state and the calls;
+ * the session is in `session-controller.ts`, the views in `views/`, the styles in
+ * `inbox.styles.ts`, the API calls in `api.ts`, a lead's users and keys in `people/`.
+ *
+ * What a person sees follows their role (docs/architecture.md#security): an agent reads, a member
+ * also changes status and writes notes, a lead also sees the counts and manages users and keys.
  */
 import { html, LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { EscalationStatus, Meta, Stats, StoredEscalation } from '../types.ts';
-import { createInboxApi, saveToken } from './api.ts';
-import { labelsFrom } from './format.ts';
+import { createInboxApi } from './api.ts';
+import { categoryOptions, labelsFrom, teamOptions } from './format.ts';
+import { SignedOutError } from './http.ts';
+import { accessStyles } from './access.styles.ts';
 import { inboxStyles } from './inbox.styles.ts';
+import './people/inbox-people.ts';
+import { SessionController } from './session-controller.ts';
+import { renderAccount, type InboxView } from './views/account.ts';
 import { renderDetail } from './views/detail.ts';
 import { renderHeader } from './views/header.ts';
 import { renderList } from './views/list.ts';
+import { renderSignIn } from './views/sign-in.ts';
 import { renderStats } from './views/stats.ts';
 
 export class EscalationInbox extends LitElement {
-  static override styles = inboxStyles;
+  static override styles = [inboxStyles, accessStyles];
 
   @state() private items: StoredEscalation[] = [];
   /** The list stopped at MAX_ITEMS while the server had more. */
@@ -31,15 +41,25 @@ export class EscalationInbox extends LitElement {
   @state() private team = '';
   @state() private message = '';
   @state() private error = '';
-  @state() private needsToken = false;
+  @state() private view: InboxView = 'escalations';
   @state() private now = Date.now();
   /**
    * Notes typed but not saved yet, by escalation id: a note belongs to the escalation it was
    * typed on. Switching escalations never carries text across, and coming back finds it again.
+   * They outlive an ended session, for the same person: signing in again finds them where they were.
    */
   @state() private drafts = new Map<string, string>();
-  #api = createInboxApi(() => (this.needsToken = true));
+  #session = new SessionController(this, {
+    signedIn: (user, before) => {
+      if (before && before.id !== user.id) this.#forget();
+      this.message = before ? 'Signed in again: everything you typed is still here.' : '';
+      void this.load().then(() => this.#afterSignIn());
+    },
+    signedOut: () => this.#forget(),
+  });
+  #api = createInboxApi(this.#session.call);
   #timer?: ReturnType<typeof setInterval>;
+  #formShown = false;
   /** Counts selections, so a slow one that a newer click overtook is dropped. */
   #selects = 0;
   /** Counts loads, so a slow one that a newer one (a filter change, the refresh) overtook is dropped. */
@@ -47,15 +67,19 @@ export class EscalationInbox extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    const fromHash = location.hash.slice(1);
-    void this.load().then(() => {
-      if (fromHash) void this.select(fromHash);
-    });
+    void this.#session.check();
     // New escalations arrive while the team works: refresh every 15 s.
     this.#timer = setInterval(() => {
       this.now = Date.now();
-      void this.load();
+      if (this.#session.session) void this.load();
     }, 15_000);
+  }
+
+  /** The form took the place of what had focus: put focus in it, on the field to fill next. */
+  override updated() {
+    const form = this.renderRoot.querySelector('.sign-in');
+    if (form && !this.#formShown) form.querySelector<HTMLInputElement>(this.#session.email ? '#password' : '#email')?.focus();
+    this.#formShown = form !== null;
   }
 
   override disconnectedCallback() {
@@ -63,12 +87,36 @@ export class EscalationInbox extends LitElement {
     clearInterval(this.#timer);
   }
 
+  /** Open the escalation the URL names (the e-mail links here), or keep the one that was open. */
+  async #afterSignIn() {
+    const id = this.selected?.id ?? location.hash.slice(1);
+    if (id) await this.select(id);
+    else this.renderRoot.querySelector<HTMLElement>('#list-title')?.focus();
+  }
+
+  /** Drops everything the last person had on screen: someone else may sit down next. */
+  #forget() {
+    this.items = [];
+    this.stats = undefined;
+    this.selected = undefined;
+    this.drafts = new Map();
+    this.message = '';
+    this.error = '';
+    this.view = 'escalations';
+  }
+
+  #report(e: unknown) {
+    // A 401 shows the sign-in form, which says why: no second message for it.
+    if (!(e instanceof SignedOutError)) this.error = (e as Error).message;
+  }
+
   async load() {
     const load = ++this.#loads;
+    const lead = this.#session.user?.role === 'lead';
     try {
       const [list, stats, meta] = await Promise.all([
         this.#api.listAll({ status: this.status, category: this.category, team: this.team }),
-        this.#api.stats(),
+        lead ? this.#api.stats() : undefined,
         this.meta ?? this.#api.meta(),
       ]);
       if (load !== this.#loads) return;
@@ -79,23 +127,8 @@ export class EscalationInbox extends LitElement {
       this.error = '';
       if (this.selected) this.selected = list.items.find((i) => i.id === this.selected!.id) ?? this.selected;
     } catch (e) {
-      if (load === this.#loads) this.error = (e as Error).message;
+      if (load === this.#loads) this.#report(e);
     }
-  }
-
-  /** The server's categories, then any other it has escalations in (from before a configuration change). */
-  #categories(): { id: string; label: string }[] {
-    const known = this.meta?.categories ?? [];
-    const ids = new Set<string>(known.map((c) => c.id));
-    const extra = [...Object.keys(this.stats?.byCategory ?? {}), this.category].filter((id) => id && !ids.has(id));
-    const labels = labelsFrom(this.meta);
-    return [...known, ...[...new Set(extra)].sort().map((id) => ({ id, label: labels.category(id) }))];
-  }
-
-  /** The policy's teams by name, and the one filtered by should the server no longer name it. */
-  #teams(): { id: string; label: string }[] {
-    const teams = Object.entries(this.meta?.teams ?? {}).map(([id, label]) => ({ id, label }));
-    return this.team && !teams.some((t) => t.id === this.team) ? [...teams, { id: this.team, label: this.team }] : teams;
   }
 
   async select(id: string) {
@@ -108,7 +141,7 @@ export class EscalationInbox extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#detail h2')?.focus();
     } catch (e) {
-      this.error = (e as Error).message;
+      this.#report(e);
     }
   }
 
@@ -124,7 +157,7 @@ export class EscalationInbox extends LitElement {
       this.message = `Task ${updated.request.taskId} marked ${status}.`;
       await this.load();
     } catch (e) {
-      this.error = (e as Error).message;
+      this.#report(e);
     }
   }
 
@@ -135,66 +168,73 @@ export class EscalationInbox extends LitElement {
     this.drafts = drafts;
   }
 
-  #saveToken(e: SubmitEvent) {
-    e.preventDefault();
-    const input = (e.target as HTMLFormElement).elements.namedItem('token') as HTMLInputElement;
-    saveToken(input.value);
-    this.needsToken = false;
+  /** A filter changed: the list is loaded again with it. */
+  #filtered(change: () => void) {
+    change();
     void this.load();
   }
 
-  override render() {
+  #renderEscalations() {
     const labels = labelsFrom(this.meta);
     const selected = this.selected;
+    const role = this.#session.user?.role;
+    return html`<div class="layout">
+      <section aria-labelledby="list-title">
+        ${renderList({ items: this.items, capped: this.capped, selectedId: selected?.id, now: this.now, labels, onSelect: (id) => this.select(id) })}
+        ${role === 'lead' ? renderStats(this.stats, labels) : nothing}
+      </section>
+      <section id="detail" aria-live="polite">
+        ${
+          selected
+            ? renderDetail({
+                item: selected,
+                now: this.now,
+                labels,
+                // An agent reads; changing status and writing notes is the account team's.
+                canChange: role === 'member' || role === 'lead',
+                draft: this.drafts.get(selected.id) ?? '',
+                onDraft: (text) => this.#setDraft(selected.id, text),
+                onMark: (status) => this.mark(selected.id, status),
+              })
+            : html`<p class="muted">Choose an escalation to see everything the agent wrote.</p>`
+        }
+      </section>
+    </div>`;
+  }
+
+  override render() {
+    const session = this.#session;
+    const user = session.user;
+    const escalations = this.view === 'escalations';
     return html`${renderHeader({
+        filters: user !== undefined && escalations,
         status: this.status,
         category: this.category,
-        categories: this.#categories(),
-        onStatus: (status) => {
-          this.status = status;
-          void this.load();
-        },
-        onCategory: (category) => {
-          this.category = category;
-          void this.load();
-        },
+        categories: categoryOptions(this.meta, this.stats, this.category),
+        onStatus: (status) => this.#filtered(() => (this.status = status)),
+        onCategory: (category) => this.#filtered(() => (this.category = category)),
         team: this.team,
-        teams: this.#teams(),
-        onTeam: (team) => {
-          this.team = team;
-          void this.load();
-        },
+        teams: teamOptions(this.meta, this.team),
+        onTeam: (team) => this.#filtered(() => (this.team = team)),
       })}
-      ${
-        this.needsToken
-          ? html`<form @submit=${this.#saveToken}>
-              <label>Escalation token <input name="token" type="password" autocomplete="off" required /></label>
-              <button>Open inbox</button>
-            </form>`
-          : nothing
-      }
+      ${user ? renderAccount({ user, view: this.view, onView: (view) => (this.view = view), onSignOut: () => void session.signOut() }) : nothing}
       <p role="status" aria-live="polite">${this.message}</p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <div class="layout">
-        <section aria-labelledby="list-title">
-          ${renderList({ items: this.items, capped: this.capped, selectedId: selected?.id, now: this.now, labels, onSelect: (id) => this.select(id) })}
-          ${renderStats(this.stats, labels)}
-        </section>
-        <section id="detail" aria-live="polite">
-          ${
-            selected
-              ? renderDetail({
-                  item: selected,
-                  now: this.now,
-                  labels,
-                  draft: this.drafts.get(selected.id) ?? '',
-                  onDraft: (text) => this.#setDraft(selected.id, text),
-                  onMark: (status) => this.mark(selected.id, status),
-                })
-              : html`<p class="muted">Choose an escalation to see everything the agent wrote.</p>`
-          }
-        </section>
-      </div>`;
+      ${
+        !session.known
+          ? nothing
+          : !user
+            ? renderSignIn({
+                reason: session.reason,
+                error: session.error,
+                busy: session.busy,
+                email: session.email,
+                onSubmit: (email, password) => void session.signIn(email, password),
+              })
+            : escalations
+              ? this.#renderEscalations()
+              : html`<inbox-people .call=${session.call} .me=${user.id}></inbox-people>`
+      }`;
   }
 }
 

@@ -13,13 +13,15 @@ export interface DetailView {
   item: StoredEscalation;
   now: number;
   labels: Labels;
+  /** Whether this person may change the status and write notes (a member or a lead): an agent only reads. */
+  canChange: boolean;
   /** The note typed on this escalation and not saved yet. */
   draft: string;
   onDraft(text: string): void;
   onMark(status: EscalationStatus): void;
 }
 
-export function renderDetail({ item, now, labels, draft, onDraft, onMark }: DetailView) {
+export function renderDetail({ item, now, labels, canChange, draft, onDraft, onMark }: DetailView) {
   const r = item.request;
   const parts = parseNotes(r.notes);
   const address = r.contactMethod === 'email' ? r.contact.email : r.contact.phone;
@@ -84,17 +86,23 @@ export function renderDetail({ item, now, labels, draft, onDraft, onMark }: Deta
             </ul>`
         : nothing
     }
-    <div class="actions">
-      <label
-        >Note on task ${r.taskId}
-        <textarea
-          id="note"
-          rows="2"
-          .value=${live(draft)}
-          @input=${(e: Event) => onDraft((e.target as HTMLTextAreaElement).value)}
-        ></textarea>
-      </label>
-      <button class="secondary" ?disabled=${item.status === 'contacted'} @click=${() => onMark('contacted')}>Mark contacted</button>
-      <button ?disabled=${item.status === 'resolved'} @click=${() => onMark('resolved')}>Mark resolved</button>
-    </div>`;
+    ${canChange ? renderActions({ item, draft, onDraft, onMark }) : nothing}`;
+}
+
+/** The note box and the status buttons, for those who may use them. */
+function renderActions({ item, draft, onDraft, onMark }: Pick<DetailView, 'item' | 'draft' | 'onDraft' | 'onMark'>) {
+  const r = item.request;
+  return html`<div class="actions">
+    <label
+      >Note on task ${r.taskId}
+      <textarea
+        id="note"
+        rows="2"
+        .value=${live(draft)}
+        @input=${(e: Event) => onDraft((e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+    </label>
+    <button class="secondary" ?disabled=${item.status === 'contacted'} @click=${() => onMark('contacted')}>Mark contacted</button>
+    <button ?disabled=${item.status === 'resolved'} @click=${() => onMark('resolved')}>Mark resolved</button>
+  </div>`;
 }

@@ -38,7 +38,7 @@ function row(item: StoredEscalation, view: ListView) {
 
 export function renderList(view: ListView) {
   const { items, capped } = view;
-  return html`<h2 id="list-title">
+  return html`<h2 id="list-title" tabindex="-1">
       ${capped ? 'First ' : ''}${items.length.toLocaleString('en-US')} escalation${items.length === 1 ? '' : 's'}
     </h2>
     ${
