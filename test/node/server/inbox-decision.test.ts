@@ -13,6 +13,7 @@ import { bundleInbox, inboxHtml } from '../../../packages/server/src/inbox/asset
 import { serve, type RunningServer } from '../../../packages/server/src/node.ts';
 import { chromeArgs, findChrome } from '../../support/find-chrome.mjs';
 import { FRIDAY, postRequest, receiptOf, typedNotes, wire } from '../../support/fixtures.ts';
+import { addPerson, signInToInbox } from '../security/inbox-session.ts';
 
 describe('account-team inbox: the decision, and the team filter, in Chromium', () => {
   let handler: EscalationHandler;
@@ -32,20 +33,22 @@ describe('account-team inbox: the decision, and the team filter, in Chromium', (
   const plain = wire({ taskId: 'T-PLAIN', category: 'pricing' });
 
   before(async () => {
-    handler = createEscalationHandler({
-      store: createMemoryStore(),
-      clock: () => new Date(FRIDAY),
-      inbox: { html: inboxHtml, script: await bundleInbox() },
-      notifyRetry: { intervalMs: 0 },
-    });
-    for (const body of [legal, refund, plain]) await receiptOf(await handler(postRequest(body)), 201);
+    const store = createMemoryStore();
+    const options = { store, clock: () => new Date(FRIDAY), notifyRetry: { intervalMs: 0 } };
+    // Seeded through the API as a host would send them (auth off for the seeding only: who may
+    // send is not this suite's subject); the inbox is served with auth on, as it always is.
+    const seeder = createEscalationHandler({ ...options, auth: false });
+    for (const body of [legal, refund, plain]) await receiptOf(await seeder(postRequest(body)), 201);
+    seeder.close();
+    const member = await addPerson(store, 'member');
+    handler = createEscalationHandler({ ...options, inbox: { html: inboxHtml, script: await bundleInbox() } });
     server = await serve({ handler, port: 0 });
     browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: [...chromeArgs, '--lang=en-US'] });
     page = await browser.newPage();
     page.setDefaultTimeout(15_000);
     // The viewer is in Chicago: the inbox shows times in the viewer's zone.
     await page.emulateTimezone('America/Chicago');
-    await page.goto(`${server.url}/inbox`);
+    await signInToInbox(page, `${server.url}/inbox`, member);
     await page.waitForSelector(`escalation-inbox >>> tr[data-id="${plain.id}"]`);
   });
 

@@ -17,6 +17,7 @@ import { bundleInbox, inboxHtml } from '../../../packages/server/src/inbox/asset
 import { serve, type RunningServer } from '../../../packages/server/src/node.ts';
 import { chromeArgs, findChrome } from '../../support/find-chrome.mjs';
 import { FRIDAY, makeNew, makeRequest } from '../../support/fixtures.ts';
+import { addPerson, signInToInbox, type Person } from '../security/inbox-session.ts';
 
 describe('account-team inbox in Chromium', () => {
   let store: EscalationStore;
@@ -28,6 +29,8 @@ describe('account-team inbox in Chromium', () => {
   const sentId = crypto.randomUUID();
   const base = Date.parse(FRIDAY);
   let seeded = 0;
+  // A lead: the counts, which name every category there are escalations in, are a lead's.
+  let lead: Person;
 
   /** Escalations due one minute apart, after those already there: `category` for the given share. */
   async function seed(count: number, category = (_i: number) => 'billing') {
@@ -47,6 +50,7 @@ describe('account-team inbox in Chromium', () => {
     await seed(205, (i) => (i % 70 === 5 ? 'warranty' : 'billing'));
     await store.setNotification(failedId, { state: 'failed', attempts: 2, lastError: 'SMTP 451 mailbox busy', nextAttemptAt: FRIDAY });
     await store.setNotification(sentId, { state: 'sent', attempts: 1, sentAt: FRIDAY });
+    lead = await addPerson(store, 'lead');
     handler = createEscalationHandler({ store, inbox: { html: inboxHtml, script: await bundleInbox() }, notifyRetry: { intervalMs: 0 } });
     server = await serve({ handler, port: 0 });
     browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: chromeArgs });
@@ -69,7 +73,7 @@ describe('account-team inbox in Chromium', () => {
     );
 
   it('lists every escalation, page after page, with the state of its e-mail', async () => {
-    await page.goto(`${server.url}/inbox`);
+    await signInToInbox(page, `${server.url}/inbox`, lead);
     await waitForTitle('205 escalations');
     assert.equal(await inbox(`return root.querySelectorAll('tbody tr[data-id]').length`), 205);
     assert.equal(await inbox(`return root.querySelector('.capped')`), null);
@@ -115,6 +119,7 @@ describe('account-team inbox: notes stay with their escalation', () => {
   let page: Page;
   const a = crypto.randomUUID();
   const b = crypto.randomUUID();
+  let member: Person;
 
   before(async () => {
     store = createMemoryStore();
@@ -130,12 +135,14 @@ describe('account-team inbox: notes stay with their escalation', () => {
         respondBy: '2025-11-19T11:00:00.000Z',
       }),
     );
+    member = await addPerson(store, 'member');
     handler = createEscalationHandler({ store, inbox: { html: inboxHtml, script: await bundleInbox() }, notifyRetry: { intervalMs: 0 } });
     server = await serve({ handler, port: 0 });
     browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: chromeArgs });
     page = await browser.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/inbox`);
+    // A member of the account team: the one who changes status and writes the notes.
+    await signInToInbox(page, `${server.url}/inbox`, member);
     await page.waitForSelector(`escalation-inbox >>> tr[data-id="${b}"]`);
     // Every status, so an escalation marked contacted stays in the list to come back to.
     await page.select('escalation-inbox >>> .filters select', '');
@@ -205,9 +212,9 @@ describe('account-team inbox: notes stay with their escalation', () => {
     await typeNote('Draft for Ana');
     await open(b, 'T-B');
     assert.equal(await noteBox(), "Ben's router: replacement ordered", "B's note waited for B");
-    await press('Mark resolved');
-    await waitFor('Task T-B marked resolved');
-    assert.deepEqual(await historyOf(b), [['resolved', "Ben's router: replacement ordered"]]);
+    await press('Mark contacted');
+    await waitFor('Task T-B marked contacted');
+    assert.deepEqual(await historyOf(b), [['contacted', "Ben's router: replacement ordered"]]);
     assert.deepEqual(await historyOf(a), [['contacted', 'Called Ana, left a voicemail']], 'A got nothing of B');
     await open(a, 'T-A');
     assert.equal(await noteBox(), 'Draft for Ana');

@@ -60,6 +60,8 @@ export class EscalationInbox extends LitElement {
   #api = createInboxApi(this.#session.call);
   #timer?: ReturnType<typeof setInterval>;
   #formShown = false;
+  /** The error on screen came from loading the list (the refresh clears it once loading works again). */
+  #loadFailed = false;
   /** Counts selections, so a slow one that a newer click overtook is dropped. */
   #selects = 0;
   /** Counts loads, so a slow one that a newer one (a filter change, the refresh) overtook is dropped. */
@@ -105,9 +107,12 @@ export class EscalationInbox extends LitElement {
     this.view = 'escalations';
   }
 
-  #report(e: unknown) {
+  /** Says what went wrong; `fromLoad` errors are cleared by the next good load, an action's stays until the next action. */
+  #report(e: unknown, fromLoad = false) {
     // A 401 shows the sign-in form, which says why: no second message for it.
-    if (!(e instanceof SignedOutError)) this.error = (e as Error).message;
+    if (e instanceof SignedOutError) return;
+    this.error = (e as Error).message;
+    this.#loadFailed = fromLoad;
   }
 
   async load() {
@@ -124,10 +129,11 @@ export class EscalationInbox extends LitElement {
       this.capped = list.capped;
       this.stats = stats;
       this.meta = meta;
-      this.error = '';
+      if (this.#loadFailed) this.error = '';
+      this.#loadFailed = false;
       if (this.selected) this.selected = list.items.find((i) => i.id === this.selected!.id) ?? this.selected;
     } catch (e) {
-      if (load === this.#loads) this.#report(e);
+      if (load === this.#loads) this.#report(e, true);
     }
   }
 
@@ -148,6 +154,7 @@ export class EscalationInbox extends LitElement {
   /** Saves a status change on one escalation, with the note typed on that escalation. */
   async mark(id: string, status: EscalationStatus) {
     const note = this.drafts.get(id)?.trim();
+    this.error = '';
     try {
       const updated = await this.#api.mark(id, status, note);
       // Saved: the note is in the history now. Only what was sent is cleared; anything typed
