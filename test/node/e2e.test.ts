@@ -1,6 +1,8 @@
 /**
- * The whole flow of "How to Escalate", on real parts: the demo server (PGlite, .eml outbox),
- * Chromium driven by keyboard, the account-team inbox, and the e-mail on disk.
+ * The whole flow of "How to Escalate", on real parts, with auth on: the demo server (PGlite, .eml
+ * outbox), the agent's page in Chromium driven by keyboard and escalating through the demo's back
+ * end (which holds the host's API key: the browser never sees it), a member added with the users
+ * API signing in to the account-team inbox, and the e-mail on disk.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -8,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { startDemo } from '../../packages/demo/server.ts';
 import { chromeArgs, findChrome } from '../support/find-chrome.mjs';
 import { typedNotes as notes } from '../support/fixtures.ts';
+import { apiSession, signInToInbox, type ApiSession } from './security/inbox-session.ts';
 
 describe('end to end: escalate from the task queue, read it in the inbox and the e-mail', () => {
   let id: string;
@@ -19,6 +22,9 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
   let browser: Browser;
   let page: Page;
   let dataDir: string;
+  /** What the agent's page asked for and got: the host's key must be in none of it. */
+  const requests: HTTPRequest[] = [];
+  const bodies: string[] = [];
 
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'escalate-e2e-'));
@@ -30,6 +36,15 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
     });
     page = await browser.newPage();
     page.setDefaultTimeout(15_000);
+    page.on('request', (r) => void requests.push(r));
+    page.on(
+      'response',
+      (r) =>
+        void r.text().then(
+          (t) => bodies.push(t),
+          () => undefined,
+        ),
+    );
   });
 
   after(async () => {
@@ -114,12 +129,25 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
     assert.deepEqual((await focused()).hosts, ['escalate-button[T-1043]'], 'focus moves on to the next task');
   });
 
+  it('escalated through the demo back end: the page never held the API key', async () => {
+    const sent = requests.filter((r) => r.method() === 'POST');
+    assert.deepEqual(
+      sent.map((r) => new URL(r.url()).pathname),
+      ['/demo/api/escalations'],
+      'the page posts to its own back end, never to the API',
+    );
+    for (const r of requests) assert.equal(r.headers().authorization, undefined, `no Authorization from the page: ${r.url()}`);
+    assert.ok(bodies.length > 3);
+    for (const body of bodies) assert.ok(!body.includes(demo.access.key), 'the key is in nothing the page loaded');
+  });
+
   it('keeps an escalated task out of the queue after a reload, and refuses a second escalation of it', async () => {
     await page.reload();
     await page.waitForSelector('li.task escalate-button');
     const ids = await page.$$eval('li.task', (rows) => rows.map((r) => (r as HTMLElement).dataset.task));
     assert.deepEqual(ids, ['T-1043', 'T-1044', 'T-1045'], 'T-1042 does not come back');
-    const response = await fetch(`${demo.url}/api/escalations`, {
+    // Through the demo's back end, as the page would send it.
+    const response = await fetch(`${demo.url}/demo/api/escalations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': (id = crypto.randomUUID()) },
       body: JSON.stringify({
@@ -163,9 +191,20 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
     }
   });
 
-  it('shows the escalation in the inbox, where the account team marks it resolved', async () => {
+  it('shows the escalation in the inbox to a member added with the users API, who changes its status and resolves it', async () => {
+    // The lead from the bootstrap adds a member, as a lead would (POST /api/users, with the CSRF token).
+    const lead = await apiSession(demo.url, demo.access);
+    const added = await fetch(`${demo.url}/api/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: lead.cookie, 'x-csrf-token': lead.csrfToken },
+      body: JSON.stringify({ email: 'morgan@example.com', name: 'Morgan Member', role: 'member' }),
+    });
+    assert.equal(added.status, 201);
+    const { password } = (await added.json()) as { password: string };
+
     const inbox = await browser.newPage();
-    await inbox.goto(demo.inboxUrl);
+    inbox.setDefaultTimeout(15_000);
+    await signInToInbox(inbox, demo.inboxUrl, { email: 'morgan@example.com', password });
     const row = await inbox.waitForSelector('escalation-inbox >>> tr[data-id] .row-link');
     assert.equal(await row!.evaluate((el) => el.textContent?.trim()), 'T-1042');
     await row!.click();
@@ -184,18 +223,27 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
     ]) {
       assert.ok(detail.includes(text), `${text} in the inbox detail`);
     }
-    const resolve = await inbox.waitForSelector('escalation-inbox >>> #detail button:not(.secondary)');
-    await resolve!.click();
-    await inbox.waitForFunction(() =>
-      document.querySelector('escalation-inbox')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.includes('marked resolved'),
-    );
-    const list = (await (await fetch(`${demo.url}/api/escalations`)).json()) as {
-      items: { status: string; request: { taskId: string } }[];
-    };
-    assert.deepEqual(
-      list.items.map((i) => [i.request.taskId, i.status]),
-      [['T-1042', 'resolved']],
-    );
+    const status = (words: string) =>
+      inbox.waitForFunction(
+        (w) => document.querySelector('escalation-inbox')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.includes(w),
+        {},
+        words,
+      );
+    // Every status, so the escalation stays in the list once it is no longer open.
+    await inbox.select('escalation-inbox >>> .filters select', '');
+    await inbox.click('escalation-inbox >>> #detail button.secondary');
+    await status('marked contacted');
+    await inbox.click('escalation-inbox >>> #detail button:not(.secondary)');
+    await status('marked resolved');
+    assert.deepEqual(await statuses(lead), [['T-1042', 'resolved']]);
     await inbox.close();
   });
+
+  /** Task ids and statuses, as the API lists them to a signed-in lead. */
+  async function statuses(session: ApiSession) {
+    const list = (await (await fetch(`${demo.url}/api/escalations`, { headers: { cookie: session.cookie } })).json()) as {
+      items: { status: string; request: { taskId: string } }[];
+    };
+    return list.items.map((i) => [i.request.taskId, i.status]);
+  }
 });
