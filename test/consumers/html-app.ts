@@ -4,7 +4,6 @@
  * would serve the tarball). Also the project where the packed SDK runs in Node (this machine's
  * Node 20) against the real server, and where TypeScript checks what `define` alone brings.
  */
-import type { HostFiles } from './projects.ts';
 
 /** The CDN-style URL prefix of the page's script; the host server maps it to node_modules. */
 export const cdnPrefix = '/npm/';
@@ -96,7 +95,7 @@ const compilerOptions = {
   types: [],
 };
 
-export const htmlFiles: HostFiles = {
+export const htmlFiles: Record<string, string> = {
   'index.html': page,
   'define-types.ts': defineTypes,
   'node-client.mjs': nodeClient,

@@ -7,7 +7,6 @@
  * `@escalate-kit/react/components` and defines the elements afterwards; `intrinsic` (React 19
  * only) writes `<escalate-button>` in JSX with the generated `@escalate-kit/element/jsx` types.
  */
-import type { HostFiles } from './projects.ts';
 
 /** The list every page renders, wired to the components given: rows leave on `escalate-done`. */
 const taskList = `import { useState, type ComponentType } from 'react';
@@ -144,7 +143,7 @@ void page().then((m) => m.start(document.getElementById('root')!, params.get('ru
 `;
 
 /** The project's files for React `major` (18 or 19). */
-export function reactFiles(major: 18 | 19): HostFiles {
+export function reactFiles(major: 18 | 19): Record<string, string> {
   const intrinsicPage = major === 19 ? "  intrinsic: () => import('./intrinsic.tsx'),\n" : '';
   return {
     'index.html': `<!doctype html>

@@ -6,7 +6,6 @@
  * vue-tsc needs TypeScript's JavaScript API, which TypeScript 7 does not have: the templates are
  * checked with 5.9, and TypeScript 7 checks `src/vue-types.ts` (the generated types themselves).
  */
-import type { HostFiles } from './projects.ts';
 
 const app = `<script setup lang="ts">
 import { ref } from 'vue';
@@ -91,7 +90,7 @@ const compilerOptions = {
   types: [],
 };
 
-export const vueFiles: HostFiles = {
+export const vueFiles: Record<string, string> = {
   'index.html': `<!doctype html>
 <html lang="en">
   <head><meta charset="utf-8" /><title>Vue host</title><link rel="icon" href="data:," /></head>
