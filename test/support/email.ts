@@ -43,7 +43,9 @@ export function fixture(overrides: Partial<StoredEscalation> = {}): StoredEscala
     respondBy: '2025-11-14T23:59:59.999Z',
     receivedAt: '2025-11-14T10:00:01.000Z',
     status: 'open',
-    history: [{ status: 'open', at: '2025-11-14T10:00:01.000Z' }],
+    history: [
+      { to: 'open', status: 'open', at: '2025-11-14T10:00:01.000Z', actor: { type: 'anonymous', name: 'before the history recorded who' } },
+    ],
     notification: { state: 'pending', attempts: 0 },
     ...overrides,
   };

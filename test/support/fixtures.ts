@@ -16,8 +16,10 @@ import {
   createEscalationHandler,
   createMemoryStore,
   createPgliteStore,
+  type Actor,
   type EscalationHandler,
   type EscalationHandlerOptions,
+  type EscalationStatus,
   type EscalationStore,
   type NewEscalation,
   type Notifier,
@@ -72,6 +74,20 @@ export function makeNew(overrides: Partial<NewEscalation> & { request?: Escalati
     respondBy: overrides.respondBy ?? '2025-11-19T23:59:59.999Z',
     receivedAt: overrides.receivedAt ?? FRIDAY,
   };
+}
+
+/** Who the store tests say made a change. */
+export const testActor: Actor = { type: 'user', id: '5b0f3f0e-7a52-4a8e-9d3c-2f1d2a6e0c11', email: 'lead@example.com' };
+
+/**
+ * Sets the status in a store from whatever it is now (the store compares and sets; the rules of
+ * which change is allowed are the API's, tested in status.test.ts). `undefined` for an unknown id.
+ */
+export async function setStatus(store: EscalationStore, id: string, to: EscalationStatus, at: string, note?: string) {
+  const current = await store.get(id);
+  if (!current) return undefined;
+  const result = await store.changeStatus(id, { from: current.status, to, at, actor: testActor, ...(note !== undefined && { note }) });
+  return result?.record;
 }
 
 export function fakeClock(start = FRIDAY) {

@@ -5,7 +5,18 @@
  */
 import * as z from 'zod/mini';
 import { contextRecord, contextSchema, errorBodySchema, escalationReceiptSchema, escalationRequestSchema } from '@escalate-kit/sdk';
-import { listQuerySchema, listResultSchema, metaSchema, statsSchema, statusUpdateSchema, storedEscalationSchema } from './types.ts';
+import { apiKeySchema, userSchema } from './auth/types.ts';
+import { newUserSchema } from './auth/accounts.ts';
+import { accessPaths } from './contract-access.ts';
+import {
+  listQuerySchema,
+  listResultSchema,
+  metaSchema,
+  noteUpdateSchema,
+  statsSchema,
+  statusUpdateSchema,
+  storedEscalationSchema,
+} from './types.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -47,6 +58,10 @@ export function contractSchemas(): Record<string, JsonSchema> {
     ErrorBody: schemaOf(errorBodySchema),
     StoredEscalation: schemaOf(storedEscalationSchema),
     StatusUpdate: schemaOf(statusUpdateSchema, 'input'),
+    NoteUpdate: schemaOf(noteUpdateSchema, 'input'),
+    User: schemaOf(userSchema),
+    NewUser: schemaOf(newUserSchema, 'input'),
+    ApiKey: schemaOf(apiKeySchema),
     Stats: schemaOf(statsSchema),
     Meta: schemaOf(metaSchema),
   };
@@ -77,9 +92,21 @@ export function openApiDocument(): JsonSchema {
     },
     components: {
       schemas: contractSchemas(),
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Required when ESCALATE_TOKEN is set.' } },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API key (ek_<id>_<secret>, role agent), or the service key (role lead).',
+        },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'escalate_session',
+          description: 'A signed-in user; changes also need X-CSRF-Token.',
+        },
+      },
     },
-    security: [{ bearer: [] }, {}],
+    security: [{ bearer: [] }, { session: [] }],
     paths: {
       '/api/escalations': {
         post: {
@@ -104,7 +131,7 @@ export function openApiDocument(): JsonSchema {
               'An idempotent replay: the stored receipt, with duplicate: true and where the e-mail stands now (`notification`).',
             ),
             '400': error('Invalid request; `issues` names every bad field.'),
-            '401': error('Missing or wrong bearer token.'),
+            '401': error('Not signed in, and no valid key.'),
             '409': error(
               '`conflict`: the same id was stored with a different body. `task_already_escalated`: the task already has an escalation that is not resolved; `existing` names it (id, status, team, respondBy) and nothing was stored.',
             ),
@@ -123,23 +150,32 @@ export function openApiDocument(): JsonSchema {
               },
             },
             '400': error('Invalid query.'),
-            '401': error('Missing or wrong bearer token.'),
+            '401': error('Not signed in, and no valid key.'),
           },
         },
       },
       '/api/escalations/{id}': {
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
         get: {
-          summary: 'One escalation',
+          summary: 'One escalation, with its history (an agent only reads its own)',
           responses: { '200': json('StoredEscalation', 'The escalation.'), '404': error('No such escalation.') },
         },
         patch: {
-          summary: 'Set the status (open, contacted, resolved) with a note',
+          summary:
+            'Change the status (members, leads): open → contacted → waiting → resolved, contacted → resolved, waiting → contacted, resolved → open with a note saying why',
           requestBody: { required: true, content: { 'application/json': { schema: ref('StatusUpdate') } } },
-          responses: { '200': json('StoredEscalation', 'Updated.'), '400': error('Invalid update.'), '404': error('No such escalation.') },
+          responses: {
+            '200': json('StoredEscalation', 'Changed; the history has the change and who made it.'),
+            '400': error('Invalid update, or a reopening without a note.'),
+            '404': error('No such escalation.'),
+            '409': error('`no_change` or `invalid_transition`, with `from` and `to`.'),
+          },
         },
       },
-      '/api/stats': { get: { summary: 'Counts by category, urgency, status and day', responses: { '200': json('Stats', 'The counts.') } } },
+      '/api/stats': {
+        get: { summary: 'Counts by category, urgency, status and day (leads)', responses: { '200': json('Stats', 'The counts.') } },
+      },
+      ...accessPaths(),
       '/api/meta': {
         get: {
           summary: 'Labels for the ids the API answers with: categories and team names, as this server is configured',

@@ -3,15 +3,30 @@
  * plus the two seams a deployment plugs into: the store and the notifier.
  */
 import * as z from 'zod/mini';
-import { categorySchema, escalationRequestSchema, limits, slugPattern, strictObjectError, type EscalationRequest } from '@escalate-kit/sdk';
-import type { AccessStore } from './auth/types.ts';
+import { categorySchema, escalationRequestSchema, limits, slugPattern, type EscalationRequest } from '@escalate-kit/sdk';
+import { actorSchema, type AccessStore, type Actor } from './auth/types.ts';
 import { decisionSchema, type Decision } from './decision/schema.ts';
 
 export { decisionSchema, deadlineRules, storedDeadlineSchema, type Decision, type StoredDeadline } from './decision/schema.ts';
 
-export const escalationStatuses = ['open', 'contacted', 'resolved'] as const;
-export type EscalationStatus = (typeof escalationStatuses)[number];
-export const statusSchema = z.enum(escalationStatuses, 'Status must be open, contacted or resolved');
+import { noControl } from './http/text.ts';
+import { historyEntrySchema, statusSchema, type HistoryChange, type StatusUpdate } from './status.ts';
+
+export {
+  escalationStatuses,
+  historyEntrySchema,
+  noteSchema,
+  noteUpdateSchema,
+  statusSchema,
+  statusUpdateSchema,
+  transitions,
+  transitionProblem,
+  type EscalationStatus,
+  type HistoryChange,
+  type HistoryEntry,
+  type StatusUpdate,
+  type TransitionProblem,
+} from './status.ts';
 
 export const notificationStates = ['pending', 'sent', 'failed'] as const;
 export type NotificationState = (typeof notificationStates)[number];
@@ -27,13 +42,6 @@ export const notificationSchema = z.object({
   nextAttemptAt: z.optional(z.string()),
 });
 export type Notification = z.output<typeof notificationSchema>;
-
-export const historyEntrySchema = z.object({
-  status: statusSchema,
-  note: z.optional(z.string()),
-  at: z.string(),
-});
-export type HistoryEntry = z.output<typeof historyEntrySchema>;
 
 /** One stored escalation, as the API returns it. */
 export const storedEscalationSchema = z.object({
@@ -53,7 +61,10 @@ export const storedEscalationSchema = z.object({
   decision: z.optional(decisionSchema),
   receivedAt: z.string(),
   status: statusSchema,
+  /** Every change of status and every note, oldest first, with who made it. */
   history: z.array(historyEntrySchema),
+  /** Who sent it: the key or the user. Absent on escalations stored before migration 005, or with auth off. */
+  createdBy: z.optional(actorSchema),
   notification: notificationSchema,
 });
 export type StoredEscalation = z.output<typeof storedEscalationSchema>;
@@ -69,6 +80,8 @@ export interface NewEscalation {
   /** The server's decision; the handler always gives one, an import of old data may not. */
   decision?: Decision;
   receivedAt: string;
+  /** Who sent it (an agent reads only its own). */
+  createdBy?: Actor;
   /**
    * Claims the first notification for the server that inserts: no `dueNotifications` call
    * returns the row before this time (ISO), so a retry timer on another server only sends the
@@ -89,22 +102,24 @@ export interface InsertResult {
   taskAlreadyEscalated?: true;
 }
 
-/** `PATCH /api/escalations/:id` body. */
-export const statusUpdateSchema = z.strictObject(
-  {
-    status: statusSchema,
-    note: z.optional(z.string().check(z.trim(), z.maxLength(2000, 'Note must be at most 2000 characters'))),
-  },
-  strictObjectError,
-);
-export type StatusUpdate = z.output<typeof statusUpdateSchema>;
+/** Whether an ISO date-time is between 1970 and 9999 (UTC), where every store compares it the same way. */
+export const inStorableRange = (iso: string): boolean => {
+  const t = Date.parse(iso);
+  return t >= 0 && t < Date.UTC(10_000, 0, 1);
+};
 
 /** `GET /api/escalations` query. */
 export const listQuerySchema = z.object({
   status: z.optional(statusSchema),
   /** The escalations of one task (the host's task id). */
   taskId: z.optional(
-    z.string().check(z.minLength(1, 'taskId must not be empty'), z.maxLength(200, 'taskId must be at most 200 characters')),
+    z
+      .string()
+      .check(
+        z.minLength(1, 'taskId must not be empty'),
+        z.maxLength(200, 'taskId must be at most 200 characters'),
+        z.regex(noControl, 'taskId must not contain control characters'),
+      ),
   ),
   category: z.optional(categorySchema),
   /** The escalations one team takes (the decided team, e.g. `billing`). */
@@ -116,14 +131,19 @@ export const listQuerySchema = z.object({
         z.regex(slugPattern, 'team must be a lower-case id such as "billing"'),
       ),
   ),
-  since: z.optional(z.iso.datetime({ offset: true, error: 'since must be an ISO-8601 date-time' })),
+  since: z.optional(
+    z.iso
+      .datetime({ offset: true, error: 'since must be an ISO-8601 date-time' })
+      // Dates a database can compare: year 0000 parses in JavaScript but not in PostgreSQL.
+      .check(z.refine((iso) => Number.isNaN(Date.parse(iso)) || inStorableRange(iso), 'since must be between 1970 and 9999')),
+  ),
   limit: z._default(
     z.coerce
       .number('limit must be a number')
       .check(z.int('limit must be a whole number'), z.gte(1, 'limit must be 1 or more'), z.lte(200, 'limit must be 200 or less')),
     50,
   ),
-  cursor: z.optional(z.string().check(z.maxLength(200))),
+  cursor: z.optional(z.string().check(z.maxLength(200, 'cursor must be a nextCursor this server returned'))),
 });
 export type ListQuery = z.output<typeof listQuerySchema>;
 
@@ -183,10 +203,19 @@ export interface EscalationStore {
    */
   insert(escalation: NewEscalation): Promise<InsertResult>;
   get(id: string): Promise<StoredEscalation | undefined>;
-  /** Ordered by `respondBy`, then `id` (what is due first comes first). */
-  list(query: ListQuery): Promise<ListResult>;
-  /** Sets the status and appends to the history; `undefined` when there is no such escalation. */
-  updateStatus(id: string, update: StatusUpdate, at: string): Promise<StoredEscalation | undefined>;
+  /** Ordered by `respondBy`, then `id` (what is due first comes first); with `createdBy`, only what that actor sent. */
+  list(query: ListQuery, scope?: { createdBy?: Actor }): Promise<ListResult>;
+  /**
+   * Sets the status to `change.to` and appends the change to the history, in one atomic step,
+   * only if the status is still `change.from` (`changed: false` and the current record otherwise:
+   * someone changed it meanwhile). `undefined` when there is no such escalation.
+   */
+  changeStatus(
+    id: string,
+    change: HistoryChange & { from: StatusUpdate['status'] },
+  ): Promise<{ record: StoredEscalation; changed: boolean } | undefined>;
+  /** Appends a note (`from` = `to` = the current status); `undefined` when there is no such escalation. */
+  addNote(id: string, note: { note: string; at: string; actor: Actor }): Promise<StoredEscalation | undefined>;
   setNotification(id: string, notification: Notification): Promise<void>;
   /**
    * Claims up to `limit` escalations whose e-mail is not sent and due at `now` (`nextAttemptAt`

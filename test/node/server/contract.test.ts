@@ -53,7 +53,19 @@ describe('published contract (JSON Schema, OpenAPI)', () => {
   it('is an OpenAPI 3.1 document whose references all resolve', () => {
     const doc = openApiDocument() as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
     assert.equal(doc.openapi, '3.1.0');
-    assert.deepEqual(Object.keys(doc.paths).sort(), ['/api/escalations', '/api/escalations/{id}', '/api/meta', '/api/stats', '/healthz']);
+    assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/api/escalations',
+      '/api/escalations/{id}',
+      '/api/escalations/{id}/notes',
+      '/api/keys',
+      '/api/keys/{id}',
+      '/api/meta',
+      '/api/session',
+      '/api/stats',
+      '/api/users',
+      '/api/users/{id}',
+      '/healthz',
+    ]);
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
     assert.ok(refs.length >= 8);
     for (const name of refs) assert.ok(doc.components.schemas[name], `${name} is defined`);

@@ -41,7 +41,7 @@ for (const kind of storeKinds) {
           get('/api/escalations'),
           get(`/api/escalations/${body.id}`),
           get('/api/stats'),
-          patch(body.id, { status: 'resolved' }),
+          patch(body.id, { status: 'contacted' }),
         ]) {
           await errorOf(await handler(request.clone()), 401, 'unauthorized');
           const withToken = new Request(request, { headers: { ...Object.fromEntries(request.headers), ...bearer } });

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { storedEscalationSchema, type Decision } from '../../../packages/server/src/types.ts';
-import { makeNew, makeRequest } from '../fixtures.ts';
+import { makeNew, makeRequest, setStatus } from '../fixtures.ts';
 import type { ContractContext } from './context.ts';
 
 /** A decision as the handler makes one: a legal threat on a billing case. */
@@ -74,7 +74,7 @@ export function decisionContract({ it, shared, fresh }: ContractContext) {
     const billing = await insert('billing', '2025-11-14T11:00:00.000Z');
     const legalEarly = await insert('legal', '2025-11-14T12:00:00.000Z', 'complaint');
     const legalMiddle = await insert('legal', '2025-11-14T14:00:00.000Z');
-    await store.updateStatus(legalMiddle, { status: 'resolved' }, '2025-11-14T15:00:00.000Z');
+    await setStatus(store, legalMiddle, 'resolved', '2025-11-14T15:00:00.000Z');
 
     const ids = async (query: Parameters<typeof store.list>[0]) => (await store.list(query)).items.map((r) => r.id);
     assert.deepEqual(await ids({ limit: 50, team: 'legal' }), [legalEarly, legalMiddle, legalLate]);

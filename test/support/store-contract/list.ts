@@ -3,7 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import { InvalidCursorError } from '../../../packages/server/src/store/common.ts';
-import { makeNew, makeRequest } from '../fixtures.ts';
+import { makeNew, makeRequest, setStatus } from '../fixtures.ts';
 import type { ContractContext } from './context.ts';
 
 export function listContract({ it, shared, fresh }: ContractContext) {
@@ -47,7 +47,7 @@ export function listContract({ it, shared, fresh }: ContractContext) {
         receivedAt: '2025-11-14T13:00:00.000Z',
       }),
     );
-    await store.updateStatus(late.record.id, { status: 'resolved' }, '2025-11-14T14:00:00.000Z');
+    await setStatus(store, late.record.id, 'resolved', '2025-11-14T14:00:00.000Z');
 
     const all = await store.list({ limit: 50 });
     assert.deepEqual(

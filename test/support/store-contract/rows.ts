@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { storedEscalationSchema } from '../../../packages/server/src/types.ts';
-import { makeNew, makeRequest } from '../fixtures.ts';
+import { makeNew, makeRequest, testActor } from '../fixtures.ts';
 import type { ContractContext } from './context.ts';
 
 export function rowsContract({ it, shared }: ContractContext) {
@@ -94,7 +94,7 @@ export function rowsContract({ it, shared }: ContractContext) {
     const store = await shared();
     const { record } = await store.insert(makeNew());
     record.status = 'resolved';
-    record.history.push({ status: 'resolved', at: '2025-11-14T10:00:00.000Z' });
+    record.history.push({ from: 'open', to: 'resolved', status: 'resolved', at: '2025-11-14T10:00:00.000Z', actor: testActor });
     record.request.notes = 'tampered';
     const stored = await store.get(record.id);
     assert.equal(stored?.status, 'open');

@@ -1,6 +1,7 @@
 /**
- * `/api/escalations`: store one (POST), list them (GET), read one and set its status
- * (GET and PATCH `/api/escalations/:id`). docs/architecture.md#wire-contract.
+ * `/api/escalations`: store one (POST), list them (GET), read one (GET `/api/escalations/:id`).
+ * Changes of status and notes are in `escalation-changes.ts`. docs/architecture.md#wire-contract.
+ * An agent (a key, or a user with that role) sends escalations and sees only its own.
  */
 import {
   canonicalJson,
@@ -12,13 +13,16 @@ import {
 } from '@escalate-kit/sdk';
 import { decide } from '../decision/decide.ts';
 import { readJsonObject } from '../http/body.ts';
-import { error, invalid, json, notFound } from '../http/responses.ts';
+import { error, invalid, json } from '../http/responses.ts';
 import { uuidFromPath } from '../http/ids.ts';
 import { sha256Hex } from '../http/sha256.ts';
 import type { NotificationWorker } from '../notifications/worker.ts';
 import { decodeCursor, InvalidCursorError } from '../store/common.ts';
-import { listQuerySchema, statusUpdateSchema, type EscalationStore, type StoredEscalation } from '../types.ts';
-import type { Routes } from './route.ts';
+import { listQuerySchema, type EscalationStore, type StoredEscalation } from '../types.ts';
+import { isCreator } from '../auth/principal.ts';
+import { unstorableText } from '../http/text.ts';
+import { escalationChangeRoutes, noSuchEscalation } from './escalation-changes.ts';
+import { principalOf, type RouteContext, type Routes } from './route.ts';
 
 export interface EscalationRoutesOptions {
   store: EscalationStore;
@@ -53,7 +57,8 @@ function receipt(record: StoredEscalation, duplicate: boolean): EscalationReceip
 export function escalationRoutes(options: EscalationRoutesOptions): Routes {
   const { store, clock, policy, categories, bodyLimit, rateLimit, notifications } = options;
 
-  async function create(request: Request): Promise<Response> {
+  async function create(request: Request, context: RouteContext): Promise<Response> {
+    const principal = principalOf(context);
     const limited = rateLimit(request);
     if (limited) return limited;
     const body = await readJsonObject(request, bodyLimit);
@@ -77,6 +82,7 @@ export function escalationRoutes(options: EscalationRoutesOptions): Routes {
         message: 'The Idempotency-Key header must equal id: a retry must reuse the key of the escalation it repeats',
       });
     }
+    if (parsed.success && !issues.length) issues.push(...unstorableText(body));
     if (!parsed.success || issues.length) return invalid(issues);
 
     const received = parsed.data;
@@ -96,6 +102,8 @@ export function escalationRoutes(options: EscalationRoutesOptions): Routes {
       ...(decision.resolveBy && { resolveBy: decision.resolveBy.at }),
       decision,
       receivedAt: receivedAt.toISOString(),
+      // Open access records nobody: an agent's "own" escalations are only ever a key's or a user's.
+      ...(principal.via !== 'open' && { createdBy: principal.actor }),
       ...(lease !== undefined && { notificationLeaseUntil: lease }),
     });
     if (result.taskAlreadyEscalated) {
@@ -117,7 +125,8 @@ export function escalationRoutes(options: EscalationRoutesOptions): Routes {
     });
   }
 
-  async function list(request: Request): Promise<Response> {
+  async function list(request: Request, context: RouteContext): Promise<Response> {
+    const principal = principalOf(context);
     const parsed = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) return invalid(toFieldIssues(parsed.error.issues));
     const badCursor = () => invalid([{ path: ['cursor'], message: 'cursor must be a nextCursor this server returned' }]);
@@ -129,38 +138,34 @@ export function escalationRoutes(options: EscalationRoutesOptions): Routes {
       }
     }
     try {
-      return json(200, await store.list(parsed.data));
+      // An agent lists what it sent itself, and nothing else.
+      return json(200, await store.list(parsed.data, principal.role === 'agent' ? { createdBy: principal.actor } : {}));
     } catch (e) {
       if (e instanceof InvalidCursorError) return badCursor();
       throw e;
     }
   }
 
-  async function update(request: Request, id: string): Promise<Response> {
-    const body = await readJsonObject(request, bodyLimit);
-    if (body instanceof Response) return body;
-    const parsed = statusUpdateSchema.safeParse(body);
-    if (!parsed.success) return invalid(toFieldIssues(parsed.error.issues));
-    const updated = await store.updateStatus(id, parsed.data, clock().toISOString());
-    return updated ? json(200, updated) : notFound();
-  }
+  const changes = escalationChangeRoutes({ store, clock, bodyLimit });
 
   return (path) => {
     if (path === '/api/escalations') return { api: true, roles: { GET: 'agent', POST: 'agent' }, methods: { GET: list, POST: create } };
     const match = /^\/api\/escalations\/([^/]+)$/.exec(path);
-    if (!match) return undefined;
+    if (!match) return changes(path);
     // Ids are UUIDs in lower case; anything else names no escalation (and never reaches the store).
     const id = uuidFromPath(match[1]!);
-    const missing = () => notFound('No escalation with this id (ids are UUIDs)');
     return {
       api: true,
       roles: { GET: 'agent', PATCH: 'member' },
       methods: {
-        GET: async () => {
+        GET: async (_request, context) => {
+          const principal = principalOf(context);
           const record = id === undefined ? undefined : await store.get(id);
-          return record ? json(200, record) : missing();
+          // Another key's escalation is "not found" to an agent: whether it exists is not its business either.
+          if (!record || (principal.role === 'agent' && !isCreator(principal, record.createdBy))) return noSuchEscalation();
+          return json(200, record);
         },
-        PATCH: (request) => (id === undefined ? missing() : update(request, id)),
+        PATCH: (request, context) => (id === undefined ? noSuchEscalation() : changes.update(request, id, context)),
       },
     };
   };

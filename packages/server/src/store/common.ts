@@ -3,7 +3,8 @@
  * same thing in another, and the zero-filled stats skeleton.
  */
 import { urgencies } from '@escalate-kit/sdk';
-import { escalationStatuses, type Stats } from '../types.ts';
+import { isUuid } from '../http/ids.ts';
+import { escalationStatuses, inStorableRange, type Stats } from '../types.ts';
 
 /** The position after which the next page starts: the last item's `respondBy` and `id`. */
 export interface CursorPosition {
@@ -49,7 +50,9 @@ export function decodeCursor(cursor: string): CursorPosition {
   }
   if (!Array.isArray(value) || value.length !== 2) throw new InvalidCursorError();
   const [respondBy, id] = value as unknown[];
-  if (typeof respondBy !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(respondBy))) {
+  // Only what this server puts in a cursor: a date a database can compare and an escalation id
+  // (a UUID), so nothing a client makes up reaches a query (a NUL, year 0000, 275760).
+  if (typeof respondBy !== 'string' || typeof id !== 'string' || !isUuid(id) || !inStorableRange(respondBy)) {
     throw new InvalidCursorError();
   }
   return { respondBy: new Date(respondBy).toISOString(), id };

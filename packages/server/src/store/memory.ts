@@ -10,9 +10,10 @@ import {
   type ListResult,
   type NewEscalation,
   type Notification,
-  type StatusUpdate,
   type StoredEscalation,
 } from '../types.ts';
+import type { Actor } from '../auth/types.ts';
+import { historyEntry } from '../status.ts';
 import { createMemoryAccessStore } from './access-memory.ts';
 import { decodeCursor, emptyStats, encodeCursor, isoString } from './common.ts';
 
@@ -26,6 +27,12 @@ function compare(a: { respondBy: string; id: string }, b: { respondBy: string; i
   const t = Date.parse(a.respondBy) - Date.parse(b.respondBy);
   if (t !== 0) return t;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The same key or user (the SQL stores compare type and id the same way). */
+function sameActor(a: Actor | undefined, b: Actor): boolean {
+  if (!a || a.type === 'anonymous' || b.type === 'anonymous') return a?.type === b.type;
+  return a.type === b.type && a.id === b.id;
 }
 
 /**
@@ -65,6 +72,7 @@ export function createMemoryStore(): EscalationStore {
         receivedAt: isoString(escalation.receivedAt),
         status: 'open',
         history: [],
+        ...(escalation.createdBy !== undefined && { createdBy: structuredClone(escalation.createdBy) }),
         notification:
           escalation.notificationLeaseUntil === undefined
             ? { state: 'pending', attempts: 0 }
@@ -79,7 +87,7 @@ export function createMemoryStore(): EscalationStore {
       return row && copy(row.record);
     },
 
-    async list(query: ListQuery): Promise<ListResult> {
+    async list(query: ListQuery, scope: { createdBy?: Actor } = {}): Promise<ListResult> {
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
       const since = query.since === undefined ? undefined : Date.parse(query.since);
       const matching = [...rows.values()]
@@ -90,6 +98,7 @@ export function createMemoryStore(): EscalationStore {
             (query.taskId === undefined || r.request.taskId === query.taskId) &&
             (query.category === undefined || r.request.category === query.category) &&
             (query.team === undefined || r.team === query.team) &&
+            (scope.createdBy === undefined || sameActor(r.createdBy, scope.createdBy)) &&
             (since === undefined || Date.parse(r.receivedAt) >= since) &&
             (after === undefined || compare(r, after) > 0),
         )
@@ -99,11 +108,21 @@ export function createMemoryStore(): EscalationStore {
       return matching.length > query.limit && last ? { items, nextCursor: encodeCursor(last) } : { items };
     },
 
-    async updateStatus(id: string, update: StatusUpdate, at: string) {
+    async changeStatus(id, change) {
       const row = rows.get(id);
       if (!row) return undefined;
-      row.record.status = update.status;
-      row.record.history.push(update.note === undefined ? { status: update.status, at } : { status: update.status, note: update.note, at });
+      // Compared and set in one synchronous step: of two changes from one status, one wins.
+      if (row.record.status !== change.from) return { record: copy(row.record), changed: false };
+      row.record.status = change.to;
+      row.record.history.push(historyEntry(structuredClone(change)));
+      return { record: copy(row.record), changed: true };
+    },
+
+    async addNote(id, { note, at, actor }) {
+      const row = rows.get(id);
+      if (!row) return undefined;
+      const { status } = row.record;
+      row.record.history.push(historyEntry({ from: status, to: status, note, at, actor: structuredClone(actor) }));
       return copy(row.record);
     },
 

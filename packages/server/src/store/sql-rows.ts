@@ -1,4 +1,5 @@
-/** How an escalation is a row of the `escalations` table, and back (migrations/001_init.sql, 003_decision.sql). */
+/** How an escalation is a row of the `escalations` table, and back (migrations/001_init.sql, 003_decision.sql, 005_history.sql). */
+import type { Actor } from '../auth/types.ts';
 import type { Decision, EscalationStatus, HistoryEntry, Notification, NotificationState, StoredEscalation } from '../types.ts';
 import { isoString } from './common.ts';
 
@@ -14,7 +15,9 @@ export interface EscalationRow {
   /** NULL on rows from before migration 003. */
   decision: unknown;
   received_at: Date | string;
-  history: unknown;
+  created_by_type: Actor['type'] | null;
+  created_by_id: string | null;
+  created_by_label: string | null;
   notification_state: NotificationState;
   notification_attempts: number;
   notification_last_error: string | null;
@@ -26,7 +29,21 @@ export interface EscalationRow {
 // Drivers differ in whether JSONB arrives parsed; accept both.
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
-export function toRecord(row: EscalationRow): StoredEscalation {
+/** An actor as three columns (`<prefix>_type`, `_id`, `_label`), and back. */
+export function actorColumns(actor: Actor): [Actor['type'], string | null, string] {
+  if (actor.type === 'user') return ['user', actor.id, actor.email];
+  if (actor.type === 'key') return ['key', actor.id, actor.name];
+  return ['anonymous', null, actor.name];
+}
+
+export function toActor(type: Actor['type'], id: string | null, label: string): Actor {
+  if (type === 'user') return { type, id: id ?? '', email: label };
+  if (type === 'key') return { type, id: id ?? '', name: label };
+  return { type: 'anonymous', name: label };
+}
+
+/** The row with its history (`history-sql.ts` reads it from its own table). */
+export function toRecord(row: EscalationRow, history: HistoryEntry[]): StoredEscalation {
   const notification: Notification = { state: row.notification_state, attempts: Number(row.notification_attempts) };
   if (row.notification_last_error !== null) notification.lastError = row.notification_last_error;
   if (row.notification_sent_at !== null) notification.sentAt = isoString(row.notification_sent_at);
@@ -41,7 +58,9 @@ export function toRecord(row: EscalationRow): StoredEscalation {
     ...(row.decision !== null && row.decision !== undefined && { decision: json<Decision>(row.decision) }),
     receivedAt: isoString(row.received_at),
     status: row.status,
-    history: json<HistoryEntry[]>(row.history),
+    history,
+    ...(row.created_by_type !== null &&
+      row.created_by_type !== undefined && { createdBy: toActor(row.created_by_type, row.created_by_id, row.created_by_label ?? '') }),
     notification,
   };
 }

@@ -7,18 +7,17 @@ import { readdir, readFile } from 'node:fs/promises';
 import {
   NOTIFICATION_LEASE_MS,
   type EscalationStore,
-  type HistoryEntry,
   type InsertResult,
   type ListQuery,
   type ListResult,
   type NewEscalation,
   type Notification,
-  type StatusUpdate,
 } from '../types.ts';
 import { createSqlAccessStore } from './access-sql.ts';
 import { decodeCursor, emptyStats, encodeCursor, isoString } from './common.ts';
 import type { SqlDatabase } from './sql-database.ts';
-import { toJson, toRecord, type EscalationRow } from './sql-rows.ts';
+import { changeStatus, addNote, oneWithHistory, withHistory } from './history-sql.ts';
+import { actorColumns, toJson, type EscalationRow } from './sql-rows.ts';
 
 export type { SqlDatabase, SqlSession } from './sql-database.ts';
 
@@ -79,19 +78,25 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
         // and then sees the first. The lock ends with the transaction.
         await tx.query(`SELECT pg_advisory_xact_lock(${TASK_LOCK}, hashtext($1))`, [request.taskId]);
         const byId = await tx.query<EscalationRow>('SELECT * FROM escalations WHERE id = $1', [request.id]);
-        if (byId.rows[0]) return { inserted: false, record: toRecord(byId.rows[0]), bodyHash: byId.rows[0].body_hash };
+        if (byId.rows[0]) return { inserted: false, record: await oneWithHistory(tx, byId.rows[0]), bodyHash: byId.rows[0].body_hash };
         const open = await tx.query<EscalationRow>(
           "SELECT * FROM escalations WHERE task_id = $1 AND status <> 'resolved' ORDER BY received_at LIMIT 1",
           [request.taskId],
         );
         if (open.rows[0])
-          return { inserted: false, record: toRecord(open.rows[0]), bodyHash: open.rows[0].body_hash, taskAlreadyEscalated: true };
+          return {
+            inserted: false,
+            record: await oneWithHistory(tx, open.rows[0]),
+            bodyHash: open.rows[0].body_hash,
+            taskAlreadyEscalated: true,
+          };
         // The unique key still decides between concurrent inserts of one id under different task
         // ids (a conflict): exactly one gets a row back, the other reads the winner's row.
         const inserted = await tx.query<EscalationRow>(
           `INSERT INTO escalations (id, request, body_hash, task_id, category, urgency, team, respond_by, received_at,
-             notification_next_attempt_at, resolve_by, decision)
-           VALUES ($1, $2::text::jsonb, $3, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::timestamptz, $12::text::jsonb)
+             notification_next_attempt_at, resolve_by, decision, created_by_type, created_by_id, created_by_label)
+           VALUES ($1, $2::text::jsonb, $3, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::timestamptz, $12::text::jsonb,
+             $13, $14, $15)
            ON CONFLICT (id) DO NOTHING
            RETURNING *`,
           [
@@ -107,23 +112,24 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
             escalation.notificationLeaseUntil === undefined ? null : isoString(escalation.notificationLeaseUntil),
             escalation.resolveBy === undefined ? null : isoString(escalation.resolveBy),
             escalation.decision === undefined ? null : toJson(escalation.decision),
+            ...(escalation.createdBy ? actorColumns(escalation.createdBy) : [null, null, null]),
           ],
         );
         const row = inserted.rows[0];
-        if (row) return { inserted: true, record: toRecord(row), bodyHash: row.body_hash };
+        if (row) return { inserted: true, record: await oneWithHistory(tx, row), bodyHash: row.body_hash };
         const existing = await tx.query<EscalationRow>('SELECT * FROM escalations WHERE id = $1', [request.id]);
         const stored = existing.rows[0];
         if (!stored) throw new Error(`Escalation ${request.id} conflicted on insert but cannot be read`);
-        return { inserted: false, record: toRecord(stored), bodyHash: stored.body_hash };
+        return { inserted: false, record: await oneWithHistory(tx, stored), bodyHash: stored.body_hash };
       });
     },
 
     async get(id: string) {
       const { rows } = await db.query<EscalationRow>('SELECT * FROM escalations WHERE id = $1', [id]);
-      return rows[0] && toRecord(rows[0]);
+      return rows[0] && oneWithHistory(db, rows[0]);
     },
 
-    async list(query: ListQuery): Promise<ListResult> {
+    async list(query: ListQuery, scope = {}): Promise<ListResult> {
       const where: string[] = [];
       const params: unknown[] = [];
       const param = (value: unknown) => {
@@ -134,6 +140,8 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
       if (query.category !== undefined) where.push(`category = ${param(query.category)}`);
       if (query.taskId !== undefined) where.push(`task_id = ${param(query.taskId)}`);
       if (query.team !== undefined) where.push(`team = ${param(query.team)}`);
+      const creator = scope.createdBy && actorColumns(scope.createdBy);
+      if (creator) where.push(`created_by_type = ${param(creator[0])} AND created_by_id IS NOT DISTINCT FROM ${param(creator[1])}`);
       if (query.since !== undefined) where.push(`received_at >= ${param(isoString(query.since))}::timestamptz`);
       if (query.cursor !== undefined) {
         const after = decodeCursor(query.cursor);
@@ -145,21 +153,13 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
          ORDER BY respond_by, id LIMIT ${param(query.limit + 1)}`,
         params,
       );
-      const items = rows.slice(0, query.limit).map(toRecord);
+      const items = await withHistory(db, rows.slice(0, query.limit));
       const last = items.at(-1);
       return rows.length > query.limit && last ? { items, nextCursor: encodeCursor(last) } : { items };
     },
 
-    async updateStatus(id: string, update: StatusUpdate, at: string) {
-      const entry: HistoryEntry =
-        update.note === undefined ? { status: update.status, at } : { status: update.status, note: update.note, at };
-      // Appending in SQL keeps concurrent updates from overwriting each other's history.
-      const { rows } = await db.query<EscalationRow>(
-        'UPDATE escalations SET status = $2, history = history || $3::text::jsonb WHERE id = $1 RETURNING *',
-        [id, update.status, toJson([entry])],
-      );
-      return rows[0] && toRecord(rows[0]);
-    },
+    changeStatus: (id, change) => changeStatus(db, id, change),
+    addNote: (id, note) => addNote(db, id, note),
 
     async setNotification(id: string, n: Notification) {
       await db.query(
@@ -199,7 +199,7 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
          SELECT * FROM claimed ORDER BY received_at, id`,
         [new Date(at).toISOString(), limit, new Date(at + leaseMs).toISOString()],
       );
-      return rows.map(toRecord);
+      return withHistory(db, rows);
     },
 
     async stats() {
