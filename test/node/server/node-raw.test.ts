@@ -28,7 +28,13 @@ describe('Node adapter over raw sockets', () => {
   });
 
   const post = (headers: string[]) =>
-    [`POST /api/escalations HTTP/1.1`, `Host: ${host}`, 'Content-Type: application/json', `Idempotency-Key: ${crypto.randomUUID()}`, ...headers].join('\r\n');
+    [
+      `POST /api/escalations HTTP/1.1`,
+      `Host: ${host}`,
+      'Content-Type: application/json',
+      `Idempotency-Key: ${crypto.randomUUID()}`,
+      ...headers,
+    ].join('\r\n');
 
   for (const waitForContinue of [false, true]) {
     it(`answers 413 to a 10 MB body with Content-Length${waitForContinue ? ', Expect: 100-continue: no 100, no body sent' : ', read to the end: no broken pipe'}`, async () => {
@@ -71,7 +77,9 @@ describe('Node adapter over raw sockets', () => {
         });
         socket.on('error', (e: NodeJS.ErrnoException) => result.errors.push(e.code ?? e.message));
         socket.on('close', () => resolve(result));
-        socket.write(`${[...head, `Content-Length: ${Buffer.byteLength(body)}`, 'Expect: 100-continue', 'Connection: close'].join('\r\n')}\r\n\r\n`);
+        socket.write(
+          `${[...head, `Content-Length: ${Buffer.byteLength(body)}`, 'Expect: 100-continue', 'Connection: close'].join('\r\n')}\r\n\r\n`,
+        );
       });
     });
     assert.deepEqual(exchange.errors, []);
@@ -90,7 +98,7 @@ describe('Node adapter over raw sockets', () => {
     assert.deepEqual(unknown.statuses, [404]);
   });
 
-  it('answers a method no one knows (FROB, TRACK: Node's parser refuses them) with 405 JSON, and a malformed request with 400 JSON', async () => {
+  it('answers a method no one knows (FROB, TRACK: refused by the parser of Node) with 405 JSON, and a malformed request with 400 JSON', async () => {
     for (const method of ['FROB', 'TRACK']) {
       const unknown = await rawExchange(server.url, { head: `${method} /api/escalations HTTP/1.1\r\nHost: ${host}` });
       assert.deepEqual(unknown.statuses, [405], method);
@@ -103,7 +111,13 @@ describe('Node adapter over raw sockets', () => {
   });
 
   it('answers HEAD like GET: the same status and headers, no body', async () => {
-    for (const path of ['/healthz', '/api/escalations', '/api/stats', `/api/escalations/${crypto.randomUUID()}`, '/api/escalations?limit=0']) {
+    for (const path of [
+      '/healthz',
+      '/api/escalations',
+      '/api/stats',
+      `/api/escalations/${crypto.randomUUID()}`,
+      '/api/escalations?limit=0',
+    ]) {
       const [got, head] = [await fetch(`${server.url}${path}`), await fetch(`${server.url}${path}`, { method: 'HEAD' })];
       assert.equal(head.status, got.status, path);
       // undici sends HEAD with Connection: close (it never reuses that socket), so the server says close too.
