@@ -132,6 +132,18 @@ for (const kind of storeKinds) {
             { path: ['category'], message: /Unknown category "warranty": use one of complaint, billing, pricing, technical, other/ },
           ],
         },
+        {
+          // The category is checked against this server's list even when the schema refused
+          // other fields, and the key against the id as sent: one answer, every bad field.
+          title: 'an unknown category, a bad contact method and a key other than the id, all at once',
+          body: () => wire({ category: 'warranty', contactMethod: 'fax' }),
+          init: () => ({ key: crypto.randomUUID() }),
+          issues: [
+            { path: ['contactMethod'], message: /./ },
+            { path: ['category'], message: /Unknown category "warranty"/ },
+            { path: ['id'], message: /must equal id/ },
+          ],
+        },
       ];
       for (const c of invalidCases) {
         it(`answers 400 with issues for ${c.title}, and stores nothing`, async () => {

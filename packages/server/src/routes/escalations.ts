@@ -64,11 +64,12 @@ export function escalationRoutes(options: EscalationRoutesOptions): Routes {
     const body = await readJsonObject(request, bodyLimit);
     if (body instanceof Response) return body;
 
-    const issues: FieldIssue[] = [];
     const parsed = escalationRequestSchema.safeParse(body);
-    if (!parsed.success) issues.push(...toFieldIssues(parsed.error.issues));
-    else if (!categories.includes(parsed.data.category)) {
-      issues.push({ path: ['category'], message: `Unknown category "${parsed.data.category}": use one of ${categories.join(', ')}` });
+    const issues: FieldIssue[] = parsed.success ? [] : toFieldIssues(parsed.error.issues);
+    // Checked whether or not the rest parsed, so one answer names every bad field, this one too.
+    const { category, id } = body as { category?: unknown; id?: unknown };
+    if (typeof category === 'string' && !issues.some((i) => i.path[0] === 'category') && !categories.includes(category)) {
+      issues.push({ path: ['category'], message: `Unknown category "${category}": use one of ${categories.join(', ')}` });
     }
     const key = request.headers.get('idempotency-key');
     if (key === null) {
@@ -76,7 +77,7 @@ export function escalationRoutes(options: EscalationRoutesOptions): Routes {
         path: ['id'],
         message: 'The Idempotency-Key header is required and must equal id, so that a retry is recognised and stored once',
       });
-    } else if (parsed.success && key.trim().toLowerCase() !== parsed.data.id) {
+    } else if (typeof id === 'string' && !issues.some((i) => i.path[0] === 'id') && key.trim().toLowerCase() !== id.toLowerCase()) {
       issues.push({
         path: ['id'],
         message: 'The Idempotency-Key header must equal id: a retry must reuse the key of the escalation it repeats',
