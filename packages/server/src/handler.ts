@@ -10,6 +10,7 @@ import { defaultCategories, defaultPolicy, type CategoryDefinition } from '@esca
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createGate } from './auth/gate.ts';
 import { createLockout } from './auth/lockout.ts';
+import { createOidc } from './auth/oidc.ts';
 import { resolveAuth } from './auth/options.ts';
 import { createSessions } from './auth/sessions.ts';
 import { createCors } from './http/cors.ts';
@@ -22,6 +23,7 @@ import { healthRoutes } from './routes/health.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { OIDC_START, oidcRoutes } from './routes/oidc.ts';
 import type { Routes } from './routes/route.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -75,12 +77,16 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
     intervalMs: options.notifyRetry?.intervalMs ?? 30_000,
     leaseMs: options.notifyRetry?.leaseMs ?? NOTIFICATION_LEASE_MS,
   });
+  // Sign-in through a provider (`auth.oidc`): its routes, and the link the inbox shows for it.
+  const oidc = auth?.oidc && createOidc(auth.oidc, store.access, clock);
+  const sso = oidc && { label: oidc.label, href: OIDC_START };
   const rateLimit = createRateLimit({ perMinute: options.limits?.requestsPerMinute ?? 60, trustProxy, clock });
 
   const routes: Routes[] = [
     healthRoutes(),
     inboxRoutes(options.inbox),
-    sessionRoutes({ store: store.access, auth, sessions, lockout, trustProxy, bodyLimit }),
+    sessionRoutes({ store: store.access, auth, sessions, lockout, trustProxy, bodyLimit, sso }),
+    ...(auth && oidc ? [oidcRoutes({ oidc, auth, sessions, trustProxy, clock, log })] : []),
     escalationRoutes({ store, clock, policy, categories: categoryIds, bodyLimit, rateLimit, notifications }),
     statsRoutes(store, categoryIds),
     metaRoutes({ categories, teams: { ...policy.teams.names } }),

@@ -16,6 +16,7 @@ export { decide, type Decided } from './decision/decide.ts';
 export { roles, hasRole, roleSchema, actorSchema, userSchema, apiKeySchema } from './auth/types.ts';
 export type { Role, Actor, User, ApiKey, AccessStore, StoredUser, StoredApiKey, StoredSession, ThrottleState } from './auth/types.ts';
 export type { AuthOptions, SessionOptions, LockoutOptions } from './auth/options.ts';
+export type { OidcOptions } from './auth/oidc-options.ts';
 export { addUser, addKey, emailSchema, passwordSchema, newUserSchema } from './auth/accounts.ts';
 export { hashPassword, verifyPassword, generatePassword, PBKDF2_ITERATIONS } from './auth/password.ts';
 export { SESSION_COOKIE } from './auth/cookies.ts';

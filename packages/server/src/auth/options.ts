@@ -1,4 +1,5 @@
 /** The options of sign-in, sessions and keys (`createEscalationHandler({ auth })`). */
+import { resolveOidc, type OidcOptions, type ResolvedOidc } from './oidc-options.ts';
 
 /** How long a signed-in session lasts. */
 export interface SessionOptions {
@@ -80,6 +81,12 @@ export interface AuthOptions {
    * @example createEscalationHandler({ store, auth: { origins: ['https://inbox.example.com'] } })
    */
   origins?: readonly string[];
+  /**
+   * Sign-in through an OpenID Connect provider, besides passwords (see {@link OidcOptions}).
+   * @default undefined (passwords only)
+   * @example createEscalationHandler({ store, auth: { oidc: { issuer: 'https://login.example.com', clientId, clientSecret, label: 'Example SSO' } } })
+   */
+  oidc?: OidcOptions | undefined;
 }
 
 /** The options with every default filled. */
@@ -90,6 +97,7 @@ export interface ResolvedAuth {
   secureCookie: boolean;
   lockout: Required<LockoutOptions>;
   origins: readonly string[];
+  oidc: ResolvedOidc | undefined;
 }
 
 export function resolveAuth(options: AuthOptions = {}): ResolvedAuth {
@@ -105,5 +113,6 @@ export function resolveAuth(options: AuthOptions = {}): ResolvedAuth {
       lockMs: options.lockout?.lockMs ?? 15 * 60_000,
     },
     origins: options.origins ?? [],
+    oidc: options.oidc ? resolveOidc(options.oidc) : undefined,
   };
 }

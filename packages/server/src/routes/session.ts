@@ -26,12 +26,14 @@ export interface SessionRoutesOptions {
   lockout: Lockout;
   trustProxy: boolean;
   bodyLimit: number;
+  /** Sign-in through a provider (`auth.oidc`): told to whoever is not signed in, so the inbox offers it. */
+  sso?: { label: string; href: string } | undefined;
 }
 
 const invalidCredentials = () => error(401, { error: 'invalid_credentials', message: 'The e-mail or the password is wrong' });
 
 export function sessionRoutes(options: SessionRoutesOptions): Routes {
-  const { store, auth, sessions, lockout, trustProxy, bodyLimit } = options;
+  const { store, auth, sessions, lockout, trustProxy, bodyLimit, sso } = options;
   const secure = (request: Request) => (auth?.secureCookie ?? false) || ownOrigin(request, trustProxy).startsWith('https:');
 
   /** Ends every session the request names: whatever id came with a sign-in never outlives it. */
@@ -70,7 +72,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Routes {
         csrfToken: '',
       });
     }
-    if (!principal?.session) return error(401, { error: 'unauthorized', message: 'Nobody is signed in' });
+    if (!principal?.session) return json(401, { error: 'unauthorized', message: 'Nobody is signed in', ...(sso && { sso }) });
     return json(200, { user: principal.session.user, csrfToken: principal.session.csrfToken });
   }
 
