@@ -234,6 +234,8 @@ export class EscalationInbox extends LitElement {
             ? renderSignIn({
                 reason: session.reason,
                 error: session.error,
+                ssoError: session.ssoError,
+                sso: session.sso,
                 busy: session.busy,
                 email: session.email,
                 onSubmit: (email, password) => void session.signIn(email, password),

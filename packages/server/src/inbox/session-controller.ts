@@ -6,7 +6,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createCaller, type Caller } from './http.ts';
-import { currentSession, signIn, signOut, type Session, type SessionUser } from './session.ts';
+import { sessionState, signIn, signOut, type Session, type SessionUser, type Sso } from './session.ts';
+import { takeSsoError } from './sso.ts';
 import { waitWords } from './views/sign-in.ts';
 
 export interface SessionEvents {
@@ -24,6 +25,10 @@ export class SessionController implements ReactiveController {
   /** Why the form shows: first visit, or the session ended while working. */
   reason: 'start' | 'expired' = 'start';
   error = '';
+  /** Why the last sign-in through the provider failed: about the provider, not the fields of the form. */
+  ssoError = '';
+  /** The provider that signs people in besides passwords, when the server has one. */
+  sso?: Sso | undefined;
   busy = false;
   /** The e-mail of whoever was signed in, kept in the form when the session ends. */
   email = '';
@@ -49,8 +54,9 @@ export class SessionController implements ReactiveController {
 
   async check(): Promise<void> {
     try {
-      this.session = await currentSession();
+      ({ session: this.session, sso: this.sso } = await sessionState());
       this.error = '';
+      this.ssoError = takeSsoError() ?? '';
     } catch (e) {
       this.error = (e as Error).message;
     }
@@ -72,6 +78,7 @@ export class SessionController implements ReactiveController {
   async signIn(email: string, password: string): Promise<void> {
     if (this.busy) return;
     this.busy = true;
+    this.ssoError = '';
     this.email = email;
     this.host.requestUpdate();
     const result = await signIn(email, password);

@@ -21,15 +21,25 @@ export type SignInResult =
   | { ok: false; reason: 'locked'; retryAfter: number | undefined }
   | { ok: false; reason: 'error'; message: string };
 
-/** Who is signed in, or `undefined` when nobody is (401). */
-export async function currentSession(): Promise<Session | undefined> {
+// With nobody signed in, the server says whether a provider (`auth.oidc`) signs people in too.
+const signedOutSchema = z.object({ sso: z.optional(z.object({ label: z.string(), href: z.string() })) });
+export type Sso = NonNullable<z.output<typeof signedOutSchema>['sso']>;
+
+/** Who is signed in, or, when nobody is (401), the other way to sign in if there is one. */
+export async function sessionState(): Promise<{ session?: Session; sso?: Sso | undefined }> {
   const response = await fetch('/api/session', { credentials: 'same-origin' });
-  if (response.status === 401) return undefined;
+  if (response.status === 401) {
+    const parsed = signedOutSchema.safeParse(await response.json().catch(() => undefined));
+    return { sso: parsed.success ? parsed.data.sso : undefined };
+  }
   if (!response.ok) throw new Error(`The server answered ${response.status} for the session`);
   const parsed = sessionSchema.safeParse(await response.json());
   if (!parsed.success) throw new Error('The server answered the session with something this inbox does not understand');
-  return parsed.data;
+  return { session: parsed.data };
 }
+
+/** Who is signed in, or `undefined` when nobody is (401). */
+export const currentSession = async (): Promise<Session | undefined> => (await sessionState()).session;
 
 /** Seconds from a `Retry-After` header (seconds, or an HTTP date). */
 function seconds(header: string | null): number | undefined {

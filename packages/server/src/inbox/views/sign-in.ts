@@ -10,6 +10,10 @@ export interface SignInView {
   reason: 'start' | 'expired';
   /** What went wrong with the last attempt, already in words. */
   error: string;
+  /** What went wrong signing in through the provider: said in the same place, but no field is at fault. */
+  ssoError?: string;
+  /** The provider that signs people in too (`auth.oidc`): a link to leave for it. */
+  sso?: { label: string; href: string } | undefined;
   busy: boolean;
   /** The e-mail last used, kept when a session expires. */
   email: string;
@@ -64,7 +68,20 @@ export function renderSignIn(view: SignInView) {
         aria-describedby="sign-in-error"
       />
     </label>
-    <p id="sign-in-error" class="error" role="alert">${view.error || nothing}</p>
+    <p id="sign-in-error" class="error" role="alert">${view.error || view.ssoError || nothing}</p>
     <button type="submit" ?disabled=${view.busy}>${view.busy ? 'Signing in…' : 'Sign in'}</button>
+    ${view.sso ? renderSso(view.sso, view.reason) : nothing}
   </form>`;
+}
+
+/**
+ * A real link, not a button: it leaves the page for the provider, as a link does, and a keyboard
+ * reaches it after the form's own button. Leaving drops what this page held, which the expired
+ * form otherwise promises to keep, so it says so there.
+ */
+function renderSso(sso: { label: string; href: string }, reason: SignInView['reason']) {
+  return html`<p class="sso">
+    <a href=${sso.href}>Sign in with ${sso.label}</a>
+    ${reason === 'expired' ? html`<span class="muted">(reloads the inbox: a note not yet saved is lost)</span>` : nothing}
+  </p>`;
 }
