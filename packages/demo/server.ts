@@ -7,11 +7,10 @@
  * No file is ever served from disk, so the data folder cannot be reached whatever the URL says.
  */
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { join, resolve } from 'node:path';
-import { bundleInbox, createEscalationHandler, createPgliteStore, inboxHtml, type EscalationStore } from '@escalate-kit/server';
+import { join } from 'node:path';
+import { bundleInbox, createEscalationHandler, inboxHtml } from '@escalate-kit/server';
 import { createEmailNotifierFromEnv } from '@escalate-kit/server/email';
-import { ensureDemoAccess, toNodeListener, type FetchHandler } from '@escalate-kit/server/node';
-import { createPostgresStore } from '@escalate-kit/server/postgres';
+import { ensureDemoAccess, openDataStore, toNodeListener, type FetchHandler } from '@escalate-kit/server/node';
 import { buildDemoAssets } from './assets.ts';
 import { securityHeaders, withReportUri } from './headers.ts';
 import { createHostCheck } from './hosts.ts';
@@ -39,11 +38,9 @@ const relayPath = /^\/demo\/api\/escalations(\?|$)/;
 
 export async function startDemo(options: DemoOptions = {}) {
   const env = options.env ?? process.env;
-  const dataDir = resolve(options.dataDir ?? env.ESCALATE_DATA_DIR ?? '.data');
+  // PostgreSQL with DATABASE_URL, else PGlite in the data folder: the same choice as `pnpm escalate`.
+  const { store, dataDir } = await openDataStore({ dataDir: options.dataDir, env });
   const outboxDir = join(dataDir, 'outbox');
-  const store: EscalationStore = env.DATABASE_URL
-    ? createPostgresStore({ connectionString: env.DATABASE_URL })
-    : createPgliteStore({ dataDir: join(dataDir, 'pglite') });
   // esbuild bundles in its own process while PGlite starts in this one. On the first run the
   // bootstrap makes the lead and the host's API key; on every run it gives them back to print.
   const [access, assets, inboxScript] = await Promise.all([

@@ -10,6 +10,9 @@ import { answerParserErrors } from './node/server-events.ts';
 // What only Node can do: the demo's way in keeps its plain values in a file.
 export { ensureDemoAccess, DEMO_LEAD_EMAIL, type DemoAccess, type DemoAccessOptions } from './auth/demo-access.ts';
 
+// The store of this machine's data folder, as `pnpm start` and `pnpm escalate` open it.
+export { openDataStore, DataStoreBusy, type DataStoreOptions } from './node/data-store.ts';
+
 export { toNodeListener, type FetchHandler, type NodeListener, type NodeListenerOptions } from './node/listener.ts';
 
 export interface ServeOptions extends NodeListenerOptions {
