@@ -15,6 +15,7 @@ import { buildDemoAssets } from './assets.ts';
 import { securityHeaders, withReportUri } from './headers.ts';
 import { createHostCheck } from './hosts.ts';
 import { listen } from './listen.ts';
+import { oidcFromEnv } from './oidc-env.ts';
 import { pagesListener } from './pages.ts';
 import { escalationRelay } from './relay.ts';
 import { taskQueueListener } from './task-queue.ts';
@@ -94,8 +95,9 @@ export async function startDemo(options: DemoOptions = {}) {
     store,
     notify,
     ...(options.clock && { clock: options.clock }),
-    // Auth is on: the inbox signs people in, hosts send with API keys. ESCALATE_TOKEN adds a service key.
-    auth: { token: env.ESCALATE_TOKEN || undefined },
+    // Auth is on: the inbox signs people in, hosts send with API keys. ESCALATE_TOKEN adds a service
+    // key; ESCALATE_OIDC_* add sign-in through a provider.
+    auth: { token: env.ESCALATE_TOKEN || undefined, oidc: oidcFromEnv(env) },
     ...(env.ALLOWED_ORIGINS && { cors: { origins: env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()) } }),
     // Bundled from source on every start: a development server must never serve a stale build.
     inbox: { html: inboxHtml, script: inboxScript },

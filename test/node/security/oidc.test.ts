@@ -15,6 +15,7 @@ import {
   type EscalationStore,
   type OidcOptions,
 } from '../../../packages/server/src/index.ts';
+import { oidcFromEnv } from '../../../packages/demo/oidc-env.ts';
 import { serve, type RunningServer } from '../../../packages/server/src/node.ts';
 import { makeNew, makeRequest } from '../../support/fixtures.ts';
 import { startOidcProvider, type OidcProvider } from '../../support/oidc-provider.ts';
@@ -264,6 +265,15 @@ describe('sign-in with OpenID Connect', () => {
     assert.ok(!text.includes(client.clientSecret));
     assert.ok(!/eyJ|code=|code_verifier|escalate_(session|oidc)=/.test(text), text);
     for (const nonce of provider.nonces) assert.ok(!text.includes(nonce));
+  });
+
+  it('is on in the demo only when ESCALATE_OIDC_ISSUER, _CLIENT_ID and _CLIENT_SECRET are all set', () => {
+    assert.equal(oidcFromEnv({}), undefined);
+    assert.equal(oidcFromEnv({ ESCALATE_OIDC_ISSUER: '', ESCALATE_OIDC_CLIENT_ID: '' }), undefined);
+    const env = { ESCALATE_OIDC_ISSUER: provider.issuer, ESCALATE_OIDC_CLIENT_ID: 'id', ESCALATE_OIDC_CLIENT_SECRET: 'secret' };
+    assert.deepEqual(oidcFromEnv(env), { issuer: provider.issuer, clientId: 'id', clientSecret: 'secret' });
+    assert.equal(oidcFromEnv({ ...env, ESCALATE_OIDC_LABEL: 'Okta' })?.label, 'Okta');
+    assert.throws(() => oidcFromEnv({ ESCALATE_OIDC_ISSUER: provider.issuer }), /ESCALATE_OIDC_CLIENT_ID/);
   });
 
   it('refuses an issuer over plain http anywhere but a loopback address', () => {
