@@ -17,6 +17,7 @@ import { serve, type RunningServer } from '../../packages/server/src/node.ts';
 import { chromeArgs, findChrome } from '../support/find-chrome.mjs';
 import { makeNew, makeRequest, typedNotes as notes } from '../support/fixtures.ts';
 import { matchesBaseline } from '../support/visual-compare.ts';
+import { addPerson, type Person } from './security/inbox-session.ts';
 
 const widths = [
   { width: 1280, height: 800 },
@@ -38,7 +39,8 @@ after(() => browser?.close());
 const fixedClock = () => new Date('2025-11-14T10:00:00.000Z');
 
 async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  const page = await browser.newPage();
+  // A context of its own: no cookie of another width's sign-in carries over.
+  const page = await (await browser.createBrowserContext()).newPage();
   // One escalation id, so the reference on the success panel is the same on every run (each width
   // gets a fresh data folder, so the id is never reused against one store).
   await page.evaluateOnNewDocument(() => {
@@ -51,8 +53,9 @@ async function newPage(viewport: { width: number; height: number }): Promise<Pag
 }
 
 async function shoot(page: Page, name: string) {
-  // No blinking caret, and every pending frame painted.
-  await page.addStyleTag({ content: 'html { caret-color: transparent; }' });
+  // No blinking caret (through the CSSOM: the pages' CSP refuses a <style> of ours, rightly),
+  // and every pending frame painted.
+  await page.evaluate(() => document.documentElement.style.setProperty('caret-color', 'transparent'));
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await matchesBaseline(`app/${name}`, await page.screenshot());
 }
@@ -104,6 +107,7 @@ describe('visual baseline: the demo task queue', () => {
 describe('visual baseline: the account-team inbox', () => {
   let handler: EscalationHandler;
   let server: RunningServer;
+  let lead: Person;
   const first = '6f1c2d3e-1111-4222-8333-944455556666';
 
   before(async () => {
@@ -176,6 +180,7 @@ describe('visual baseline: the account-team inbox', () => {
         }),
       );
     }
+    lead = await addPerson(store, 'lead');
     handler = createEscalationHandler({ store, inbox: { html: inboxHtml, script: await bundleInbox() }, notifyRetry: { intervalMs: 0 } });
     server = await serve({ handler, port: 0 });
   });
@@ -185,9 +190,15 @@ describe('visual baseline: the account-team inbox', () => {
   });
 
   for (const viewport of widths) {
-    it(`list and detail at ${viewport.width} px`, async () => {
+    it(`sign-in, list and detail at ${viewport.width} px`, async () => {
       const page = await newPage(viewport);
       await page.goto(`${server.url}/inbox`);
+      await page.waitForSelector('escalation-inbox >>> #email');
+      await shoot(page, `inbox-sign-in--${viewport.width}`);
+      await page.type('escalation-inbox >>> #email', lead.email);
+      await page.type('escalation-inbox >>> #password', lead.password);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('escalation-inbox >>> .account');
       await page.waitForFunction(
         () => document.querySelector('escalation-inbox')?.shadowRoot?.querySelector('#list-title')?.textContent?.trim() === '3 escalations',
       );

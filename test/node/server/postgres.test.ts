@@ -152,7 +152,7 @@ describe('PostgreSQL across several servers', () => {
       const response = await intake(
         new Request('http://test/api/escalations', {
           method: 'POST',
-          headers: { 'idempotency-key': request.id },
+          headers: { 'content-type': 'application/json', 'idempotency-key': request.id },
           body: JSON.stringify(request),
         }),
       );
@@ -184,7 +184,7 @@ describe('PostgreSQL across several servers', () => {
       handler(
         new Request('http://test/api/escalations', {
           method: 'POST',
-          headers: { 'idempotency-key': request.id },
+          headers: { 'content-type': 'application/json', 'idempotency-key': request.id },
           body: JSON.stringify(body),
         }),
       );

@@ -111,6 +111,12 @@ export const inboxStyles = css`
     outline: 3px solid var(--accent);
     outline-offset: 2px;
   }
+  /* Headings take focus only to move the reading position (after sign-in, to a detail): they
+     are not controls, so no focus ring, which would read as something to press (as in the
+     element's dialog). */
+  h2[tabindex='-1']:focus {
+    outline: none;
+  }
   dl {
     display: grid;
     grid-template-columns: max-content 1fr;
