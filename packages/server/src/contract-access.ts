@@ -1,109 +1,187 @@
 /**
- * The OpenAPI paths of who may use the API (docs/architecture.md#security): signing in, users and
- * keys, and the notes on an escalation. Part of `openApiDocument()` (contract.ts).
+ * The OpenAPI paths of who may use the API (docs/architecture.md#security): signing in
+ * (routes/session.ts), users (routes/users.ts) and keys (routes/keys.ts), with every status each
+ * can answer. Part of `openApiDocument()` (contract.ts).
  */
-type JsonSchema = Record<string, unknown>;
+import * as z from 'zod/mini';
+import { newKeySchema, signInSchema } from './auth/accounts.ts';
+import { apiKeySchema, userSchema } from './auth/types.ts';
+import { answer, operation, problem } from './contract-responses.ts';
+import { ref, schemaOf, type JsonSchema } from './contract-schema.ts';
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const body = (schema: JsonSchema) => ({ required: true, content: { 'application/json': { schema } } });
-const answer = (description: string, schema?: JsonSchema) => ({
-  description,
-  ...(schema && { content: { 'application/json': { schema } } }),
-});
-const problem = (description: string) => answer(description, ref('ErrorBody'));
-const items = (name: string) => ({ type: 'object', properties: { items: { type: 'array', items: ref(name) } }, required: ['items'] });
-const session = { type: 'object', properties: { user: ref('User'), csrfToken: { type: 'string' } }, required: ['user', 'csrfToken'] };
-const forbidden = problem('Signed in, but the role is not enough (a lead is needed), or a change without the CSRF token (`csrf`).');
+// The answers' shapes as zod builds them in the routes, users and keys as references.
+const refs = { User: userSchema, ApiKey: apiKeySchema };
+const output = (schema: z.core.$ZodType) => schemaOf(schema, 'output', refs);
+const items = (schema: z.core.$ZodType) => output(z.object({ items: z.array(schema) }));
+const session = output(z.object({ user: userSchema, csrfToken: z.string() }));
+const csrf = 'a change made with the session cookie without its X-CSRF-Token, or from another origin';
+const leadsOnly = problem(`\`forbidden\`: not a lead; \`csrf\`: ${csrf}.`, ['forbidden', 'csrf']);
+const leadsOnlyRead = problem('`forbidden`: not a lead.', ['forbidden']);
+const noSso = problem('The server has no `auth.oidc`.', ['not_found']);
 
 export function accessPaths(): Record<string, JsonSchema> {
   return {
     '/api/session': {
-      get: {
-        summary: 'Who is signed in, and the CSRF token to send as X-CSRF-Token with every change',
+      get: operation('get', 'open', {
+        operationId: 'getSession',
+        tags: ['access'],
+        summary: 'Who is signed in',
+        description: 'The user, and the CSRF token to send as X-CSRF-Token with every change.',
         security: [{ session: [] }],
-        responses: { '200': answer('Signed in.', session), '401': problem('Nobody is signed in.') },
-      },
-      post: {
-        summary: 'Sign in: sets the HttpOnly, SameSite=Strict cookie escalate_session (a new id every time)',
-        security: [],
-        requestBody: body({
-          type: 'object',
-          properties: { email: { type: 'string' }, password: { type: 'string' } },
-          required: ['email', 'password'],
-          additionalProperties: false,
-        }),
         responses: {
-          '200': answer('Signed in; Set-Cookie carries the session.', session),
-          '401': problem('`invalid_credentials`, the same for an unknown e-mail and a wrong password.'),
-          '403': problem('`csrf`: the request came from another origin.'),
-          '429': {
-            ...problem('`locked`: too many failed sign-ins for this account or address.'),
-            headers: { 'Retry-After': { schema: { type: 'integer' } } },
-          },
+          '200': answer('Signed in.', session),
+          '401': problem('Nobody is signed in; `sso` names the provider when the server has `auth.oidc`.', ['unauthorized']),
         },
-      },
-      delete: {
-        summary: 'Sign out: ends the session and clears the cookie',
+      }),
+      post: operation('post', 'open', {
+        operationId: 'signIn',
+        tags: ['access'],
+        summary: 'Sign in',
+        description: 'Sets the HttpOnly, SameSite=Strict cookie `escalate_session`, with a new id every time.',
+        security: [],
+        requestBody: body(schemaOf(signInSchema, 'input')),
+        responses: {
+          '200': answer('Signed in; `Set-Cookie` carries the session.', session, 'Set-Cookie'),
+          '401': problem('`invalid_credentials`, the same for an unknown e-mail and a wrong password.', ['invalid_credentials']),
+          '403': problem('`csrf`: the request came from another origin.', ['csrf']),
+          '429': problem('`locked`: too many failed sign-ins for this account or address.', ['locked'], 'Retry-After'),
+        },
+      }),
+      delete: operation('delete', 'open', {
+        operationId: 'signOut',
+        tags: ['access'],
+        summary: 'Sign out',
+        description: 'Ends the session and clears the cookie, whether or not the session was still alive.',
         security: [{ session: [] }, {}],
-        responses: { '204': answer('Signed out.'), '403': problem('`csrf`: a live session without its X-CSRF-Token.') },
-      },
+        responses: {
+          '204': answer('Signed out; `Set-Cookie` clears the cookie.', undefined, 'Set-Cookie'),
+          '403': problem('`csrf`: a live session without its X-CSRF-Token, or from another origin.', ['csrf']),
+        },
+      }),
+    },
+    '/api/session/oidc': {
+      get: operation('get', 'open', {
+        operationId: 'startSingleSignOn',
+        tags: ['access'],
+        summary: 'Sign in with the provider',
+        description:
+          'Only when the server has `auth.oidc`. A browser navigates here (the inbox links to it); the answer is always a redirect, whatever goes wrong is said on the inbox.',
+        security: [],
+        responses: {
+          '303': answer(
+            'To the provider, with PKCE, state and nonce kept in a 10-minute cookie; or, when the provider cannot be reached, to `/inbox?sign_in_error=<code>`.',
+            undefined,
+            'Location',
+            'Set-Cookie',
+          ),
+          '404': noSso,
+        },
+      }),
+    },
+    '/api/session/oidc/callback': {
+      get: operation('get', 'open', {
+        operationId: 'finishSingleSignOn',
+        tags: ['access'],
+        summary: 'Come back from the provider',
+        description:
+          "Only when the server has `auth.oidc`: the provider's redirect URI. It signs in as a password does (a new session id and CSRF token).",
+        security: [],
+        responses: {
+          '303': answer(
+            'To `/inbox`, signed in (`Set-Cookie` carries the session); or to `/inbox?sign_in_error=<code>` (expired, forged, denied, unknown person).',
+            undefined,
+            'Location',
+            'Set-Cookie',
+          ),
+          '404': noSso,
+        },
+      }),
     },
     '/api/users': {
-      get: { summary: 'Users (leads)', responses: { '200': answer('Every user.', items('User')), '403': forbidden } },
-      post: {
-        summary: 'Add a user (leads); without password, one is generated and answered this once',
+      get: operation('get', 'gated', {
+        operationId: 'listUsers',
+        tags: ['access'],
+        summary: 'List users',
+        description: 'Leads only.',
+        responses: { '200': answer('Every user.', items(userSchema)), '403': leadsOnlyRead },
+      }),
+      post: operation('post', 'gated', {
+        operationId: 'addUser',
+        tags: ['access'],
+        summary: 'Add a user',
+        description: 'Leads only. Without `password`, one is generated and answered this once.',
         requestBody: body(ref('NewUser')),
         responses: {
-          '201': answer('Added.', { type: 'object', properties: { user: ref('User'), password: { type: 'string' } }, required: ['user'] }),
-          '400': problem('Invalid user.'),
-          '403': forbidden,
-          '409': problem('`email_taken`.'),
+          '201': answer(
+            "Added; `Location` is the user's path.",
+            output(z.object({ user: userSchema, password: z.optional(z.string()) })),
+            'Location',
+          ),
+          '403': leadsOnly,
+          '409': problem('`email_taken`.', ['email_taken']),
         },
-      },
+      }),
     },
     '/api/users/{id}': {
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-      delete: {
-        summary: 'Remove a user and end their sessions (leads)',
-        responses: { '204': answer('Removed.'), '403': forbidden, '404': problem('No such user.'), '409': problem('`last_lead`.') },
-      },
+      parameters: [
+        { name: 'id', in: 'path', required: true, description: "The user's id (a UUID).", schema: { type: 'string', format: 'uuid' } },
+      ],
+      delete: operation('delete', 'gated', {
+        operationId: 'removeUser',
+        tags: ['access'],
+        summary: 'Remove a user',
+        description: 'Leads only. Their sessions end with them.',
+        responses: {
+          '204': answer('Removed.'),
+          '403': leadsOnly,
+          '404': problem('No such user.', ['not_found']),
+          '409': problem('`last_lead`: add another lead first.', ['last_lead']),
+        },
+      }),
     },
     '/api/keys': {
-      get: { summary: 'API keys, revoked ones too (leads)', responses: { '200': answer('Every key.', items('ApiKey')), '403': forbidden } },
-      post: {
-        summary: 'Create an API key (leads); `key` (ek_<id>_<secret>) is answered this once, only its hash is kept',
-        requestBody: body({
-          type: 'object',
-          properties: { name: { type: 'string', maxLength: 100 } },
-          required: ['name'],
-          additionalProperties: false,
-        }),
+      get: operation('get', 'gated', {
+        operationId: 'listKeys',
+        tags: ['access'],
+        summary: 'List API keys',
+        description: 'Leads only. Revoked keys are listed too.',
+        responses: { '200': answer('Every key.', items(apiKeySchema)), '403': leadsOnlyRead },
+      }),
+      post: operation('post', 'gated', {
+        operationId: 'createKey',
+        tags: ['access'],
+        summary: 'Create an API key',
+        description: 'Leads only. `key` (ek_<id>_<secret>) is answered this once; only its hash is kept.',
+        requestBody: body(schemaOf(newKeySchema, 'input')),
         responses: {
-          '201': answer('Created.', {
-            allOf: [ref('ApiKey'), { type: 'object', properties: { key: { type: 'string' } }, required: ['key'] }],
-          }),
-          '403': forbidden,
+          '201': answer(
+            "Created; `Location` is the key's path.",
+            // The key's record, and the key itself this once.
+            schemaOf(z.extend(apiKeySchema, { key: z.string() }), 'output'),
+            'Location',
+          ),
+          '403': leadsOnly,
         },
-      },
+      }),
     },
     '/api/keys/{id}': {
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{16}$' } }],
-      delete: {
-        summary: 'Revoke a key (leads); rotate by creating the new one first',
-        responses: { '204': answer('Revoked.'), '403': forbidden, '404': problem('No such key.') },
-      },
-    },
-    '/api/escalations/{id}/notes': {
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-      post: {
-        summary: 'Write a note without changing the status (members, leads); it joins the history with who wrote it',
-        requestBody: body(ref('NoteUpdate')),
-        responses: {
-          '201': answer('The escalation with its history.', ref('StoredEscalation')),
-          '400': problem('Invalid note.'),
-          '404': problem('No such escalation.'),
+      parameters: [
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          description: "The key's id: the <id> of ek_<id>_<secret>.",
+          schema: { type: 'string', pattern: '^[0-9a-f]{16}$' },
         },
-      },
+      ],
+      delete: operation('delete', 'gated', {
+        operationId: 'revokeKey',
+        tags: ['access'],
+        summary: 'Revoke an API key',
+        description: 'Leads only. Rotate by creating the new key first. Revoking twice is still 204.',
+        responses: { '204': answer('Revoked.'), '403': leadsOnly, '404': problem('No such key.', ['not_found']) },
+      }),
     },
   };
 }

@@ -61,6 +61,8 @@ describe('published contract (JSON Schema, OpenAPI)', () => {
       '/api/keys/{id}',
       '/api/meta',
       '/api/session',
+      '/api/session/oidc',
+      '/api/session/oidc/callback',
       '/api/stats',
       '/api/users',
       '/api/users/{id}',
@@ -69,5 +71,26 @@ describe('published contract (JSON Schema, OpenAPI)', () => {
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
     assert.ok(refs.length >= 8);
     for (const name of refs) assert.ok(doc.components.schemas[name], `${name} is defined`);
+  });
+
+  it('lets generated clients leave out what has a default, and names every operation once', () => {
+    const doc = openApiDocument() as {
+      components: { schemas: Record<string, { required?: string[] }> };
+      paths: Record<string, Record<string, { operationId?: string; parameters?: { name: string; required?: boolean }[] }>>;
+    };
+    // urgency defaults to standard and contact to {}: a client may send neither.
+    const required = doc.components.schemas.EscalationRequest!.required ?? [];
+    assert.deepEqual(
+      required.filter((f) => f === 'urgency' || f === 'contact'),
+      [],
+    );
+    assert.equal(doc.paths['/api/escalations']!.get!.parameters!.find((p) => p.name === 'limit')!.required, undefined);
+    const ids = Object.values(doc.paths).flatMap((item) =>
+      Object.entries(item)
+        .filter(([method]) => method !== 'parameters')
+        .map(([, op]) => op.operationId),
+    );
+    assert.equal(new Set(ids).size, ids.length);
+    assert.ok(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id)));
   });
 });

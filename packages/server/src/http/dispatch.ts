@@ -10,7 +10,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Route, Routes } from '../routes/route.ts';
 import { BodyTooLarge } from './body.ts';
 import type { Cors } from './cors.ts';
-import { error, json, notFound } from './responses.ts';
+import { error, notFound } from './responses.ts';
 
 /** Longer than any URL this API makes (ids, a cursor, filters), far shorter than what would cost anything. */
 const MAX_URL = 8192;
@@ -80,7 +80,7 @@ export function createDispatch({ routes, gate, cors, bodyLimit, onError, log }: 
       } else {
         const errorId = crypto.randomUUID();
         onError(e, { errorId });
-        response = json(500, {
+        response = error(500, {
           error: 'internal_error',
           message: `Something went wrong on the server. Quote ${errorId} when you report it.`,
           errorId,

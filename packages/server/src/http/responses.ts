@@ -2,7 +2,8 @@
  * Every answer the API gives is JSON with the same headers, and every error has the contract's
  * error shape (`ErrorBody`, docs/architecture.md#wire-contract).
  */
-import type { ErrorBody, FieldIssue } from '@escalate-kit/sdk';
+import * as z from 'zod/mini';
+import { errorBodySchema, type FieldIssue } from '@escalate-kit/sdk';
 
 /**
  * Never cached (answers differ by who asks), never sniffed as something other than JSON, no
@@ -30,7 +31,22 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 export const noContent = (headers: Record<string, string> = {}) =>
   new Response(null, { status: 204, headers: { ...API_HEADERS, ...headers } });
 
-export function error(status: number, body: ErrorBody, headers?: Record<string, string>): Response {
+/**
+ * Every error body the server sends: the SDK's `ErrorBody` (what a client reads), and what only
+ * the inbox and the people running the server read, kept out of the SDK's bundle.
+ */
+export const serverErrorBodySchema = z.extend(errorBodySchema, {
+  /** With `no_change` and `invalid_transition` (a change of status): the status it has and the one asked for. */
+  from: z.optional(z.string()),
+  to: z.optional(z.string()),
+  /** With `internal_error` (500): the id the fault was logged under, to quote when reporting it. */
+  errorId: z.optional(z.string()),
+  /** With `unauthorized` from `GET /api/session` when the server has `auth.oidc`: the provider to offer, and where sign-in starts. */
+  sso: z.optional(z.object({ label: z.string(), href: z.string() })),
+});
+export type ServerErrorBody = z.output<typeof serverErrorBodySchema>;
+
+export function error(status: number, body: ServerErrorBody, headers?: Record<string, string>): Response {
   return json(status, body, headers);
 }
 
