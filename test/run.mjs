@@ -3,7 +3,9 @@
  * `pnpm test`: lint, typecheck, then Node tests, then browser tests (real Chromium), then one
  * line `N passed, N failed` counting every test that ran. `node test/run.mjs node|browser`
  * runs one stage; `node test/run.mjs visual` only the visual tests (stories, demo, inbox), which
- * with `UPDATE_SNAPSHOTS=1` (`pnpm test:update-snapshots`) write new baselines instead.
+ * with `UPDATE_SNAPSHOTS=1` (`pnpm test:update-snapshots`) write new baselines instead;
+ * `node test/run.mjs soak` (`pnpm test:soak`) only the reliability suites, at their large sizes.
+ * The figures the reliability suites report are repeated together before the last line.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,22 +71,29 @@ if (!only) {
 }
 
 const visualNode = 'test/node/visual-app.test.ts';
+const reliability = 'test/node/reliability';
 const visualBrowser = 'test/browser/visual.test.ts';
 
-if (!only || only === 'node' || only === 'visual') {
-  const files = only === 'visual' ? [visualNode] : testFiles('test/node', '.test.ts');
-  const code = run('Node tests', process.execPath, [
-    // `source` resolves workspace packages to their TypeScript sources (see package exports).
-    '--conditions=source',
-    '--import',
-    'tsx',
-    '--test',
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    `--test-reporter=${join(root, 'test/support/node-count-reporter.mjs')}`,
-    `--test-reporter-destination=${join(results, 'node.json')}`,
-    ...files,
-  ]);
+if (!only || only === 'node' || only === 'visual' || only === 'soak') {
+  const files =
+    only === 'visual' ? [visualNode] : only === 'soak' ? testFiles(reliability, '.test.ts') : testFiles('test/node', '.test.ts');
+  const code = run(
+    'Node tests',
+    process.execPath,
+    [
+      // `source` resolves workspace packages to their TypeScript sources (see package exports).
+      '--conditions=source',
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${join(root, 'test/support/node-count-reporter.mjs')}`,
+      `--test-reporter-destination=${join(results, 'node.json')}`,
+      ...files,
+    ],
+    only === 'soak' ? { SOAK: '1' } : {},
+  );
   add('node.json', code !== 0);
   failed ||= code !== 0;
 }
@@ -103,6 +112,15 @@ if (!only || only === 'browser' || only === 'visual') {
   );
   add('browser.json', code !== 0);
   failed ||= code !== 0;
+}
+
+const figures = join(results, 'figures.jsonl');
+if (existsSync(figures)) {
+  console.log('\n▶ Figures');
+  for (const row of readFileSync(figures, 'utf8').trim().split('\n')) {
+    const { suite, line } = JSON.parse(row);
+    console.log(`  ${suite}: ${line}`);
+  }
 }
 
 const line = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
