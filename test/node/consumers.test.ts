@@ -63,11 +63,13 @@ describe('packed packages in fresh host projects', { timeout: 15 * 60_000 }, () 
     assert.equal(element.packageJson.jsdelivr, 'dist/escalate-kit.min.js');
   });
 
-  it('packs every other public package too', async () => {
+  it('packs every other public package too, with README and LICENSE, for Node ≥ 20, without the source condition', async () => {
     const others = publicPackages().filter((dir) => !Object.values(hostPackages).includes(dir as never));
     for (const dir of others) {
-      const { files } = await tarballContents(await buildAndPack(dir, join(work, 'packs')));
-      assert.ok(files.includes('package/package.json'), dir);
+      const { files, packageJson } = await tarballContents(await buildAndPack(dir, join(work, 'packs')));
+      for (const f of ['package/package.json', 'package/README.md', 'package/LICENSE']) assert.ok(files.includes(f), `${dir}: ${f}`);
+      assert.deepEqual(packageJson.engines, { node: '>=20' }, dir);
+      assert.doesNotMatch(JSON.stringify(packageJson), /workspace:|"source"/, dir);
     }
   });
 
