@@ -60,7 +60,12 @@ describe("the demo's back end", () => {
 
   it('refuses pages of other origins, and every method but POST', async () => {
     const body = wire();
-    for (const headers of [{ origin: 'http://127.0.0.1:1' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }]) {
+    const foreign: Record<string, string>[] = [
+      { origin: 'http://127.0.0.1:1' },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+    ];
+    for (const headers of foreign) {
       const refused = await relay(body, { 'idempotency-key': body.id, ...headers });
       assert.equal(refused.status, 403, JSON.stringify(headers));
     }
