@@ -30,7 +30,10 @@ export interface SessionRoutesOptions {
   sso?: { label: string; href: string } | undefined;
 }
 
-const invalidCredentials = () => error(401, { error: 'invalid_credentials', message: 'The e-mail or the password is wrong' });
+// HTTP wants a challenge with every 401; `Bearer` is what the rest of the API asks for (a browser
+// shows no prompt for it, unlike `Basic`).
+const challenge = { 'www-authenticate': 'Bearer' };
+const invalidCredentials = () => error(401, { error: 'invalid_credentials', message: 'The e-mail or the password is wrong' }, challenge);
 
 export function sessionRoutes(options: SessionRoutesOptions): Routes {
   const { store, auth, sessions, lockout, trustProxy, bodyLimit, sso } = options;
@@ -72,7 +75,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Routes {
         csrfToken: '',
       });
     }
-    if (!principal?.session) return json(401, { error: 'unauthorized', message: 'Nobody is signed in', ...(sso && { sso }) });
+    if (!principal?.session) return json(401, { error: 'unauthorized', message: 'Nobody is signed in', ...(sso && { sso }) }, challenge);
     return json(200, { user: principal.session.user, csrfToken: principal.session.csrfToken });
   }
 
