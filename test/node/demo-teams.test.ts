@@ -46,7 +46,7 @@ describe('demo: e-mail per team from ESCALATE_TEAMS', () => {
     });
     assert.equal(response.status, 201);
     await demo.handler.settled();
-    const file = (await readdir(demo.outboxDir!)).find((f) => f.endsWith(`${id}.eml`));
+    const file = (await readdir(demo.outboxDir!)).find((f) => f.endsWith(`${id}.new.eml`));
     assert.ok(file, 'the e-mail is in the outbox');
     const mail = await simpleParser(await readFile(join(demo.outboxDir!, file)));
     return (Array.isArray(mail.to) ? mail.to : [mail.to]).flatMap((a) => a?.value.map((v) => v.address ?? '') ?? []);

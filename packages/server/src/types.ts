@@ -31,12 +31,20 @@ export {
 export const notificationStates = ['pending', 'sent', 'failed'] as const;
 export type NotificationState = (typeof notificationStates)[number];
 
+/** What a notification tells the team: `new`, a newly stored escalation (reminders and level-ups come next). */
+export const notificationKinds = ['new'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
 /** Delivery of the e-mail to the account team; visible in the inbox. */
 export const notificationSchema = z.object({
   state: z.enum(notificationStates),
   attempts: z.number(),
   lastError: z.optional(z.string()),
   sentAt: z.optional(z.string()),
+  /**
+   * The message's id (an e-mail's `Message-ID`). A notifier that names its messages has it
+   * recorded before the first attempt, so every resend after a lost answer or a crash carries it.
+   */
   messageId: z.optional(z.string()),
   /** When another attempt may start (ISO): after a failure, the end of its backoff; while one is under way, the end of its lease. */
   nextAttemptAt: z.optional(z.string()),
@@ -230,7 +238,20 @@ export interface EscalationStore {
   close(): Promise<void>;
 }
 
+/** Which message a {@link Notifier} sends: its kind, and the id recorded for it before the first attempt. */
+export interface NotificationMessage {
+  kind: NotificationKind;
+  /** Send the message under exactly this id; absent when the notifier names no messages. */
+  messageId?: string;
+}
+
 /** Tells the account team. Throws when it could not; the handler retries. */
 export interface Notifier {
-  notify(escalation: StoredEscalation): Promise<{ messageId?: string }>;
+  /**
+   * The id the message of `kind` about `escalation` will carry, the same on every call. When a
+   * notifier has this, the worker records the id before the first attempt and passes it to every
+   * attempt, so a resend after a lost answer or a crash is recognisably the same message.
+   */
+  messageIdFor?(escalation: StoredEscalation, kind: NotificationKind): string;
+  notify(escalation: StoredEscalation, message?: NotificationMessage): Promise<{ messageId?: string }>;
 }

@@ -19,14 +19,14 @@ describe('e-mail to the account team as .eml files', () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  it('writes exactly one complete .eml file, named by receipt time and id, and no temp files', async () => {
+  it('writes exactly one complete .eml file, named by receipt time and Message-ID, and no temp files', async () => {
     const outboxDir = join(dir, 'nested', 'outbox'); // does not exist yet
     const notifier = createEmailNotifier({ outboxDir, to: TEAM, from: FROM });
     assert.equal(notifier.transport, 'outbox');
     assert.equal(notifier.outboxDir, outboxDir);
     const { messageId } = await notifier.notify(fixture());
     const files = await readdir(outboxDir);
-    assert.deepEqual(files, ['2025-11-14T10-00-01.000Z-6f1c2d3e-1111-4222-8333-944455556666.eml']);
+    assert.deepEqual(files, ['2025-11-14T10-00-01.000Z-6f1c2d3e-1111-4222-8333-944455556666.new.eml']);
 
     const source = await readFile(join(outboxDir, files[0]!));
     assert.ok(!source.includes('\r\n'), 'unix line ends');
@@ -51,9 +51,41 @@ describe('e-mail to the account team as .eml files', () => {
     await notifier.notify(fixture({ id: '7a000000-0000-4000-8000-000000000002', receivedAt: '2025-11-14T11:00:00.000Z' }));
     const files = (await readdir(outboxDir)).sort();
     assert.deepEqual(files, [
-      '2025-11-14T10-00-01.000Z-6f1c2d3e-1111-4222-8333-944455556666.eml',
-      '2025-11-14T11-00-00.000Z-7a000000-0000-4000-8000-000000000002.eml',
+      '2025-11-14T10-00-01.000Z-6f1c2d3e-1111-4222-8333-944455556666.new.eml',
+      '2025-11-14T11-00-00.000Z-7a000000-0000-4000-8000-000000000002.new.eml',
     ]);
+  });
+
+  it('names each message <id.kind@domain>, the domain from the sender unless messageIdDomain says otherwise', async () => {
+    const escalation = fixture();
+    const id = '6f1c2d3e-1111-4222-8333-944455556666';
+    assert.equal(createEmailNotifier({ outboxDir: dir }).messageIdFor(escalation, 'new'), `<${id}.new@localhost>`);
+    assert.equal(
+      createEmailNotifier({ outboxDir: dir, from: 'Desk <desk@Mail.Acme.test>' }).messageIdFor(escalation, 'new'),
+      `<${id}.new@mail.acme.test>`,
+    );
+    assert.equal(
+      createEmailNotifier({ outboxDir: dir, from: FROM, messageIdDomain: 'acme.test' }).messageIdFor(escalation, 'new'),
+      `<${id}.new@acme.test>`,
+    );
+    // A sender without a usable domain still gives ids a receiver can compare.
+    assert.equal(createEmailNotifier({ outboxDir: dir, from: 'desk' }).messageIdFor(escalation, 'new'), `<${id}.new@escalate-kit>`);
+    for (const bad of ['', 'acme test', 'a>b', 'acme.test\r\nBcc: x@y.z', '.acme.test']) {
+      assert.throws(() => createEmailNotifier({ outboxDir: dir, messageIdDomain: bad }), /messageIdDomain must be a domain/, bad);
+    }
+  });
+
+  it('sends under the Message-ID it is given (the recorded one), and names the file by it', async () => {
+    const outboxDir = join(dir, 'given');
+    const notifier = createEmailNotifier({ outboxDir, from: FROM });
+    const { messageId } = await notifier.notify(fixture(), {
+      kind: 'new',
+      messageId: '<6f1c2d3e-1111-4222-8333-944455556666.new@old.acme.test>',
+    });
+    assert.equal(messageId, '<6f1c2d3e-1111-4222-8333-944455556666.new@old.acme.test>');
+    const files = await readdir(outboxDir);
+    assert.deepEqual(files, ['2025-11-14T10-00-01.000Z-6f1c2d3e-1111-4222-8333-944455556666.new.eml']);
+    assert.equal((await simpleParser(await readFile(join(outboxDir, files[0]!)))).messageId, messageId);
   });
 
   it('is the default without SMTP_URL, sent to the default account team address', async () => {

@@ -62,8 +62,8 @@ describe('e-mail to the account team over SMTP', () => {
     assert.ok(mail.text?.includes(`<img src=x onerror=alert(1)> "quotes" & 'apostrophes'`));
   });
 
-  it('returns the Message-ID the server received, fixed per escalation so a retry is recognisable', () => {
-    assert.equal(messageId, '<6f1c2d3e-1111-4222-8333-944455556666@escalate-kit>');
+  it("returns the Message-ID the server received, fixed per escalation and kind, in the sender's domain", () => {
+    assert.equal(messageId, '<6f1c2d3e-1111-4222-8333-944455556666.new@acme.test>');
     assert.equal(mail.messageId, messageId);
     assert.equal(mail.headers.get('x-escalation-id'), '6f1c2d3e-1111-4222-8333-944455556666');
   });

@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createTransport } from 'nodemailer';
-import type { StoredEscalation } from '../types.ts';
+import type { NotificationMessage, StoredEscalation } from '../types.ts';
+import { messageIdDomain, messageIdOf, messageKey } from './message-id.ts';
 import { defaultMailFrom, defaultMailTo, defaultOutboxDir, type EmailNotifier, type EmailNotifierOptions } from './options.ts';
 import { checkTeams, teamRecipientsFrom } from './teams.ts';
 import { renderEscalationEmail } from './template.ts';
@@ -58,11 +59,13 @@ async function writeAtomically(path: string, dir: string, data: Buffer): Promise
 
 /**
  * A notifier that e-mails the account team for each escalation: through SMTP when
- * `smtpUrl` is given, otherwise as `<outboxDir>/<received-at>-<id>.eml` files.
+ * `smtpUrl` is given, otherwise as `<outboxDir>/<received-at>-<id>.<kind>.eml` files.
  *
- * Each escalation's message has a fixed `Message-ID` (`<id@escalate-kit>`), and a retry
- * rewrites the same `.eml` file: when a send succeeded but its answer was lost, the retry
- * is recognisably the same message instead of a second escalation.
+ * Each message has a fixed `Message-ID` per escalation and kind (`<id.new@domain>`, the domain
+ * from `from` or `messageIdDomain`), which the worker records before the first attempt and
+ * passes back on every retry; an `.eml` file is named by it, so a retry rewrites the same file.
+ * When a send succeeded but its answer was lost, the retry is recognisably the same message
+ * instead of a second escalation.
  *
  * @example
  * ```ts
@@ -83,20 +86,25 @@ export function createEmailNotifier(options: EmailNotifierOptions = {}): EmailNo
   // Throws a RangeError for an unknown zone now, not on the first escalation.
   new Intl.DateTimeFormat('en', { timeZone });
   const render = { policy: options.policy, categories: options.categories, inboxUrl: options.inboxUrl, timeZone };
+  // Throws a TypeError for a domain that cannot be in a Message-ID now, not on the first escalation.
+  const domain = messageIdDomain(options.messageIdDomain, from);
+  const messageIdFor: EmailNotifier['messageIdFor'] = (escalation, kind) => messageIdOf(escalation.id, kind, domain);
+  // The id recorded for this message if there is one (it may predate a change of domain), else its own.
+  const idOf = (escalation: StoredEscalation, sending: NotificationMessage | undefined) =>
+    sending?.messageId ?? messageIdFor(escalation, sending?.kind ?? 'new');
 
-  const message = (escalation: StoredEscalation) => {
+  const message = (escalation: StoredEscalation, messageId: string) => {
     const { subject, text, html } = renderEscalationEmail(escalation, render);
-    const id = token(escalation.id);
     return {
       from,
       to: recipients(escalation),
       subject,
       text,
       html,
-      messageId: `<${id}@escalate-kit>`,
+      messageId,
       // X-Priority: 1 and Importance: High, so mail clients flag it as the subject does.
       priority: (escalation.decision?.urgency ?? escalation.request.urgency) === 'urgent' ? ('high' as const) : ('normal' as const),
-      headers: { 'X-Escalation-Id': id },
+      headers: { 'X-Escalation-Id': token(escalation.id) },
     };
   };
 
@@ -117,9 +125,10 @@ export function createEmailNotifier(options: EmailNotifierOptions = {}): EmailNo
     });
     return {
       transport: 'smtp',
-      async notify(escalation) {
+      messageIdFor,
+      async notify(escalation, sending) {
         try {
-          const info = await transporter.sendMail(message(escalation));
+          const info = await transporter.sendMail(message(escalation, idOf(escalation, sending)));
           return { messageId: info.messageId };
         } catch (err) {
           return fail(escalation, err);
@@ -135,12 +144,15 @@ export function createEmailNotifier(options: EmailNotifierOptions = {}): EmailNo
   return {
     transport: 'outbox',
     outboxDir,
-    async notify(escalation) {
+    messageIdFor,
+    async notify(escalation, sending) {
       try {
-        const info = await transporter.sendMail(message(escalation));
+        const messageId = idOf(escalation, sending);
+        const info = await transporter.sendMail(message(escalation, messageId));
         if (!Buffer.isBuffer(info.message)) throw new Error('nodemailer returned a stream, expected a buffer');
         await mkdir(outboxDir, { recursive: true });
-        const file = join(outboxDir, `${fileStamp(escalation.receivedAt)}-${token(escalation.id)}.eml`);
+        // Named by the Message-ID (its part before the @): one file per escalation and kind, however often it is sent.
+        const file = join(outboxDir, `${fileStamp(escalation.receivedAt)}-${token(messageKey(messageId))}.eml`);
         await writeAtomically(file, outboxDir, info.message);
         return { messageId: info.messageId };
       } catch (err) {

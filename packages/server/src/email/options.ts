@@ -1,6 +1,6 @@
 /** The options of the e-mail notifier, the notifier it returns, and its defaults. */
 import type { CategoryDefinition, EscalationPolicy } from '@escalate-kit/sdk';
-import type { Notifier } from '../types.ts';
+import type { NotificationKind, Notifier, StoredEscalation } from '../types.ts';
 
 /** Options of {@link createEmailNotifier}. */
 export interface EmailNotifierOptions {
@@ -35,6 +35,16 @@ export interface EmailNotifierOptions {
    * ```
    */
   from?: string;
+  /**
+   * The domain of each message's `Message-ID` (`<{escalationId}.{kind}@{domain}>`), which stays
+   * the same when a message is sent again, so the receiver can tell a resend from a new e-mail.
+   * @default the domain of {@link EmailNotifierOptions.from} (`localhost` for the default sender), else `'escalate-kit'`
+   * @example
+   * ```ts
+   * createEmailNotifier({ from: 'Escalations <no-reply@mail.acme.test>', messageIdDomain: 'acme.test' });
+   * ```
+   */
+  messageIdDomain?: string;
   /**
    * An SMTP server as a nodemailer connection URL. When absent, messages are written to
    * {@link EmailNotifierOptions.outboxDir} instead. Query parameters set nodemailer options,
@@ -109,6 +119,8 @@ export interface EmailNotifier extends Notifier {
   readonly transport: 'smtp' | 'outbox';
   /** The absolute outbox folder, for the `'outbox'` transport. */
   readonly outboxDir?: string;
+  /** `<{escalationId}.{kind}@{domain}>`: the `Message-ID` of that message, on every attempt. */
+  messageIdFor(escalation: StoredEscalation, kind: NotificationKind): string;
   /** Where mail goes, for a start-up log line; never contains SMTP credentials. */
   describe(): string;
   /** Releases the transport's resources. */

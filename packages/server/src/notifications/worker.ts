@@ -2,8 +2,15 @@
  * Tells the account team about each new escalation in the background: the response never waits
  * for it, a failure is retried with backoff, and servers sharing a database send each e-mail once
  * (each attempt holds a lease on its escalation; docs/architecture.md#server).
+ *
+ * Delivery is at least once: a send whose answer is lost, or a server that dies between sending
+ * and recording, sends again. So the message's id is recorded before the first attempt and every
+ * attempt carries it: a resend is the same message to the receiver, who can drop it.
  */
-import type { EscalationStore, Notifier, StoredEscalation } from '../types.ts';
+import type { EscalationStore, NotificationKind, Notifier, StoredEscalation } from '../types.ts';
+
+/** The one kind so far: the e-mail about a newly stored escalation. */
+const KIND: NotificationKind = 'new';
 
 /** The most escalations one retry run sends. */
 const RETRY_BATCH = 100;
@@ -48,12 +55,27 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
   const inflight = new Map<string, Promise<void>>();
   let retrying: Promise<void> | undefined;
 
+  /**
+   * The id this message carries on every attempt: the one recorded by an earlier attempt (this
+   * server's or a dead one's, even if the notifier's naming changed since), else a new one, stored
+   * before anything is sent. A store error rejects here, and nothing is sent without its id.
+   */
+  async function recordedMessageId(notifier: Notifier, record: StoredEscalation): Promise<string | undefined> {
+    if (record.notification.messageId !== undefined) return record.notification.messageId;
+    if (!notifier.messageIdFor) return undefined;
+    const messageId = notifier.messageIdFor(record, KIND);
+    // The row as claimed (its lease included), plus the id.
+    await store.setNotification(record.id, { ...record.notification, messageId });
+    return messageId;
+  }
+
   /** One attempt, and its outcome recorded: sent, or failed with the time of the next attempt. */
   async function attempt(notifier: Notifier, record: StoredEscalation): Promise<void> {
     const attempts = record.notification.attempts + 1;
+    const recorded = await recordedMessageId(notifier, record);
     let messageId: string | undefined;
     try {
-      ({ messageId } = await notifier.notify(record));
+      ({ messageId = recorded } = await notifier.notify(record, { kind: KIND, ...(recorded !== undefined && { messageId: recorded }) }));
     } catch (e) {
       const delay = Math.min(maxMs, baseMs * 2 ** (attempts - 1));
       await store.setNotification(record.id, {
@@ -61,6 +83,7 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
         attempts,
         lastError: describeError(e),
         nextAttemptAt: new Date(clock().getTime() + delay).toISOString(),
+        ...(recorded !== undefined && { messageId: recorded }),
       });
       return;
     }
