@@ -10,14 +10,17 @@
  * Set on 2026-11-25 on the working tree of that day: (a) 10.0 kB (a hair under a 0.5 kB
  * boundary, so the next one up), (b) 50.8 kB (HEAD alone was 43.1 kB; the element's dialog
  * work in progress added the rest). (b) raised to 52 kB when the wire contract learned to refuse
- * prototype keys and invisible characters in identifiers (51.3 kB).
+ * prototype keys and invisible characters in identifiers (51.3 kB). (b) raised to 53 kB when the
+ * client learned to read escalations back (client.get and client.list: +0.56 kB, 52.64 kB with
+ * the request schema naming every bad field at once). (b) counts what a submit needs; chunks only
+ * loaded on demand are in bench/results.md's "everything".
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { entries, measureBundle, type BundleSize } from '../../bench/bundle-size.mjs';
 
 const kB = 1024;
-const budgets = { eager: 10.5 * kB, all: 52 * kB };
+const budgets = { eager: 10.5 * kB, all: 53 * kB };
 const show = (bytes: number) => `${(bytes / kB).toFixed(2)} kB`;
 
 describe('byte budgets (gzip)', () => {

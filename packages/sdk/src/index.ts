@@ -4,6 +4,7 @@ export * from './events.ts';
 export * from './outbox.ts';
 export * from './core/client.ts';
 export * from './core/options.ts';
+export type { EscalationListQuery } from './core/read.ts';
 export { createEscalationId } from './utils/id.ts';
 export * from './policy/index.ts';
 export * from './notes.ts';

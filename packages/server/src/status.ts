@@ -4,13 +4,13 @@
  * made it. One table of transitions, read by the API, the inbox and the tests alike.
  */
 import * as z from 'zod/mini';
-import { strictObjectError } from '@escalate-kit/sdk';
+import { escalationStatuses, strictObjectError, type EscalationStatus } from '@escalate-kit/sdk';
 import { actorSchema } from './auth/types.ts';
 import { noControlExceptNewlines } from './http/text.ts';
 
-/** open → contacted → waiting (on the customer) → resolved; resolved → open is a reopening. */
-export const escalationStatuses = ['open', 'contacted', 'waiting', 'resolved'] as const;
-export type EscalationStatus = (typeof escalationStatuses)[number];
+// open → contacted → waiting (on the customer) → resolved; resolved → open is a reopening. The
+// list is the SDK's, which the agent's side reads the statuses with.
+export { escalationStatuses, type EscalationStatus };
 export const statusSchema = z.enum(escalationStatuses, 'Status must be open, contacted, waiting or resolved');
 
 /**

@@ -22,7 +22,9 @@ import {
 } from '../schemas/index.ts';
 import { canonicalJson } from '../utils/canonical-json.ts';
 import { createEscalationId } from '../utils/id.ts';
+import type { EscalationState } from '../schemas/state.ts';
 import type { EscalationClientOptions, EscalationResult, FlushResult } from './options.ts';
+import { listEscalations, readEscalation, type EscalationListQuery } from './read.ts';
 import { flushOutbox, isOffline, isServerError } from './flush.ts';
 import { createTransport, isTransient, type Transport } from './transport.ts';
 
@@ -134,6 +136,33 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
    */
   async discard(id: string): Promise<void> {
     await this.#outbox?.delete(id);
+  }
+
+  /**
+   * Where one escalation stands now (`GET {endpoint}/{id}`): its status, team, respond-by and
+   * since when. Rejects with a typed {@link EscalationError} (a 404 when this host may not read
+   * it or it does not exist).
+   *
+   * @example
+   * ```ts
+   * const { status, since } = await client.get(receipt.id);
+   * ```
+   */
+  async get(id: string): Promise<EscalationState> {
+    return readEscalation(this.#transport, this.endpoint, id).catch((e: unknown) => Promise.reject(this.#toError(e)));
+  }
+
+  /**
+   * The escalations this host may read (`GET {endpoint}?…`), in respond-by order: the task's
+   * own with `taskId`, so a task page can show "Escalated · contacted" instead of an empty form.
+   *
+   * @example
+   * ```ts
+   * const [current] = await client.list({ taskId: 'T-1042', status: 'open' });
+   * ```
+   */
+  async list(query: EscalationListQuery = {}): Promise<EscalationState[]> {
+    return listEscalations(this.#transport, this.endpoint, query).catch((e: unknown) => Promise.reject(this.#toError(e)));
   }
 
   /** Stops listening for `online` and the retry timer. The outbox keeps its entries. */

@@ -23,6 +23,8 @@ export const isTransient = (e: EscalationError) =>
 export interface Transport {
   /** Posts one escalation (retrying under its one key); resolves with a valid receipt or throws. */
   send(request: EscalationRequest): Promise<EscalationReceipt>;
+  /** GETs `url` with the host's headers (retried as ky retries reads); resolves with the JSON body or throws. */
+  read(url: string): Promise<unknown>;
   /** Any failure of `send`, as the SDK's typed error. */
   toError(e: unknown): EscalationError;
 }
@@ -52,20 +54,30 @@ export function createTransport(options: EscalationClientOptions<string>): Trans
     },
   });
 
+  /** The host's headers (static, then per call), and JSON asked for. */
+  async function hostHeaders(): Promise<Headers> {
+    const headers = new Headers(options.headers as HeadersInit | undefined);
+    if (options.getHeaders) {
+      new Headers((await options.getHeaders()) as HeadersInit).forEach((v, k) => headers.set(k, v));
+    }
+    headers.set('Accept', 'application/json');
+    return headers;
+  }
+
   return {
     async send(request) {
-      const headers = new Headers(options.headers as HeadersInit | undefined);
-      if (options.getHeaders) {
-        new Headers((await options.getHeaders()) as HeadersInit).forEach((v, k) => headers.set(k, v));
-      }
+      const headers = await hostHeaders();
       headers.set('Idempotency-Key', request.id);
-      headers.set('Accept', 'application/json');
       const response = await client.post(options.endpoint, { json: request, headers });
       const body: unknown = await response.json().catch(() => undefined);
       const receipt = escalationReceiptSchema.safeParse(body);
       // A 2xx without a receipt is never a success: there is nothing to show the agent.
       if (!receipt.success) throw new EscalationReceiptError(toFieldIssues(receipt.error.issues), body);
       return receipt.data;
+    },
+
+    async read(url) {
+      return client.get(url, { headers: await hostHeaders() }).json();
     },
 
     toError(e) {

@@ -18,3 +18,4 @@ export * from './parties.ts';
 export * from './context.ts';
 export * from './request.ts';
 export * from './answers.ts';
+export * from './state.ts';
