@@ -38,10 +38,21 @@ export const customerSchema = z.strictObject(
   strict,
 );
 
+/** A calendar day, `2025-03-01`, that is a real date. */
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+const isRealDay = (v: string) => dayPattern.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
 export const agentSchema = z.strictObject(
   {
     id: z.optional(identifier(limits.id, 'Agent id')),
     name: z.optional(line(limits.name, 'Agent name')),
+    /** Where the account team's progress reaches the agent: contacted, resolved (the loop closes). */
+    email: z.optional(emailSchema),
+    /**
+     * The day the agent started, from the host: the escalation rate is read against the healthy
+     * range for their experience (docs/policy.md#metrics).
+     */
+    startedOn: z.optional(z.string('Start date must be text').check(z.refine(isRealDay, 'Start date must be a date such as 2025-03-01'))),
   },
   strict,
 );
