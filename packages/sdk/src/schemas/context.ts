@@ -50,6 +50,13 @@ const keysAsReceived = z.custom<z.input<typeof contextRecord>>().check(
       const message = keyProblem(key);
       if (message) payload.issues.push({ code: 'custom', input: key, path: [key], message });
     }
+    // A refused key stops the pipe before the values are read: name their problems here, so one
+    // answer names every bad field (the copy that drops `__proto__` is only read for its issues).
+    if (payload.issues.length === 0) return;
+    const values = contextRecord.safeParse(raw);
+    for (const issue of values.success ? [] : values.error.issues) {
+      if (!payload.issues.some((i) => i.path?.[0] === issue.path[0])) payload.issues.push({ ...issue, code: 'custom', input: raw });
+    }
   }),
 );
 

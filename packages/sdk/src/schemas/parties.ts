@@ -4,13 +4,16 @@ import { identifier, limits, line, prioritySchema, slugPattern, strictObjectErro
 
 // At least 7 digits, at most 15 (E.164), with the usual separators around them.
 const phonePattern = /^\+?[0-9 ().-]{7,}$/;
+// No `abort` in these checks: an aborted field stops the request's own checks too (the address
+// its contact method needs), and one answer must name every bad field. The digit count is only
+// said of something shaped like a phone number instead.
 export const phoneSchema = z.string('Phone must be text').check(
   z.trim(),
   z.maxLength(limits.phone, `Phone must be at most ${limits.phone} characters`),
-  z.regex(phonePattern, { error: 'Enter a phone number, e.g. +1 555 123 4567', abort: true }),
+  z.regex(phonePattern, 'Enter a phone number, e.g. +1 555 123 4567'),
   z.refine((v) => {
     const digits = v.replace(/\D/g, '').length;
-    return digits >= 7 && digits <= 15;
+    return !phonePattern.test(v) || (digits >= 7 && digits <= 15);
   }, 'Enter a phone number with 7 to 15 digits'),
 );
 
@@ -19,7 +22,7 @@ export const emailSchema = z
   .check(
     z.trim(),
     z.maxLength(limits.email, `E-mail must be at most ${limits.email} characters`),
-    z.email({ error: 'Enter an e-mail address, e.g. name@example.com', abort: true }),
+    z.email('Enter an e-mail address, e.g. name@example.com'),
   );
 
 export const contactSchema = z.strictObject(

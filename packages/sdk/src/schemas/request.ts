@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import type { DefaultCategory } from './categories.ts';
 import {
+  contactMethods,
   contactMethodSchema,
   identifier,
   limits,
@@ -39,21 +40,36 @@ const notesSchema = z
     wellFormedCheck('The note'),
   );
 
-/** The address for the chosen method must be there: a phone for call/text, an e-mail for email. */
-const contactMatchesMethod = z.superRefine((req: { contactMethod: ContactMethod; contact: z.infer<typeof contactSchema> }, ctx) => {
-  const field = req.contactMethod === 'email' ? 'email' : 'phone';
-  if (req.contact[field] === undefined) {
-    ctx.issues.push({
-      code: 'custom',
-      input: req.contact,
-      path: ['contact', field],
-      message:
-        field === 'email'
-          ? 'An e-mail address is required to contact the customer by email'
-          : `A phone number is required to contact the customer by ${req.contactMethod}`,
-    });
-  }
-});
+/**
+ * The address for the chosen method must be there: a phone for call/text, an e-mail for email.
+ * Checked even when other fields failed (zod skips an object's refinements then by default), so
+ * one answer names every bad field, a missing address too; it only judges what parsed.
+ */
+const contactMatchesMethod = z.superRefine(
+  (req: { contactMethod: ContactMethod; contact: z.infer<typeof contactSchema> }, ctx) => {
+    const { contactMethod, contact } = req as { contactMethod: unknown; contact: unknown };
+    if (
+      !contactMethods.includes(contactMethod as ContactMethod) ||
+      typeof contact !== 'object' ||
+      contact === null ||
+      Array.isArray(contact)
+    )
+      return;
+    const field = contactMethod === 'email' ? 'email' : 'phone';
+    if ((contact as Record<string, unknown>)[field] === undefined) {
+      ctx.issues.push({
+        code: 'custom',
+        input: contact,
+        path: ['contact', field],
+        message:
+          field === 'email'
+            ? 'An e-mail address is required to contact the customer by email'
+            : `A phone number is required to contact the customer by ${String(contactMethod)}`,
+      });
+    }
+  },
+  { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+);
 
 const requestShape = {
   // Lower case on the way in: one escalation is one id however a client spells its hex digits.
