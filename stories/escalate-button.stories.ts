@@ -1,6 +1,7 @@
 import type { ArgTypes, Meta, StoryObj } from '@storybook/web-components-vite';
 import '@escalate-kit/element/define';
-import { playFilled, playOpen, playSubmit, validValues } from './support/drive.ts';
+import { playEscalated, playFilled, playOpen, playSubmit, validValues } from './support/drive.ts';
+import { underWay } from './support/escalation.ts';
 import { frameArgTypes, frameDefaults, networkArgTypes, networkDefaults, renderButton, type ButtonArgs } from './support/render.ts';
 
 /**
@@ -203,6 +204,19 @@ export const AlreadyEscalated: Story = {
   name: 'Already escalated',
   args: { 'task-id': 'T-1121', outcome: 'already' },
   play: playSubmit('already'),
+};
+
+/** A task already escalated (`escalation`, as `client.list({ taskId })` gives it): the button says where it stands. */
+export const Escalated: Story = {
+  name: 'Escalated: under way',
+  args: { 'task-id': 'T-1130', escalation: underWay('T-1130') },
+};
+
+/** Clicked: its state, read-only (no form: the server takes one open escalation per task). */
+export const EscalatedDetail: Story = {
+  name: 'Escalated: read-only detail',
+  args: { 'task-id': 'T-1131', escalation: underWay('T-1131') },
+  play: playEscalated(),
 };
 
 /** Offline: saved on this device and sent later, said honestly. */

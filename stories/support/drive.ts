@@ -41,6 +41,7 @@ const states = {
   queued: (el: EscalateButton) => !!shadow(el).querySelector('[part="result"].queued'),
   error: (el: EscalateButton) => !!shadow(el).querySelector('[part="result"] [data-retry]'),
   already: (el: EscalateButton) => !!shadow(el).querySelector('[part="result"].already'),
+  escalated: (el: EscalateButton) => !!shadow(el).querySelector('[part="result"].state'),
 } satisfies Record<string, (el: EscalateButton) => boolean>;
 export type DialogState = keyof typeof states;
 
@@ -139,6 +140,14 @@ export const playOpen =
   (index = 0) =>
   async ({ canvasElement }: PlayContext): Promise<void> => {
     await openDialog(canvasElement, index);
+  };
+
+/** `play`: open a task already escalated: its read-only panel. */
+export const playEscalated =
+  (index = 0) =>
+  async ({ canvasElement }: PlayContext): Promise<void> => {
+    const el = await openDialog(canvasElement, index);
+    await until(() => states.escalated(el), 'the escalation under way');
   };
 
 /**

@@ -8,7 +8,7 @@ import { html, type TemplateResult } from 'lit';
 import '@escalate-kit/element/define';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { CategoryDefinition, ContactMethod, Signals, Urgency } from '@escalate-kit/sdk';
+import type { CategoryDefinition, ContactMethod, EscalationState, Signals, Urgency } from '@escalate-kit/sdk';
 import type { EscalateStrings } from '@escalate-kit/element';
 import { es } from '@escalate-kit/element/strings/es';
 import { ar } from './strings-ar.ts';
@@ -58,6 +58,8 @@ export interface ButtonArgs extends FrameArgs, NetworkArgs {
   strings?: Partial<EscalateStrings>;
   signals?: Signals;
   context?: Record<string, string | number | boolean>;
+  /** The task's escalation under way, as `client.list({ taskId })` gives it. */
+  escalation?: EscalationState;
   /** Event handlers, filled by Storybook's actions from the manifest's `@fires`. */
   onEscalateOpen?: (e: Event) => void;
   onEscalateClose?: (e: Event) => void;
@@ -185,6 +187,7 @@ export function renderButton(args: ButtonArgs): TemplateResult {
       .strings=${stringsFor(args)}
       .signals=${args.signals}
       .context=${args.context}
+      .escalation=${args.escalation}
       @escalate-open=${args.onEscalateOpen}
       @escalate-close=${args.onEscalateClose}
       @escalate-submit=${args.onEscalateSubmit}

@@ -167,8 +167,13 @@ export const ar: EscalateStrings = {
     `سيتواصل ${team} مع العميل عبر وسيلة تواصل موجودة في الحساب.`,
   ],
   draftRestored: 'استُعيدت ملاحظاتك السابقة لهذه المهمة.',
+  stateTitle: (status) => `صُعّدت · ${status}`,
+  stateBody: 'فريق الحسابات يتابع هذه المهمة. يمكن إرسال تصعيد جديد بعد حل هذا التصعيد.',
+  stateLines: { reference: 'المرجع', team: 'الفريق', since: 'الحالة منذ', respondBy: 'يجب الرد قبل', resolveBy: 'الحل قبل' },
   alreadyTitle: (status) => `صُعّدت من قبل · ${status}`,
   alreadyBody: (reference) =>
     `لهذه المهمة تصعيد قائم (المرجع ${reference}). فريق الحسابات يتابعه، لذلك لم يُرسل شيء جديد. يمكنك استلام مهمتك التالية.`,
-  statuses: { open: 'مفتوح', contacted: 'تم التواصل', resolved: 'محلول' },
+  escalatedShort: 'صُعّدت',
+  escalated: (status, ago, reference) => `صُعّدت · ${status} ${ago} · المرجع ${reference}`,
+  statuses: { open: 'مفتوح', contacted: 'تم التواصل', waiting: 'بانتظار العميل', resolved: 'محلول' },
 };

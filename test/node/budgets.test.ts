@@ -12,7 +12,9 @@
  * work in progress added the rest). (b) raised to 52 kB when the wire contract learned to refuse
  * prototype keys and invisible characters in identifiers (51.3 kB). (b) raised to 53 kB when the
  * client learned to read escalations back (client.get and client.list: +0.56 kB, 52.64 kB with
- * the request schema naming every bad field at once). (b) counts what a submit needs; chunks only
+ * the request schema naming every bad field at once); to 54 kB when the button learned to show an
+escalation under way (the read-only panel, its line, `lookup`: 53.79 kB; the eager chunk only
+gained the words "Escalated" and the property). (b) counts what a submit needs; chunks only
  * loaded on demand are in bench/results.md's "everything".
  */
 import assert from 'node:assert/strict';
@@ -20,7 +22,7 @@ import { before, describe, it } from 'node:test';
 import { entries, measureBundle, type BundleSize } from '../../bench/bundle-size.mjs';
 
 const kB = 1024;
-const budgets = { eager: 10.5 * kB, all: 53 * kB };
+const budgets = { eager: 10.5 * kB, all: 54 * kB };
 const show = (bytes: number) => `${(bytes / kB).toFixed(2)} kB`;
 
 describe('byte budgets (gzip)', () => {

@@ -69,6 +69,8 @@ export const styles = css`
     font-weight: 600;
   }
   :host([variant='secondary']) [part='button'],
+  /* An escalated task's button reports a state rather than invites an action: outlined. */
+  [part='button'][data-escalated],
   .secondary {
     /* Opaque, not transparent: the trigger sits on the host's page, whose background the
        element cannot know (a light page under a dark OS setting would leave the dark

@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { html, isServer, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { CategoryDefinition, ContactMethod, EscalationPolicy, Signals, Urgency } from '@escalate-kit/sdk';
+import type { CategoryDefinition, ContactMethod, EscalationPolicy, EscalationState, Signals, Urgency } from '@escalate-kit/sdk';
 import { escalationContext, type EscalationClientLike, type EscalationConfig } from '../context.ts';
 import type { EscalateStrings } from '../strings/types.ts';
 import { shellEn } from '../strings/shell.ts';
@@ -12,8 +12,11 @@ import { styles } from './escalate-button.styles.ts';
 
 // The dialog, the form, the SDK, ky and zod load on first intent (hover, focus, click) or
 // when the page is idle: a task list of closed buttons pays only for Lit and this shell.
-let dialogModule: Promise<typeof import('./dialog/escalate-dialog.ts')> | undefined;
-const loadDialog = () => (dialogModule ??= import('./dialog/escalate-dialog.ts'));
+type DialogModule = typeof import('./dialog/escalate-dialog.ts');
+let dialogModule: Promise<DialogModule> | undefined;
+/** The module once it has arrived, for what the shell renders with it (an escalated task's line). */
+let loaded: DialogModule | undefined;
+const loadDialog = () => (dialogModule ??= import('./dialog/escalate-dialog.ts').then((m) => (loaded = m)));
 
 /**
  * One button that opens the escalation form for a task: category, notes (and what they
@@ -126,6 +129,20 @@ export class EscalateButton extends LitElement implements DialogHost {
    */
   @property({ attribute: false }) signals?: Signals;
 
+  /**
+   * The task's escalation, when it has one under way (`client.list({ taskId })` gives it, or
+   * `lookup` makes the button ask): the button then says where it stands ("Escalated ·
+   * contacted 2 hours ago · ref 7F3KA1B2") and opens it read-only instead of an empty form.
+   * A resolved one is not shown: the task may be escalated again.
+   */
+  @property({ attribute: false }) escalation?: EscalationState | undefined;
+  /**
+   * Asks the client, once connected, whether this task already has an escalation under way, and
+   * shows it (sets `escalation`). For a task page; a list of many tasks should rather set
+   * `escalation` from one `client.list()` of its own.
+   */
+  @property({ type: Boolean }) lookup = false;
+
   @state() private dialogReady = false;
   @query('button[part="button"]') private trigger!: HTMLButtonElement;
 
@@ -168,6 +185,7 @@ export class EscalateButton extends LitElement implements DialogHost {
     // (Lit creates its own render root on the first connect, so one that is there already is not Lit's.)
     if (!this.renderRoot && this.shadowRoot) this.#guessing = true;
     super.connectedCallback();
+    if (this.lookup && !isServer) void loadDialog().then((m) => (this.isConnected ? m.lookUp(this) : undefined));
     if (typeof requestIdleCallback === 'function') {
       requestIdleCallback(() => void loadDialog().then((m) => this.isConnected && !this.unavailableReason && m.warmUp(this)), {
         timeout: 5000,
@@ -179,7 +197,13 @@ export class EscalateButton extends LitElement implements DialogHost {
   async open(): Promise<void> {
     if (this.disabled || this.unavailableReason) return;
     await this.#ensureDialog();
-    await this.#dialog!.open();
+    const under = this.#underWay;
+    await (under ? this.#dialog!.show(under) : this.#dialog!.open());
+  }
+
+  /** The escalation to show instead of the form: one that is not resolved. */
+  get #underWay(): EscalationState | undefined {
+    return this.escalation && this.escalation.status !== 'resolved' ? this.escalation : undefined;
   }
 
   /** Closes the dialog; what was typed stays as a draft. */
@@ -211,6 +235,14 @@ export class EscalateButton extends LitElement implements DialogHost {
     // The server never says "not available": only the browser knows the provider's settings.
     const reason = this.disabled || this.#guessing ? undefined : this.unavailableReason;
     const strings = this.config.strings ?? {};
+    const under = this.#underWay;
+    // The whole line needs the dialog's module: "Escalated" alone until it is here (then again).
+    if (under && !loaded) void loadDialog().then(() => this.requestUpdate());
+    const label = under
+      ? loaded
+        ? loaded.escalatedLabel(strings, under, this.closest('[lang]')?.getAttribute('lang') || undefined)
+        : (strings.escalatedShort ?? shellEn.escalatedShort)
+      : (this.label ?? strings.label ?? shellEn.label);
     return html`<button
         part="button"
         type="button"
@@ -220,8 +252,9 @@ export class EscalateButton extends LitElement implements DialogHost {
         @pointerenter=${loadDialog}
         @focus=${loadDialog}
         @click=${() => void this.open()}
+        data-escalated=${ifDefined(under?.status)}
       >
-        ${this.label ?? strings.label ?? shellEn.label}
+        ${label}
       </button>
       ${reason ? html`<span id="unavailable" class="visually-hidden">${reason}</span>` : nothing}
       ${this.dialogReady ? this.#dialog!.render() : nothing}`;

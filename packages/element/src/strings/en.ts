@@ -139,8 +139,12 @@ export const en: EscalateStrings = {
     `The ${team} will contact the customer through a contact method the account already has.`,
   ],
   draftRestored: 'Your earlier notes for this task were restored.',
+  stateTitle: (status) => `Escalated · ${status}`,
+  stateBody: 'The account team has this task. A new escalation can be sent once this one is resolved.',
+  stateLines: { reference: 'Reference', team: 'Team', since: 'Status since', respondBy: 'They must answer by', resolveBy: 'Resolve by' },
+  escalated: (status, ago, reference) => `Escalated · ${status} ${ago} · ref ${reference}`,
+  statuses: { open: 'open', contacted: 'contacted', waiting: 'waiting on the customer', resolved: 'resolved' },
   alreadyTitle: (status) => `Already escalated · ${status}`,
   alreadyBody: (reference) =>
     `This task already has an escalation (reference ${reference}). The account team has it, so nothing new was sent. You're free to claim your next task.`,
-  statuses: { open: 'open', contacted: 'contacted', resolved: 'resolved' },
 };

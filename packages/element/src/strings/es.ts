@@ -186,8 +186,19 @@ export const es: EscalateStrings = {
     `Lo gestiona: ${team}. Contactará al cliente por un medio de contacto que la cuenta ya tenga.`,
   ],
   draftRestored: 'Se han recuperado tus notas anteriores de esta tarea.',
+  stateTitle: (status) => `Escalado · ${status}`,
+  stateBody: 'El equipo de cuentas tiene esta tarea. Se podrá enviar un nuevo escalado cuando este se resuelva.',
+  stateLines: {
+    reference: 'Referencia',
+    team: 'Equipo',
+    since: 'Estado desde',
+    respondBy: 'Deben responder antes de',
+    resolveBy: 'Resolver antes de',
+  },
   alreadyTitle: (status) => `Ya escalado · ${status}`,
   alreadyBody: (reference) =>
     `Esta tarea ya tiene un escalado (referencia ${reference}). El equipo de cuentas lo tiene, así que no se ha enviado nada nuevo. Ya puedes tomar tu siguiente tarea.`,
-  statuses: { open: 'abierto', contacted: 'contactado', resolved: 'resuelto' },
+  escalatedShort: 'Escalado',
+  escalated: (status, ago, reference) => `Escalado · ${status} ${ago} · ref. ${reference}`,
+  statuses: { open: 'abierto', contacted: 'contactado', waiting: 'esperando al cliente', resolved: 'resuelto' },
 };

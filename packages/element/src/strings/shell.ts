@@ -6,4 +6,6 @@ export const shellEn = {
   label: 'Escalate',
   notConfigured: 'Escalation is not available: no escalation endpoint is configured.',
   noTask: 'Escalation is not available: this task has no id.',
+  /** The button of an escalated task for the moment it takes the dialog's module to arrive with the whole line. */
+  escalatedShort: 'Escalated',
 };

@@ -17,6 +17,13 @@ export interface EscalateStrings {
   label: string;
   notConfigured: string;
   noTask: string;
+  /**
+   * The button of a task whose escalation is under way: its status (from `statuses`), how long
+   * ago it got there (`Intl.RelativeTimeFormat` in `locale`) and its reference.
+   */
+  escalated: (status: string, ago: string, reference: string) => string;
+  /** The same button until the full line can be written (the dialog's module is loading): "Escalated". */
+  escalatedShort: string;
   dialogTitle: string;
   dialogIntro: string;
   category: string;
@@ -144,4 +151,10 @@ export interface EscalateStrings {
   alreadyBody: (reference: string) => string;
   /** Escalation statuses as the agent reads them. */
   statuses: Record<string, string>;
+  /** The read-only panel of a task already escalated: its title, with the status. */
+  stateTitle: (status: string) => string;
+  /** Under the title: why there is no form. */
+  stateBody: string;
+  /** The labels of the panel's lines. */
+  stateLines: { reference: string; team: string; since: string; respondBy: string; resolveBy: string };
 }

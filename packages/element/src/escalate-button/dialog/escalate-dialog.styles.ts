@@ -142,8 +142,21 @@ export const dialogStyles = css`
   .error-panel {
     border-inline-start-color: var(--_danger);
   }
-  .result.already {
+  .result.already,
+  .result.state {
     border-inline-start-color: var(--_muted);
+  }
+  .result dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem 0.75rem;
+    margin: 0.5rem 0 0;
+  }
+  .result dt {
+    color: var(--_muted);
+  }
+  .result dd {
+    margin: 0;
   }
   .choice:has(input:disabled) {
     color: var(--_muted);

@@ -5,10 +5,9 @@
  * own shadow root, so labels, `aria-describedby` and focus all stay in one tree.
  */
 import { adoptStyles, html, type CSSResultOrNative, type ReactiveController } from 'lit';
-import { defaultCategories } from '@escalate-kit/sdk';
+import type { EscalationState } from '@escalate-kit/sdk';
 import { EscalateCloseEvent, EscalateDoneEvent, EscalateOpenEvent } from '../events.ts';
 import { caseStyles } from './case.styles.ts';
-import { clientFor } from './clients.ts';
 import type { DialogHost } from './dialog-host.ts';
 import { dialogStyles } from './escalate-dialog.styles.ts';
 import { formTemplate, type FormActions } from './form.template.ts';
@@ -17,6 +16,7 @@ import { fieldOf, fieldOrder } from './fields.ts';
 import { FormState } from './form-state.ts';
 import { Noticing, type Suggestion } from './noticing.ts';
 import { alreadyTemplate, resultTemplate } from './result.template.ts';
+import { stateTemplate } from './state.template.ts';
 import { Submission, type Landing } from './submission.ts';
 
 /** The results the agent reads and dismisses; closing one is the host's cue (`escalate-done`). */
@@ -25,19 +25,9 @@ const outcomes = { success: 'sent', queued: 'queued', already: 'already-escalate
 /** Where focus goes once an outcome is on screen. */
 const landings: Record<Landing, string> = { result: '[part="result"] h3', retry: '[part="result"] [data-retry]' };
 
-/**
- * Creates the shared client of a button that posts to an endpoint, once the page is idle: the
- * client sends what a previous page load left in the outbox and listens for `online`, so
- * "it will be sent automatically" holds even if nobody escalates again.
- */
-export function warmUp(host: Pick<DialogHost, 'config'>): void {
-  const { client, endpoint, categories } = host.config;
-  if (!client && endpoint)
-    clientFor(
-      endpoint,
-      (categories ?? defaultCategories).map((c) => c.id),
-    );
-}
+// What the button shell calls on this lazy module besides the dialog itself.
+export { lookUp, warmUp } from './clients.ts';
+export { escalatedLabel } from './escalated-label.ts';
 
 /** What the dialog is given besides its host: things that are not the element's public API. */
 export interface DialogOptions {
@@ -54,6 +44,8 @@ export class EscalationDialog implements ReactiveController {
   readonly #submission: Submission;
   readonly #noticing: Noticing;
   #announcement = '';
+  /** The escalation shown read-only (the task is already escalated), instead of the form. */
+  #viewing: EscalationState | undefined;
 
   // Listeners are arrow functions: Lit calls them with the host element as `this`.
   readonly #onClose = () => {
@@ -69,6 +61,8 @@ export class EscalationDialog implements ReactiveController {
     host.dispatchEvent(new EscalateCloseEvent(host.taskId));
     // Native <dialog> restores focus too, but not reliably across shadow roots.
     this.#focusTrigger();
+    // Reading an escalation's state is not an outcome: the task stays where it is.
+    if (this.#viewing) return void (this.#viewing = undefined);
     // Last, so that a host removing the task here finds focus where it can move it on.
     if (status.kind === 'success' || status.kind === 'queued' || status.kind === 'already') {
       const receipt = status.kind === 'success' ? status.receipt : undefined;
@@ -143,6 +137,18 @@ export class EscalationDialog implements ReactiveController {
 
   close() {
     this.#dialog?.close();
+  }
+
+  /** Opens on the read-only state of the task's escalation (no form), focus on its heading. */
+  async show(state: EscalationState) {
+    const dialog = this.#dialog;
+    if (!dialog || dialog.open) return;
+    this.#viewing = state;
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    dialog.showModal();
+    this.#host.dispatchEvent(new EscalateOpenEvent(this.#host.taskId));
+    this.#host.renderRoot.querySelector<HTMLElement>('[part="result"] h3')?.focus();
   }
 
   /** Validates and sends. Pressing submit again while sending does nothing. */
@@ -229,20 +235,22 @@ export class EscalationDialog implements ReactiveController {
         <p id="task-line" class="muted">${s.taskLine(h.taskId, h.customerName, h.taskTitle)}</p>
       </header>
       ${
-        status.kind === 'success' || status.kind === 'queued'
-          ? resultTemplate(
-              {
-                strings: s,
-                outcome: status,
-                policy: this.#form.policy,
-                locale: this.#form.locale,
-                teamName: (id) => this.#form.teamName(id),
-              },
-              close,
-            )
-          : status.kind === 'already'
-            ? alreadyTemplate(s, status.existing, close)
-            : formTemplate(formView(this.#form, this.#submission, this.#noticing, h.config.supportPhone), this.#actions)
+        this.#viewing
+          ? stateTemplate({ strings: s, state: this.#viewing, locale: this.#form.locale, teamName: (id) => this.#form.teamName(id) }, close)
+          : status.kind === 'success' || status.kind === 'queued'
+            ? resultTemplate(
+                {
+                  strings: s,
+                  outcome: status,
+                  policy: this.#form.policy,
+                  locale: this.#form.locale,
+                  teamName: (id) => this.#form.teamName(id),
+                },
+                close,
+              )
+            : status.kind === 'already'
+              ? alreadyTemplate(s, status.existing, close)
+              : formTemplate(formView(this.#form, this.#submission, this.#noticing, h.config.supportPhone), this.#actions)
       }
       <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</div>
     </dialog>`;

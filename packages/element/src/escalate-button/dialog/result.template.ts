@@ -7,6 +7,7 @@ import { html } from 'lit';
 import { escalationReference, suggestRouting, type EscalationPolicy } from '@escalate-kit/sdk';
 import type { EscalateStrings } from '../../strings/types.ts';
 import { scriptFor } from './script.ts';
+import { localTime } from './time.ts';
 import type { Status } from './submission.ts';
 
 export interface ResultView {
@@ -16,17 +17,6 @@ export interface ResultView {
   /** The agent's language, for the respond-by time. */
   locale: string;
   teamName: (id: string) => string;
-}
-
-/** An instant in the agent's own time zone and language, e.g. "Fri, Nov 14, 4:00 PM". */
-function localTime(iso: string, locale: string): string {
-  const options: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
-  try {
-    return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
-  } catch {
-    // A `lang` Intl does not know: the browser's own language.
-    return new Intl.DateTimeFormat(undefined, options).format(new Date(iso));
-  }
 }
 
 /** Sent or queued: the next steps and the customer script for the request that went out. */

@@ -1,0 +1,20 @@
+/** "2 hours ago", "yesterday": how long ago an instant was, in the agent's language. */
+
+const units: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** @param locale BCP 47; a tag Intl does not know falls back to the browser's own language. */
+export function ago(iso: string, locale: string | undefined, now = Date.now()): string {
+  const elapsed = Date.parse(iso) - now;
+  let format: Intl.RelativeTimeFormat;
+  try {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  } catch {
+    format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  }
+  for (const [unit, ms] of units) if (Math.abs(elapsed) >= ms) return format.format(Math.round(elapsed / ms), unit);
+  return format.format(0, 'minute');
+}
