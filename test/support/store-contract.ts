@@ -9,6 +9,7 @@ import type { ContractContext } from './store-contract/context.ts';
 import { decisionContract } from './store-contract/decision.ts';
 import { listContract } from './store-contract/list.ts';
 import { notificationsContract } from './store-contract/notifications.ts';
+import { ownershipContract } from './store-contract/ownership.ts';
 import { rowsContract } from './store-contract/rows.ts';
 import { statusContract } from './store-contract/status.ts';
 
@@ -39,5 +40,6 @@ export function describeStoreContract(name: string, open: () => Promise<Escalati
     statusContract(context);
     notificationsContract(context);
     decisionContract(context);
+    ownershipContract(context);
   });
 }

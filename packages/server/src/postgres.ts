@@ -5,4 +5,5 @@
  */
 export { createPostgresDatabase, createPostgresStore } from './store/postgres.ts';
 export type { PostgresStoreOptions } from './store/postgres.ts';
+export { createPostgresLive, DEFAULT_LIVE_CHANNEL, type PostgresLiveOptions } from './live/postgres-bus.ts';
 export type { SqlDatabase, SqlSession } from './store/sql.ts';

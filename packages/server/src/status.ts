@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { escalationStatuses, strictObjectError, type EscalationStatus } from '@escalate-kit/sdk';
+import { historyAssigneeSchema, type HistoryAssignee } from './assignee.ts';
 import { actorSchema } from './auth/types.ts';
 import { noControlExceptNewlines } from './http/text.ts';
 
@@ -76,6 +77,11 @@ export const historyEntrySchema = z.object({
   /** The same as `to`: the status after the change, as the history said before it had `from` and `to`. */
   status: statusSchema,
   note: z.optional(z.string()),
+  /**
+   * On a claim, an assignment or a release (migration 006), and only there: who owns it from
+   * then on (`null`: nobody). `from` and `to` are then both the status it had.
+   */
+  assignee: z.optional(historyAssigneeSchema),
   at: z.string(),
   actor: actorSchema,
 });
@@ -86,6 +92,8 @@ export interface HistoryChange {
   from?: EscalationStatus;
   to: EscalationStatus;
   note?: string;
+  /** Present on a change of owner only (`null`: released). */
+  assignee?: HistoryAssignee;
   at: string;
   actor: z.output<typeof actorSchema>;
 }
@@ -95,6 +103,7 @@ export const historyEntry = (change: HistoryChange): HistoryEntry => ({
   to: change.to,
   status: change.to,
   ...(change.note !== undefined && { note: change.note }),
+  ...(change.assignee !== undefined && { assignee: change.assignee }),
   at: change.at,
   actor: change.actor,
 });

@@ -4,12 +4,17 @@
  */
 import * as z from 'zod/mini';
 import { categorySchema, escalationRequestSchema, limits, slugPattern, type EscalationRequest } from '@escalate-kit/sdk';
+import { assigneeSchema, type AssigneeChange } from './assignee.ts';
 import { actorSchema, type AccessStore, type Actor } from './auth/types.ts';
+import type { LiveEvents } from './live/event.ts';
+import { queueFilters } from './queue-filters.ts';
 import { decisionSchema, type Decision } from './decision/schema.ts';
+import type { HandledInsertResult, NewHandled, StoredHandled } from './metrics/handled.ts';
 
 export { decisionSchema, deadlineRules, storedDeadlineSchema, type Decision, type StoredDeadline } from './decision/schema.ts';
 
 import { noControl } from './http/text.ts';
+import { followUpKinds, type FollowUpDetails } from './sla/kinds.ts';
 import { historyEntrySchema, statusSchema, type HistoryChange, type StatusUpdate } from './status.ts';
 
 export {
@@ -31,8 +36,11 @@ export {
 export const notificationStates = ['pending', 'sent', 'failed'] as const;
 export type NotificationState = (typeof notificationStates)[number];
 
-/** What a notification tells the team: `new`, a newly stored escalation (reminders and level-ups come next). */
-export const notificationKinds = ['new'] as const;
+/**
+ * What a notification tells: `new`, a newly stored escalation to its team; the SLA clock's
+ * reminders and level-ups and the agent's updates (`sla/kinds.ts`, docs/policy.md#follow-up).
+ */
+export const notificationKinds = ['new', ...followUpKinds] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Delivery of the e-mail to the account team; visible in the inbox. */
@@ -63,6 +71,11 @@ export const storedEscalationSchema = z.object({
   /** When it must be resolved, when a rule gives a resolution time: `decision.resolveBy.at`. */
   resolveBy: z.optional(z.string()),
   /**
+   * The level it is at now, once the SLA clock raised it past `decision.level` at a breach
+   * (docs/policy.md#follow-up); absent: `decision.level`.
+   */
+  level: z.optional(z.number()),
+  /**
    * What the server decided from the case with its own policy. Absent on escalations stored
    * before the server recorded its decision (migration 003).
    */
@@ -73,6 +86,8 @@ export const storedEscalationSchema = z.object({
   history: z.array(historyEntrySchema),
   /** Who sent it: the key or the user. Absent on escalations stored before migration 005, or with auth off. */
   createdBy: z.optional(actorSchema),
+  /** The member or lead who owns it (claimed, or assigned by a lead); absent while nobody does. */
+  assignee: z.optional(assigneeSchema),
   notification: notificationSchema,
 });
 export type StoredEscalation = z.output<typeof storedEscalationSchema>;
@@ -152,6 +167,8 @@ export const listQuerySchema = z.object({
     50,
   ),
   cursor: z.optional(z.string().check(z.maxLength(200, 'cursor must be a nextCursor this server returned'))),
+  // The work queue's filters: whose, overdue, free text (queue-filters.ts).
+  ...queueFilters,
 });
 export type ListQuery = z.output<typeof listQuerySchema>;
 
@@ -175,6 +192,12 @@ export const statsSchema = z.object({
   resolvedShare: z.number(),
 });
 export type Stats = z.output<typeof statsSchema>;
+
+/** The rows of a range the metrics read (`EscalationStore.metricsRows`). */
+export interface MetricsRows {
+  escalations: StoredEscalation[];
+  handled: StoredHandled[];
+}
 
 /**
  * `GET /api/meta`: what people see for the ids the API answers with, from the handler's own
@@ -211,8 +234,12 @@ export interface EscalationStore {
    */
   insert(escalation: NewEscalation): Promise<InsertResult>;
   get(id: string): Promise<StoredEscalation | undefined>;
-  /** Ordered by `respondBy`, then `id` (what is due first comes first); with `createdBy`, only what that actor sent. */
-  list(query: ListQuery, scope?: { createdBy?: Actor }): Promise<ListResult>;
+  /**
+   * Ordered by `respondBy`, then `id` (what is due first comes first); with `createdBy`, only what
+   * that actor sent. `query.assignee` is `none` or a user id (the route turns `me` into one);
+   * `overdue` compares with `now` (default: the current time).
+   */
+  list(query: ListQuery, scope?: { createdBy?: Actor; now?: string }): Promise<ListResult>;
   /**
    * Sets the status to `change.to` and appends the change to the history, in one atomic step,
    * only if the status is still `change.from` (`changed: false` and the current record otherwise:
@@ -224,6 +251,15 @@ export interface EscalationStore {
   ): Promise<{ record: StoredEscalation; changed: boolean } | undefined>;
   /** Appends a note (`from` = `to` = the current status); `undefined` when there is no such escalation. */
   addNote(id: string, note: { note: string; at: string; actor: Actor }): Promise<StoredEscalation | undefined>;
+  /**
+   * Sets the owner to `change.to` and appends the change to the history (`from` = `to` = the
+   * status, `assignee` the new owner), in one atomic step, only if the owner is still
+   * `change.from` (`changed: false` and the current record otherwise). `undefined` when there is
+   * no such escalation.
+   */
+  assign(id: string, change: AssigneeChange): Promise<{ record: StoredEscalation; changed: boolean } | undefined>;
+  /** Every insert, change of status, note and change of owner, as committed (`live/event.ts`). */
+  readonly events: LiveEvents;
   setNotification(id: string, notification: Notification): Promise<void>;
   /**
    * Claims up to `limit` escalations whose e-mail is not sent and due at `now` (`nextAttemptAt`
@@ -235,6 +271,13 @@ export interface EscalationStore {
    */
   dueNotifications(now: string, limit: number, leaseMs?: number): Promise<StoredEscalation[]>;
   stats(): Promise<Stats>;
+  /** Stores a task handled without escalating, atomic on its id like `insert` (migrations/008_handled.sql). */
+  insertHandled(report: NewHandled): Promise<HandledInsertResult>;
+  /**
+   * What the metrics are computed from (metrics/): the escalations received and the reports
+   * handled in `[from, to)` (ISO instants), escalations with their history.
+   */
+  metricsRows(from: string, to: string): Promise<MetricsRows>;
   close(): Promise<void>;
 }
 
@@ -243,6 +286,13 @@ export interface NotificationMessage {
   kind: NotificationKind;
   /** Send the message under exactly this id; absent when the notifier names no messages. */
   messageId?: string;
+  /** For the follow-up kinds: the deadline and the level the message is about. */
+  followUp?: FollowUpDetails;
+  /**
+   * The addresses the server chose (the agent who escalated, the owner); absent: the notifier's
+   * own routing (the team's, or the level's).
+   */
+  to?: string[];
 }
 
 /** Tells the account team. Throws when it could not; the handler retries. */

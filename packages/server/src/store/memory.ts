@@ -4,7 +4,6 @@
  */
 import {
   NOTIFICATION_LEASE_MS,
-  type EscalationStore,
   type InsertResult,
   type ListQuery,
   type ListResult,
@@ -13,9 +12,16 @@ import {
   type StoredEscalation,
 } from '../types.ts';
 import type { Actor } from '../auth/types.ts';
+import { historyAssignee } from '../assignee.ts';
+import { createLiveBus } from '../live/bus.ts';
+import { liveEvent, type LiveEvent } from '../live/event.ts';
 import { historyEntry } from '../status.ts';
 import { createMemoryAccessStore } from './access-memory.ts';
+import { createMemoryFollowUps } from './follow-ups-memory.ts';
+import type { SlaStore } from '../sla/store.ts';
 import { decodeCursor, emptyStats, encodeCursor, isoString } from './common.ts';
+import { matchesList } from './list-filter.ts';
+import { memoryMetrics } from './metrics-memory.ts';
 
 interface Row {
   record: StoredEscalation;
@@ -29,12 +35,6 @@ function compare(a: { respondBy: string; id: string }, b: { respondBy: string; i
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** The same key or user (the SQL stores compare type and id the same way). */
-function sameActor(a: Actor | undefined, b: Actor): boolean {
-  if (!a || a.type === 'anonymous' || b.type === 'anonymous') return a?.type === b.type;
-  return a.type === b.type && a.id === b.id;
-}
-
 /**
  * Creates an in-memory store.
  *
@@ -43,15 +43,19 @@ function sameActor(a: Actor | undefined, b: Actor): boolean {
  * const handler = createEscalationHandler({ store: createMemoryStore() });
  * ```
  */
-export function createMemoryStore(): EscalationStore {
+export function createMemoryStore(): SlaStore {
   const rows = new Map<string, Row>();
   // Callers get copies: a handler that mutates a returned record must not change what is stored,
   // exactly as with a database.
   const copy = (record: StoredEscalation): StoredEscalation => structuredClone(record);
+  // Changes are published after they are made, to this process only (nothing else shares a Map).
+  const bus = createLiveBus();
+  const publish = (event: LiveEvent) => bus.publish(structuredClone(event));
 
   return {
     async migrate() {},
     access: createMemoryAccessStore(),
+    followUps: createMemoryFollowUps({ get: (id) => rows.get(id)?.record, all: () => [...rows.values()].map((r) => r.record) }),
 
     async insert(escalation: NewEscalation): Promise<InsertResult> {
       // Check and set happen in one synchronous step, so concurrent inserts of one id store one row.
@@ -79,6 +83,7 @@ export function createMemoryStore(): EscalationStore {
             : { state: 'pending', attempts: 0, nextAttemptAt: isoString(escalation.notificationLeaseUntil) },
       };
       rows.set(record.id, { record, bodyHash: escalation.bodyHash });
+      publish(liveEvent('escalation.created', record, record.receivedAt));
       return { inserted: true, record: copy(record), bodyHash: escalation.bodyHash };
     },
 
@@ -87,18 +92,14 @@ export function createMemoryStore(): EscalationStore {
       return row && copy(row.record);
     },
 
-    async list(query: ListQuery, scope: { createdBy?: Actor } = {}): Promise<ListResult> {
+    async list(query: ListQuery, scope: { createdBy?: Actor; now?: string } = {}): Promise<ListResult> {
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
       const since = query.since === undefined ? undefined : Date.parse(query.since);
       const matching = [...rows.values()]
         .map((r) => r.record)
         .filter(
           (r) =>
-            (query.status === undefined || r.status === query.status) &&
-            (query.taskId === undefined || r.request.taskId === query.taskId) &&
-            (query.category === undefined || r.request.category === query.category) &&
-            (query.team === undefined || r.team === query.team) &&
-            (scope.createdBy === undefined || sameActor(r.createdBy, scope.createdBy)) &&
+            matchesList(r, query, scope) &&
             (since === undefined || Date.parse(r.receivedAt) >= since) &&
             (after === undefined || compare(r, after) > 0),
         )
@@ -115,6 +116,7 @@ export function createMemoryStore(): EscalationStore {
       if (row.record.status !== change.from) return { record: copy(row.record), changed: false };
       row.record.status = change.to;
       row.record.history.push(historyEntry(structuredClone(change)));
+      publish(liveEvent('escalation.changed', row.record, change.at, 'status'));
       return { record: copy(row.record), changed: true };
     },
 
@@ -123,8 +125,24 @@ export function createMemoryStore(): EscalationStore {
       if (!row) return undefined;
       const { status } = row.record;
       row.record.history.push(historyEntry({ from: status, to: status, note, at, actor: structuredClone(actor) }));
+      publish(liveEvent('escalation.changed', row.record, at, 'note'));
       return copy(row.record);
     },
+
+    async assign(id, { from, to, at, actor }) {
+      const row = rows.get(id);
+      if (!row) return undefined;
+      // Compared and set in one synchronous step, like a change of status.
+      if ((row.record.assignee?.id ?? null) !== from) return { record: copy(row.record), changed: false };
+      if (to) row.record.assignee = structuredClone(to);
+      else delete row.record.assignee;
+      const { status } = row.record;
+      row.record.history.push(historyEntry({ from: status, to: status, assignee: historyAssignee(to), at, actor: structuredClone(actor) }));
+      publish(liveEvent('escalation.changed', row.record, at, 'assignee'));
+      return { record: copy(row.record), changed: true };
+    },
+
+    events: { subscribe: async (listener, lost) => bus.add(listener, lost) },
 
     async setNotification(id: string, notification: Notification) {
       const row = rows.get(id);
@@ -167,6 +185,11 @@ export function createMemoryStore(): EscalationStore {
       return stats;
     },
 
-    async close() {},
+    // Handled reports and the metrics' rows (docs/policy.md#metrics).
+    ...memoryMetrics(() => [...rows.values()].map((r) => r.record)),
+
+    async close() {
+      bus.lose();
+    },
   };
 }

@@ -3,6 +3,7 @@
  * database and the unique key on `id` keeps replays idempotent across all of them.
  */
 import pg from 'pg';
+import { createPostgresLive } from '../live/postgres-bus.ts';
 import type { EscalationStore } from '../types.ts';
 import { createSqlStore, type SqlDatabase, type SqlSession } from './sql.ts';
 
@@ -32,6 +33,14 @@ export interface PostgresStoreOptions {
    * @example createPostgresStore({ connectionString, connectTimeoutMs: 3000 })
    */
   connectTimeoutMs?: number;
+  /**
+   * The LISTEN/NOTIFY channel of the live events (`store.events`): every server on it hears every
+   * change the others commit. Servers sharing a database share the channel; give another one to a
+   * second set of servers whose data lives in another schema of the same database.
+   * @default 'escalate_kit_events'
+   * @example createPostgresStore({ connectionString, channel: 'escalate_kit_staging' })
+   */
+  channel?: string;
 }
 
 /**
@@ -45,7 +54,13 @@ export interface PostgresStoreOptions {
  * ```
  */
 export function createPostgresStore(options: PostgresStoreOptions): EscalationStore {
-  return createSqlStore(createPostgresDatabase(options));
+  const live = createPostgresLive({
+    connectionString: options.connectionString,
+    ...(options.channel !== undefined && { channel: options.channel }),
+    ...(options.connectTimeoutMs !== undefined && { connectTimeoutMs: options.connectTimeoutMs }),
+    ...(options.onError !== undefined && { onError: options.onError }),
+  });
+  return createSqlStore(createPostgresDatabase(options), { live });
 }
 
 /**

@@ -1,4 +1,4 @@
-/** How an escalation is a row of the `escalations` table, and back (migrations/001_init.sql, 003_decision.sql, 005_history.sql). */
+/** How an escalation is a row of the `escalations` table, and back (migrations/001_init.sql, 003_decision.sql, 005_history.sql, 006_ownership.sql). */
 import type { Actor } from '../auth/types.ts';
 import type { Decision, EscalationStatus, HistoryEntry, Notification, NotificationState, StoredEscalation } from '../types.ts';
 import { isoString } from './common.ts';
@@ -14,10 +14,16 @@ export interface EscalationRow {
   resolve_by: Date | string | null;
   /** NULL on rows from before migration 003. */
   decision: unknown;
+  /** NULL until the SLA clock raises it (migration 007); absent before that migration. */
+  level?: number | null;
   received_at: Date | string;
   created_by_type: Actor['type'] | null;
   created_by_id: string | null;
   created_by_label: string | null;
+  /** NULL while nobody owns it, and on rows from before migration 006. */
+  assignee_id?: string | null;
+  assignee_name?: string | null;
+  assignee_email?: string | null;
   notification_state: NotificationState;
   notification_attempts: number;
   notification_last_error: string | null;
@@ -33,12 +39,14 @@ const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(v
 export function actorColumns(actor: Actor): [Actor['type'], string | null, string] {
   if (actor.type === 'user') return ['user', actor.id, actor.email];
   if (actor.type === 'key') return ['key', actor.id, actor.name];
+  if (actor.type === 'system') return ['system', null, actor.name];
   return ['anonymous', null, actor.name];
 }
 
 export function toActor(type: Actor['type'], id: string | null, label: string): Actor {
   if (type === 'user') return { type, id: id ?? '', email: label };
   if (type === 'key') return { type, id: id ?? '', name: label };
+  if (type === 'system') return { type, name: label };
   return { type: 'anonymous', name: label };
 }
 
@@ -55,12 +63,16 @@ export function toRecord(row: EscalationRow, history: HistoryEntry[]): StoredEsc
     team: row.team,
     respondBy: isoString(row.respond_by),
     ...(row.resolve_by !== null && row.resolve_by !== undefined && { resolveBy: isoString(row.resolve_by) }),
+    ...(row.level !== null && row.level !== undefined && { level: Number(row.level) }),
     ...(row.decision !== null && row.decision !== undefined && { decision: json<Decision>(row.decision) }),
     receivedAt: isoString(row.received_at),
     status: row.status,
     history,
     ...(row.created_by_type !== null &&
       row.created_by_type !== undefined && { createdBy: toActor(row.created_by_type, row.created_by_id, row.created_by_label ?? '') }),
+    ...(typeof row.assignee_id === 'string' && {
+      assignee: { id: row.assignee_id, name: row.assignee_name ?? '', email: row.assignee_email ?? '' },
+    }),
     notification,
   };
 }

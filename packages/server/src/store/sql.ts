@@ -6,7 +6,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import {
   NOTIFICATION_LEASE_MS,
-  type EscalationStore,
   type InsertResult,
   type ListQuery,
   type ListResult,
@@ -14,10 +13,17 @@ import {
   type Notification,
 } from '../types.ts';
 import { createSqlAccessStore } from './access-sql.ts';
-import { decodeCursor, emptyStats, encodeCursor, isoString } from './common.ts';
+import { createSqlFollowUps } from './follow-ups-sql.ts';
+import type { SlaStore } from '../sla/store.ts';
+import { emptyStats, encodeCursor, isoString } from './common.ts';
 import type { SqlDatabase } from './sql-database.ts';
 import { changeStatus, addNote, oneWithHistory, withHistory } from './history-sql.ts';
+import { liveEvent } from '../live/event.ts';
+import { assign } from './assign-sql.ts';
+import { listWhere } from './list-sql.ts';
+import { inProcessLive, transactWith, type SqlLive } from './sql-live.ts';
 import { actorColumns, toJson, type EscalationRow } from './sql-rows.ts';
+import { sqlMetrics } from './metrics-sql.ts';
 
 export type { SqlDatabase, SqlSession } from './sql-database.ts';
 
@@ -28,6 +34,13 @@ export interface SqlStoreOptions {
    * @example createSqlStore(db, { migrations: new URL('./my-migrations/', import.meta.url) })
    */
   migrations?: URL;
+  /**
+   * How changes are published to `store.events`: in-process (one process owns the database), or
+   * through the database to every server sharing it (`createPostgresLive`, what `createPostgresStore` uses).
+   * @default in-process
+   * @example createSqlStore(db, { live: createPostgresLive({ connectionString }) })
+   */
+  live?: SqlLive;
 }
 
 const defaultMigrations = new URL('../../migrations/', import.meta.url);
@@ -48,11 +61,16 @@ const TASK_LOCK = 72_384;
  * await store.migrate();
  * ```
  */
-export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): EscalationStore {
+export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): SlaStore {
   const migrations = options.migrations ?? defaultMigrations;
+  const live = options.live ?? inProcessLive();
+  const transact = transactWith(db, live);
+  let closing: Promise<void> | undefined;
 
   return {
     access: createSqlAccessStore(db),
+    // The SLA clock's follow-ups (migrations/007_sla.sql).
+    followUps: createSqlFollowUps(db),
 
     async migrate() {
       const files = (await readdir(migrations)).filter((f) => f.endsWith('.sql')).sort();
@@ -73,7 +91,7 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
 
     async insert(escalation: NewEscalation): Promise<InsertResult> {
       const { request } = escalation;
-      return db.transaction(async (tx) => {
+      return transact(async (tx, emit) => {
         // One task at a time: of two escalations of one task sent at once, the second waits here
         // and then sees the first. The lock ends with the transaction.
         await tx.query(`SELECT pg_advisory_xact_lock(${TASK_LOCK}, hashtext($1))`, [request.taskId]);
@@ -116,7 +134,11 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
           ],
         );
         const row = inserted.rows[0];
-        if (row) return { inserted: true, record: await oneWithHistory(tx, row), bodyHash: row.body_hash };
+        if (row) {
+          const record = await oneWithHistory(tx, row);
+          await emit(liveEvent('escalation.created', record, record.receivedAt));
+          return { inserted: true, record, bodyHash: row.body_hash };
+        }
         const existing = await tx.query<EscalationRow>('SELECT * FROM escalations WHERE id = $1', [request.id]);
         const stored = existing.rows[0];
         if (!stored) throw new Error(`Escalation ${request.id} conflicted on insert but cannot be read`);
@@ -130,23 +152,8 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
     },
 
     async list(query: ListQuery, scope = {}): Promise<ListResult> {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const param = (value: unknown) => {
-        params.push(value);
-        return `$${params.length}`;
-      };
-      if (query.status !== undefined) where.push(`status = ${param(query.status)}`);
-      if (query.category !== undefined) where.push(`category = ${param(query.category)}`);
-      if (query.taskId !== undefined) where.push(`task_id = ${param(query.taskId)}`);
-      if (query.team !== undefined) where.push(`team = ${param(query.team)}`);
-      const creator = scope.createdBy && actorColumns(scope.createdBy);
-      if (creator) where.push(`created_by_type = ${param(creator[0])} AND created_by_id IS NOT DISTINCT FROM ${param(creator[1])}`);
-      if (query.since !== undefined) where.push(`received_at >= ${param(isoString(query.since))}::timestamptz`);
-      if (query.cursor !== undefined) {
-        const after = decodeCursor(query.cursor);
-        where.push(`(respond_by, id) > (${param(after.respondBy)}::timestamptz, ${param(after.id)}::text COLLATE "C")`);
-      }
+      // The filters, as parameters (list-sql.ts).
+      const { where, params, param } = listWhere(query, scope);
       // One row more than asked tells whether there is a next page without a count(*).
       const { rows } = await db.query<EscalationRow>(
         `SELECT * FROM escalations ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -158,8 +165,10 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
       return rows.length > query.limit && last ? { items, nextCursor: encodeCursor(last) } : { items };
     },
 
-    changeStatus: (id, change) => changeStatus(db, id, change),
-    addNote: (id, note) => addNote(db, id, note),
+    changeStatus: (id, change) => changeStatus(transact, id, change),
+    addNote: (id, note) => addNote(transact, id, note),
+    assign: (id, change) => assign(transact, id, change),
+    events: { subscribe: (listener, lost) => live.subscribe(listener, lost) },
 
     async setNotification(id: string, n: Notification) {
       await db.query(
@@ -226,6 +235,14 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
       return stats;
     },
 
-    close: () => db.close(),
+    // Handled reports and the metrics' rows (docs/policy.md#metrics).
+    ...sqlMetrics(db),
+
+    // Once, however often it is called (a test harness may close what a test closed already).
+    close: () =>
+      (closing ??= (async () => {
+        await live.close();
+        await db.close();
+      })()),
   };
 }

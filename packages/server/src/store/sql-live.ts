@@ -1,0 +1,45 @@
+/**
+ * How the SQL stores publish their changes: inside the change's transaction (PostgreSQL: a
+ * NOTIFY, delivered to every server when, and only if, the transaction commits), or after it
+ * committed (PGlite: the in-process bus, since one process owns the database).
+ */
+import { createLiveBus } from '../live/bus.ts';
+import type { LiveEvent, LiveEvents } from '../live/event.ts';
+import type { SqlDatabase, SqlSession } from './sql-database.ts';
+
+export interface SqlLive extends LiveEvents {
+  /** Runs inside the transaction of the change `event` describes. */
+  inTransaction(tx: SqlSession, event: LiveEvent): Promise<void>;
+  /** Runs once that transaction committed. */
+  committed(event: LiveEvent): void;
+  /** Ends every subscription (each is told its feed was lost) and any connection of its own. */
+  close(): Promise<void>;
+}
+
+/** The in-process flavour: events go out after the commit, to this process only. */
+export function inProcessLive(): SqlLive {
+  const bus = createLiveBus();
+  return {
+    subscribe: bus.subscribe,
+    inTransaction: async () => {},
+    committed: (event) => bus.publish(event),
+    close: async () => bus.lose(),
+  };
+}
+
+/** Runs `fn` in a transaction; each `emit` publishes an event with it (in it, or after the commit). */
+export type Transact = <T>(fn: (tx: SqlSession, emit: (event: LiveEvent) => Promise<void>) => Promise<T>) => Promise<T>;
+
+export function transactWith(db: SqlDatabase, live: SqlLive): Transact {
+  return async (fn) => {
+    const events: LiveEvent[] = [];
+    const result = await db.transaction((tx) =>
+      fn(tx, async (event) => {
+        events.push(event);
+        await live.inTransaction(tx, event);
+      }),
+    );
+    for (const event of events) live.committed(event);
+    return result;
+  };
+}
