@@ -19,6 +19,7 @@ import { createRateLimit } from './http/rate-limit.ts';
 import { createLogger } from './log.ts';
 import { createNotificationWorker } from './notifications/worker.ts';
 import { escalationRoutes } from './routes/escalations.ts';
+import { handledRoutes } from './routes/handled.ts';
 import { healthRoutes } from './routes/health.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { keyRoutes } from './routes/keys.ts';
@@ -88,7 +89,8 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
     sessionRoutes({ store: store.access, auth, sessions, lockout, trustProxy, bodyLimit, sso }),
     ...(auth && oidc ? [oidcRoutes({ oidc, auth, sessions, trustProxy, clock, log })] : []),
     escalationRoutes({ store, clock, policy, categories: categoryIds, bodyLimit, rateLimit, notifications }),
-    statsRoutes(store, categoryIds),
+    statsRoutes({ store, clock, categories: categoryIds, teams: Object.keys(policy.teams.names) }),
+    handledRoutes({ store, clock, bodyLimit }),
     metaRoutes({ categories, teams: { ...policy.teams.names } }),
     userRoutes({ store: store.access, clock, bodyLimit }),
     keyRoutes({ store: store.access, clock, bodyLimit }),

@@ -40,6 +40,12 @@ export interface EscalationClientOptions<C extends string = DefaultCategory> {
    */
   endpoint: string | URL;
   /**
+   * Where `reportHandled` POSTs tasks handled without escalating.
+   * @default `handled` next to `endpoint` (`/api/escalations` → `/api/handled`)
+   * @example createEscalationClient({ endpoint: '/api/escalations', handledEndpoint: '/metrics/handled' })
+   */
+  handledEndpoint?: string | URL;
+  /**
    * Static headers sent with every request (e.g. a CSRF token).
    * @example createEscalationClient({ endpoint, headers: { 'X-CSRF-Token': token } })
    */

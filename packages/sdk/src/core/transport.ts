@@ -25,6 +25,8 @@ export interface Transport {
   send(request: EscalationRequest): Promise<EscalationReceipt>;
   /** GETs `url` with the host's headers (retried as ky retries reads); resolves with the JSON body or throws. */
   read(url: string): Promise<unknown>;
+  /** POSTs `body` to `url` under `Idempotency-Key: key`, retried as escalations are; resolves with the JSON body or throws. */
+  post(url: string, body: unknown, key: string): Promise<unknown>;
   /** Any failure of `send`, as the SDK's typed error. */
   toError(e: unknown): EscalationError;
 }
@@ -64,12 +66,18 @@ export function createTransport(options: EscalationClientOptions<string>): Trans
     return headers;
   }
 
+  async function post(url: string | URL, json: unknown, key: string): Promise<unknown> {
+    const headers = await hostHeaders();
+    headers.set('Idempotency-Key', key);
+    const response = await client.post(url, { json, headers });
+    return response.json().catch(() => undefined);
+  }
+
   return {
+    post,
+
     async send(request) {
-      const headers = await hostHeaders();
-      headers.set('Idempotency-Key', request.id);
-      const response = await client.post(options.endpoint, { json: request, headers });
-      const body: unknown = await response.json().catch(() => undefined);
+      const body = await post(options.endpoint, request, request.id);
       const receipt = escalationReceiptSchema.safeParse(body);
       // A 2xx without a receipt is never a success: there is nothing to show the agent.
       if (!receipt.success) throw new EscalationReceiptError(toFieldIssues(receipt.error.issues), body);

@@ -19,3 +19,4 @@ export * from './context.ts';
 export * from './request.ts';
 export * from './answers.ts';
 export * from './state.ts';
+export * from './handled.ts';
