@@ -5,9 +5,12 @@
  * A task leaves the page when the agent closes the escalation's result (`escalate-done`), and
  * focus moves on to the next task. Escalations go to the demo's own back end
  * (`/demo/api/escalations`, relay.ts), which holds the host's API key: the page never sees it.
+ * What the agent escalated stays in sight under "My escalations" (mine.ts), each button saying
+ * where the account team is with it.
  */
 import { createEscalationClient } from '@escalate-kit/sdk';
 import '@escalate-kit/element/define';
+import { showMine, trackMine } from './mine.ts';
 import type { Task } from './tasks.ts';
 
 const list = document.querySelector<HTMLUListElement>('#tasks')!;
@@ -21,7 +24,10 @@ const provider = document.querySelector('escalate-provider')!;
 // The demo's own back end, same-origin: it adds the host's API key and forwards to the API.
 const client = createEscalationClient({ endpoint: '/demo/api/escalations' });
 provider.client = client;
-client.addEventListener('delivered', (e) => removeTask(e.request.taskId, 'sent from the outbox'));
+client.addEventListener('delivered', (e) => {
+  removeTask(e.request.taskId, 'sent from the outbox');
+  trackMine(e.request.taskId, e.request.taskTitle, e.receipt);
+});
 
 const shown = () => [...list.querySelectorAll<HTMLElement>('[data-task]')].map((row) => row.dataset.task!);
 
@@ -81,6 +87,7 @@ function removeTask(taskId: string, how: string) {
 // The dialog shows what happens next and what to tell the customer; the task goes when the
 // agent closes it, so the confirmation is never torn away while it is being read.
 list.addEventListener('escalate-done', (e) => {
+  if (e.receipt) trackMine(e.taskId, e.request?.taskTitle, e.receipt);
   const how =
     e.outcome === 'queued'
       ? 'saved offline: it will be sent automatically'
@@ -92,3 +99,4 @@ list.addEventListener('escalate-done', (e) => {
 
 claim.addEventListener('click', () => void claimNext());
 void claimNext(3);
+void showMine(client);

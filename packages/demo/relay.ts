@@ -3,7 +3,9 @@
  * its own origin (`POST /demo/api/escalations`), and this adds the host's API key and hands the
  * request to the reference API, body and Idempotency-Key unchanged, answering with the API's
  * answer as it is (so the SDK client sees the receipt, the 409s and the 429's Retry-After the
- * API gave). The key stays on the server: the browser never holds it.
+ * API gave). The key stays on the server: the browser never holds it. The page also reads back
+ * what it sent (`GET /demo/api/escalations?taskId=…`, `GET /demo/api/escalations/<id>`), with the
+ * same key: the API answers a key only the escalations it sent.
  */
 import type { FetchHandler } from '@escalate-kit/server/node';
 
@@ -28,8 +30,18 @@ function fromOwnPage(request: Request): boolean {
  */
 export function escalationRelay(api: FetchHandler, apiKey: string): FetchHandler {
   return async (request) => {
-    if (request.method !== 'POST') return json(405, { error: 'method_not_allowed', message: 'Use POST' }, { allow: 'POST' });
-    if (!fromOwnPage(request)) return json(403, { error: 'forbidden', message: 'Only the demo page may send escalations here' });
+    const { pathname, search } = new URL(request.url);
+    // Reading back what this host sent (client.get, client.list: the page's "My escalations").
+    const read = request.method === 'GET' || request.method === 'HEAD';
+    if (!read && request.method !== 'POST')
+      return json(405, { error: 'method_not_allowed', message: 'Use GET or POST' }, { allow: 'GET, HEAD, POST' });
+    if (!fromOwnPage(request)) return json(403, { error: 'forbidden', message: 'Only the demo page may use the escalations here' });
+    if (read) {
+      // The key is an agent's: the API answers only what this host sent, as to any host.
+      const to = new URL(`/api/escalations${pathname.slice('/demo/api/escalations'.length)}${search}`, request.url);
+      return api(new Request(to, { method: request.method, headers: { authorization: `Bearer ${apiKey}`, accept: 'application/json' } }));
+    }
+    if (pathname !== '/demo/api/escalations') return json(405, { error: 'method_not_allowed', message: 'Use GET' }, { allow: 'GET, HEAD' });
     const headers = new Headers({ authorization: `Bearer ${apiKey}` });
     // x-client-ip is the browser's socket address, set by the Node adapter: the API's rate limit
     // then counts each agent's browser, not the demo's back end as one client.

@@ -49,6 +49,22 @@ describe("the demo's back end", () => {
     });
   });
 
+  it('reads back what the host sent, with its key: the list of a task, one escalation, nothing of another', async () => {
+    const body = wire({ taskId: 'T-RELAY-READ' });
+    assert.equal((await relay(body, { 'idempotency-key': body.id })).status, 201);
+    const list = await fetch(`${demo.url}/demo/api/escalations?taskId=T-RELAY-READ`, { headers: { 'sec-fetch-site': 'same-origin' } });
+    assert.equal(list.status, 200);
+    assert.deepEqual(
+      ((await list.json()) as { items: { id: string }[] }).items.map((i) => i.id),
+      [body.id],
+    );
+    const one = await fetch(`${demo.url}/demo/api/escalations/${body.id}`);
+    assert.equal(((await one.json()) as { status: string }).status, 'open');
+    assert.equal((await fetch(`${demo.url}/demo/api/escalations/${crypto.randomUUID()}`)).status, 404);
+    // Only the escalations path and an escalation's id: no other API route through the key.
+    assert.equal((await fetch(`${demo.url}/demo/api/escalations/${body.id}/notes`)).status, 404);
+  });
+
   it("passes the API's refusals on as they are", async () => {
     const bad = await relay({ ...wire(), contactMethod: 'pigeon' });
     assert.equal(bad.status, 400);
@@ -58,7 +74,7 @@ describe("the demo's back end", () => {
     assert.ok([400, 409].includes(other.status), `the API's answer: ${other.status}`);
   });
 
-  it('refuses pages of other origins, and every method but POST', async () => {
+  it('refuses pages of other origins, and methods other than GET and POST', async () => {
     const body = wire();
     const foreign: Record<string, string>[] = [
       { origin: 'http://127.0.0.1:1' },
@@ -70,7 +86,9 @@ describe("the demo's back end", () => {
       assert.equal(refused.status, 403, JSON.stringify(headers));
     }
     assert.equal(await demo.store.get(body.id), undefined, 'nothing was sent');
-    for (const method of ['GET', 'PUT', 'DELETE']) assert.equal((await relay(undefined, {}, method)).status, 405, method);
+    for (const method of ['PUT', 'DELETE', 'PATCH']) assert.equal((await relay(undefined, {}, method)).status, 405, method);
+    const read = await fetch(`${demo.url}/demo/api/escalations`, { headers: { 'sec-fetch-site': 'cross-site' } });
+    assert.equal(read.status, 403, 'nor read from another site');
   });
 
   /** GET with a chosen Host header (fetch would not let it be set). */

@@ -17,7 +17,7 @@ export const escalationStatusSchema = z.enum(escalationStatuses, 'Status must be
 /** One escalation as `GET {endpoint}/{id}` and `GET {endpoint}?taskId=…` answer it (the fields read). */
 export const escalationStateSchema = z.object({
   id: z.string(),
-  request: z.object({ taskId: z.string() }),
+  request: z.object({ taskId: z.string(), taskTitle: z.optional(z.string()) }),
   status: escalationStatusSchema,
   /** The team that takes it, as the server decided. */
   team: z.string(),
@@ -47,6 +47,8 @@ export const escalationPageSchema = z.object({
 export interface EscalationState {
   id: string;
   taskId: string;
+  /** The task's title in the host's app, when the escalation carried one. */
+  taskTitle?: string;
   status: EscalationStatus;
   team: string;
   respondBy: string;
@@ -62,6 +64,7 @@ export function toEscalationState(body: EscalationStateBody): EscalationState {
   return {
     id: body.id,
     taskId: body.request.taskId,
+    ...(body.request.taskTitle !== undefined && { taskTitle: body.request.taskTitle }),
     status: body.status,
     team: body.team,
     respondBy: body.respondBy,

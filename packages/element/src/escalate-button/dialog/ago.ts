@@ -1,4 +1,4 @@
-/** "2 hours ago", "yesterday": how long ago an instant was, in the agent's language. */
+/** "2 hours ago", "yesterday", "5 seconds ago": how long ago an instant was, in the agent's language. */
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
@@ -16,5 +16,6 @@ export function ago(iso: string, locale: string | undefined, now = Date.now()): 
     format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
   }
   for (const [unit, ms] of units) if (Math.abs(elapsed) >= ms) return format.format(Math.round(elapsed / ms), unit);
-  return format.format(0, 'minute');
+  // Seconds rather than "this minute", which reads oddly after a status ("open this minute").
+  return format.format(Math.round(elapsed / 1000), 'second');
 }
