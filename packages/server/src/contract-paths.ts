@@ -126,18 +126,6 @@ export function escalationPaths(): Record<string, JsonSchema> {
         },
       }),
     },
-    '/api/stats': {
-      get: operation('get', 'gated', {
-        operationId: 'getStats',
-        tags: ['escalations'],
-        summary: 'Counts by category, urgency, status and day',
-        description: 'Leads only.',
-        responses: {
-          '200': answer('The counts.', ref('Stats')),
-          '403': problem('`forbidden`: not a lead.', ['forbidden']),
-        },
-      }),
-    },
     '/api/meta': {
       get: operation('get', 'gated', {
         operationId: 'getMeta',

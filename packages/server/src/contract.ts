@@ -3,15 +3,18 @@
  * client and the server validate with, so the document can never drift from the code.
  * `pnpm build` writes them to `packages/server/contract/`.
  */
-import { escalationReceiptSchema, escalationRequestSchema } from '@escalate-kit/sdk';
+import { escalationReceiptSchema, escalationRequestSchema, handledReportSchema } from '@escalate-kit/sdk';
 import { serverErrorBodySchema } from './http/responses.ts';
 import { apiKeySchema, userSchema } from './auth/types.ts';
 import { newUserSchema } from './auth/accounts.ts';
 import { accessPaths } from './contract-access.ts';
 import { escalationPaths } from './contract-paths.ts';
+import { metricsPaths } from './contract-metrics.ts';
+import { handledAnswerSchema } from './metrics/handled.ts';
+import { statsAnswerSchema } from './metrics/schema.ts';
 import { headers, responses } from './contract-responses.ts';
 import { schemaOf, type JsonSchema } from './contract-schema.ts';
-import { metaSchema, noteUpdateSchema, statsSchema, statusUpdateSchema, storedEscalationSchema } from './types.ts';
+import { metaSchema, noteUpdateSchema, statusUpdateSchema, storedEscalationSchema } from './types.ts';
 
 /** The named JSON Schemas of the contract (draft 2020-12). */
 export function contractSchemas(): Record<string, JsonSchema> {
@@ -26,7 +29,9 @@ export function contractSchemas(): Record<string, JsonSchema> {
     User: schemaOf(userSchema, 'output'),
     NewUser: schemaOf(newUserSchema, 'input'),
     ApiKey: schemaOf(apiKeySchema, 'output'),
-    Stats: schemaOf(statsSchema, 'output'),
+    Stats: schemaOf(statsAnswerSchema, 'output'),
+    HandledReport: schemaOf(handledReportSchema, 'input'),
+    HandledAnswer: schemaOf(handledAnswerSchema, 'output'),
     Meta: schemaOf(metaSchema, 'output'),
   };
 }
@@ -65,10 +70,11 @@ export function openApiDocument(): JsonSchema {
     tags: [
       { name: 'escalations', description: 'Sending escalations, and the account team working on them.' },
       { name: 'access', description: 'Signing in, users and API keys (docs/architecture.md#security).' },
+      { name: 'metrics', description: 'Tasks handled without escalating, and the figures of docs/policy.md#metrics.' },
       { name: 'meta', description: "The server's configuration and liveness." },
     ],
     security: [{ bearer: [] }, { session: [] }],
-    paths: { ...escalationPaths(), ...accessPaths() },
+    paths: { ...escalationPaths(), ...accessPaths(), ...metricsPaths() },
     components: {
       schemas: contractSchemas(),
       responses,

@@ -57,6 +57,7 @@ describe('published contract (JSON Schema, OpenAPI)', () => {
       '/api/escalations',
       '/api/escalations/{id}',
       '/api/escalations/{id}/notes',
+      '/api/handled',
       '/api/keys',
       '/api/keys/{id}',
       '/api/meta',

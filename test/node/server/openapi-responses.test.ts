@@ -84,9 +84,21 @@ describe("the server's answers match its OpenAPI document", () => {
 
   it('counts, labels and liveness', async () => {
     await expect(200, 'GET', '/api/stats', { as: api.sessions.lead });
+    await expect(200, 'GET', '/api/stats', { as: api.sessions.lead, query: '?from=2025-03-03&to=2025-03-16&tz=Europe/Paris' });
+    await expect(400, 'GET', '/api/stats', { as: api.sessions.lead, query: '?from=2025-02-30&tz=Mars/Olympus' });
     await expect(403, 'GET', '/api/stats', { as: agent });
     await expect(200, 'GET', '/api/meta', { as: agent });
     await expect(200, 'GET', '/healthz', { as: 'nobody' });
+  });
+
+  it('handled reports: stored, replayed, refused', async () => {
+    const body = { id: crypto.randomUUID(), taskId: 'T-HANDLED', agentId: 'agent-7', agentStartedOn: '2025-01-10' };
+    const headers = { 'idempotency-key': body.id };
+    await expect(201, 'POST', '/api/handled', { as: agent, body, headers });
+    await expect(200, 'POST', '/api/handled', { as: agent, body, headers });
+    await expect(409, 'POST', '/api/handled', { as: agent, body: { ...body, agentId: 'agent-8' }, headers });
+    await expect(400, 'POST', '/api/handled', { as: agent, body: { ...body, agentStartedOn: 'last spring' }, headers });
+    await expect(403, 'POST', '/api/handled', { as: { ...api.sessions.member, csrf: false }, body, headers });
   });
 
   it('sessions: signed in, refused, locked and signed out', async () => {
