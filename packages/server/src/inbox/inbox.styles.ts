@@ -72,8 +72,13 @@ export const inboxStyles = css`
   }
   @media (max-width: 800px) {
     .layout {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
     }
+  }
+  /* At 320 px the five columns are wider than the screen: the table scrolls by itself (a data
+     table may, WCAG 1.4.10), the page does not. */
+  .table-scroll {
+    overflow-x: auto;
   }
   table {
     width: 100%;

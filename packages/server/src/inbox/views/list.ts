@@ -49,18 +49,20 @@ export function renderList(view: ListView) {
           </p>`
         : nothing
     }
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Task</th>
-          <th scope="col">Category</th>
-          <th scope="col">Respond by</th>
-          <th scope="col">Status</th>
-          <th scope="col">E-mail</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${items.map((item) => row(item, view))}
-      </tbody>
-    </table>`;
+    <div class="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Task</th>
+            <th scope="col">Category</th>
+            <th scope="col">Respond by</th>
+            <th scope="col">Status</th>
+            <th scope="col">E-mail</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${items.map((item) => row(item, view))}
+        </tbody>
+      </table>
+    </div>`;
 }
