@@ -125,7 +125,7 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
     await page.waitForFunction(() => !document.querySelector('li[data-task="T-1042"]'));
     const announced = await page.$eval('#announcer', (el) => el.textContent);
     assert.match(announced ?? '', /Task T-1042 removed from your queue/);
-    assert.equal(await page.$$eval('li.task', (rows) => rows.length), 2, 'the other tasks stay');
+    assert.equal(await page.$$eval('#tasks li.task', (rows) => rows.length), 2, 'the other tasks stay');
     assert.deepEqual((await focused()).hosts, ['escalate-button[T-1043]'], 'focus moves on to the next task');
   });
 
@@ -143,8 +143,8 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
 
   it('keeps an escalated task out of the queue after a reload, and refuses a second escalation of it', async () => {
     await page.reload();
-    await page.waitForSelector('li.task escalate-button');
-    const ids = await page.$$eval('li.task', (rows) => rows.map((r) => (r as HTMLElement).dataset.task));
+    await page.waitForSelector('#tasks li.task escalate-button');
+    const ids = await page.$$eval('#tasks li.task', (rows) => rows.map((r) => (r as HTMLElement).dataset.task));
     assert.deepEqual(ids, ['T-1043', 'T-1044', 'T-1045'], 'T-1042 does not come back');
     // Through the demo's back end, as the page would send it.
     const response = await fetch(`${demo.url}/demo/api/escalations`, {

@@ -8,6 +8,7 @@ import { escalationReference, parseNotes } from '@escalate-kit/sdk';
 import type { EscalationStatus, StoredEscalation } from '../../types.ts';
 import { when, type Labels } from '../format.ts';
 import { renderCase, renderDecision } from './decision.ts';
+import { renderBriefingAndScript, renderContactLinks, renderStatusButtons } from './follow-up.ts';
 
 export interface DetailView {
   item: StoredEscalation;
@@ -31,7 +32,7 @@ export function renderDetail({ item, now, labels, canChange, draft, onDraft, onM
       <dd>${labels.category(r.category)}</dd>
       ${renderDecision(item, now, labels)} ${renderCase(item)}
       <dt>Contact</dt>
-      <dd>${r.contactMethod} · ${address ?? ''}</dd>
+      <dd>${r.contactMethod} · ${address ?? ''} ${renderContactLinks(item)}</dd>
       <dt>Customer</dt>
       <dd>${r.customer?.name ?? '—'}${r.customer?.accountId ? ` · account ${r.customer.accountId}` : ''}</dd>
       <dt>Agent</dt>
@@ -52,6 +53,7 @@ export function renderDetail({ item, now, labels, canChange, draft, onDraft, onM
             <dd>${String(v)}</dd>`,
       )}
     </dl>
+    ${renderBriefingAndScript(item)}
     <h3>Notes</h3>
     <p class="notes">${r.notes}</p>
     ${
@@ -102,7 +104,6 @@ function renderActions({ item, draft, onDraft, onMark }: Pick<DetailView, 'item'
         @input=${(e: Event) => onDraft((e.target as HTMLTextAreaElement).value)}
       ></textarea>
     </label>
-    <button class="secondary" ?disabled=${item.status === 'contacted'} @click=${() => onMark('contacted')}>Mark contacted</button>
-    <button ?disabled=${item.status === 'resolved'} @click=${() => onMark('resolved')}>Mark resolved</button>
+    ${renderStatusButtons(item, draft, onMark)}
   </div>`;
 }
