@@ -16,7 +16,7 @@ export interface ServerProcess {
   pid: number;
   /** Pino lines at level error or worse, and anything on stderr, so far. */
   errors: string[];
-  /** `kill -9`: no chance to finish anything. Resolves when it is gone. */
+  /** `kill -9`: no chance to finish anything. Resolves when it is gone (at once if it already is). */
   kill(): Promise<void>;
   /** SIGTERM, and the exit code of the clean stop that follows. */
   stop(): Promise<number | null>;
@@ -26,9 +26,16 @@ export interface ServerProcess {
 export function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', script], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // stdin stays open while this process lives: the server exits when it closes (reliability-server.ts).
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let gone = false;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      gone = true;
+      resolve(code);
+    }),
+  );
   const errors: string[] = [];
   return new Promise((resolve, reject) => {
     let buffered = '';
@@ -49,7 +56,7 @@ export function startServer(env: Record<string, string>): Promise<ServerProcess>
             pid: child.pid!,
             errors,
             async kill() {
-              process.kill(child.pid!, 'SIGKILL');
+              if (!gone) process.kill(child.pid!, 'SIGKILL');
               await exited;
             },
             async stop() {

@@ -5,7 +5,8 @@
  * `DATABASE_URL`), e-mailing to `SMTP_URL` (else `.eml` files in the data folder's `outbox`).
  *
  * Prints `{"ready":"http://127.0.0.1:<port>"}` once it listens; pino's JSON log lines go to stdout
- * too, so the suites can count errors. SIGTERM stops it cleanly (exit 0); SIGKILL is the point.
+ * too, so the suites can count errors. SIGTERM stops it cleanly (exit 0); SIGKILL is the point;
+ * the end of its stdin (the test process is gone) stops it at once.
  *
  * Besides the API it answers `GET /__reliability/memory` with its `process.memoryUsage()`, so the
  * load suite reads the server's own RSS on any platform.
@@ -50,6 +51,10 @@ const running = await serve({
   },
 });
 console.log(JSON.stringify({ ready: running.url }));
+
+// The suite holds this pipe: should the test process die without stopping the server, the pipe
+// closes and the server goes too, rather than living on and holding a port and a data folder.
+process.stdin.on('end', () => process.exit(1)).resume();
 
 process.once('SIGTERM', () => {
   void (async () => {

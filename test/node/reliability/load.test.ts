@@ -68,13 +68,20 @@ async function run(label: string, seconds: number, env: Record<string, string>, 
   });
   const tally: Tally = { requests: 0, byStatus: new Map(), created: [], latencies: [] };
   const started = performance.now();
-  const driving = drive(server.url, started + seconds * 1000, tally);
-  await new Promise((r) => setTimeout(r, warmUpMs));
-  const rssStart = await rssOf(server.url);
-  await driving;
-  const elapsed = (performance.now() - started) / 1000;
-  const rssEnd = await rssOf(server.url);
-  assert.equal(await server.stop(), 0, 'the server stops cleanly after the run');
+  let rssStart: number, rssEnd: number, elapsed: number, exitCode: number | null;
+  try {
+    const driving = drive(server.url, started + seconds * 1000, tally);
+    await new Promise((r) => setTimeout(r, warmUpMs));
+    rssStart = await rssOf(server.url);
+    await driving;
+    elapsed = (performance.now() - started) / 1000;
+    rssEnd = await rssOf(server.url);
+    exitCode = await server.stop();
+  } finally {
+    // A failure above must not leave the server behind.
+    await server.kill();
+  }
+  assert.equal(exitCode, 0, 'the server stops cleanly after the run');
   assert.deepEqual(server.errors, [], 'the server logged no error');
 
   // Every 201 is in the database, read directly once the server has stopped.
@@ -105,7 +112,7 @@ async function run(label: string, seconds: number, env: Record<string, string>, 
 
 describe(`load: ${clients} concurrent clients`, () => {
   const pgliteSeconds = size(60, 600);
-  it(`PGlite for ${pgliteSeconds} s`, async () => {
+  it(`PGlite for ${pgliteSeconds} s`, { timeout: (pgliteSeconds + 300) * 1000 }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'escalate-load-'));
     try {
       await run('PGlite', pgliteSeconds, { ESCALATE_DATA_DIR: dataDir, DATABASE_URL: '' }, () =>
@@ -123,7 +130,7 @@ describe(`load: ${clients} concurrent clients`, () => {
     after(() => (typeof target === 'string' ? undefined : target.drop()));
     const seconds = size(30, 600);
 
-    it(`PostgreSQL for ${seconds} s`, { skip }, async () => {
+    it(`PostgreSQL for ${seconds} s`, { skip, timeout: (seconds + 300) * 1000 }, async () => {
       if (typeof target === 'string') return;
       const dataDir = await mkdtemp(join(tmpdir(), 'escalate-load-'));
       try {
