@@ -63,6 +63,34 @@ for (const kind of storeKinds) {
       assert.equal((await simpleParser(await readFile(join(inner.outboxDir!, file!)))).messageId, idOf(body.id));
     });
 
+    it('sends nothing while the Message-ID cannot be recorded, and sends once it can', async () => {
+      const store = await open();
+      const peer = await startSmtpPeer();
+      const notifier = createEmailNotifier({ smtpUrl: peer.url, from: FROM });
+      const errors: unknown[] = [];
+      try {
+        const full: EscalationStore = { ...store, setNotification: () => Promise.reject(new Error('disk full')) };
+        const broken = await setup({ store: full, notify: notifier, notifyRetry: { intervalMs: 0 }, onError: (e) => errors.push(e) });
+        const body = wire();
+        await receiptOf(await broken.handler(postRequest(body)), 201);
+        await broken.handler.settled();
+        assert.equal((errors[0] as Error).message, 'disk full');
+        assert.equal(peer.received.length, 0, 'no e-mail without its recorded id');
+        assert.deepEqual((await store.get(body.id))?.notification.messageId, undefined);
+
+        const mended = await setup({ store, notify: notifier, notifyRetry: { intervalMs: 0 } });
+        mended.clock.advance(120_000);
+        await mended.handler.retryNotifications();
+        assert.deepEqual(
+          peer.received.map((m) => m.messageId),
+          [idOf(body.id)],
+        );
+      } finally {
+        notifier.close();
+        await peer.close();
+      }
+    });
+
     it('resends under the same Message-ID when the SMTP peer took the message in but its answer was lost', async () => {
       const peer = await startSmtpPeer((_, n) => n === 1);
       const notifier = createEmailNotifier({ smtpUrl: peer.url, from: FROM });
