@@ -18,6 +18,7 @@ export const accessStyles = css`
   }
   nav {
     display: flex;
+    flex-wrap: wrap;
     gap: 0.5rem;
   }
   button.tab {

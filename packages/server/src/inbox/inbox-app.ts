@@ -18,6 +18,7 @@ import { SignedOutError } from './http.ts';
 import { accessStyles } from './access.styles.ts';
 import { inboxStyles } from './inbox.styles.ts';
 import './people/inbox-people.ts';
+import './metrics/inbox-metrics.ts';
 import { SessionController } from './session-controller.ts';
 import { renderAccount, type InboxView } from './views/account.ts';
 import { renderDetail } from './views/detail.ts';
@@ -242,7 +243,9 @@ export class EscalationInbox extends LitElement {
               })
             : escalations
               ? this.#renderEscalations()
-              : html`<inbox-people .call=${session.call} .me=${user.id}></inbox-people>`
+              : this.view === 'metrics'
+                ? html`<inbox-metrics .call=${session.call} .meta=${this.meta}></inbox-metrics>`
+                : html`<inbox-people .call=${session.call} .me=${user.id}></inbox-people>`
       }`;
   }
 }

@@ -1,11 +1,11 @@
 /**
- * Who is signed in, the way out, and, for a lead, the switch between the escalations and the
- * people and keys. Shown only while someone is signed in.
+ * Who is signed in, the way out, and, for a lead, the switch between the escalations, the
+ * people and keys, and the metrics. Shown only while someone is signed in.
  */
 import { html, nothing } from 'lit';
 import type { SessionUser } from '../session.ts';
 
-export type InboxView = 'escalations' | 'people';
+export type InboxView = 'escalations' | 'people' | 'metrics';
 
 export interface AccountView {
   user: SessionUser;
@@ -24,7 +24,9 @@ export function renderAccount({ user, view, onView, onSignOut }: AccountView) {
   return html`<div class="account">
     ${
       user.role === 'lead'
-        ? html`<nav aria-label="Inbox sections">${tab('escalations', 'Escalations')} ${tab('people', 'Users and keys')}</nav>`
+        ? html`<nav aria-label="Inbox sections">
+            ${tab('escalations', 'Escalations')} ${tab('people', 'Users and keys')} ${tab('metrics', 'Metrics')}
+          </nav>`
         : nothing
     }
     <p>
