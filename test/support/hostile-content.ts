@@ -85,15 +85,19 @@ export function bodyWith(values: Partial<Record<TextField, string>>): Record<str
 
 /**
  * Runs in the page: the text under `host` (its shadow root when it has one; the document when
- * `null`), narrowed to `inner` inside it, through every shadow root below; and what in it could
+ * `null`), narrowed to `inner` inside it (and to what follows its h3 `afterHeading`), through every shadow root below; and what in it could
  * only come from content parsed as markup: an `on…` attribute, a script URL, or a script, image,
  * SVG, frame or object element (none of the views has one of its own).
  */
-export function probeInPage(host: string | null, inner: string | null) {
+export function probeInPage(host: string | null, inner: string | null, afterHeading?: string) {
   // A loop, not a named inner function: tsx would wrap one in a `__name` helper the page lacks.
   const hostEl = host ? document.querySelector(host) : null;
   const scope: ParentNode | null = host ? (hostEl?.shadowRoot ?? hostEl) : document.body;
-  const start = inner ? (scope?.querySelector(inner) ?? null) : scope;
+  const within = inner ? (scope?.querySelector(inner) ?? null) : scope;
+  // `afterHeading`: what follows the h3 of that text (the list under "History").
+  const start = afterHeading
+    ? ([...(within?.querySelectorAll('h3') ?? [])].find((h) => h.textContent?.trim() === afterHeading)?.nextElementSibling ?? null)
+    : within;
   const texts: string[] = [];
   const injected: string[] = [];
   const todo: ParentNode[] = start ? [start] : [];
