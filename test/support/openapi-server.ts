@@ -13,9 +13,12 @@ import { startOidcProvider } from './oidc-provider.ts';
 export const SERVICE = `service-${crypto.randomUUID()}`;
 export const BODY_LIMIT = 4096;
 
-/** A store that works until `broken` is set, then throws from every method. */
+/**
+ * A store that works until `broken` is set, then throws from every method; while `racing` is set,
+ * every change of owner loses to one made meanwhile (the 409 `conflict` of the owner's routes).
+ */
 function breakable(store: EscalationStore) {
-  const state = { broken: false };
+  const state = { broken: false, racing: false };
   const wrap = <T extends object>(target: T): T =>
     new Proxy(target, {
       get(t, prop, receiver) {
@@ -24,6 +27,7 @@ function breakable(store: EscalationStore) {
         if (typeof value !== 'function') return value;
         return (...args: unknown[]) => {
           if (state.broken) throw new Error('the database is down');
+          if (state.racing && prop === 'assign') return store.get(args[0] as string).then((record) => ({ record, changed: false }));
           return (value as (...a: unknown[]) => unknown).apply(t, args);
         };
       },
@@ -89,7 +93,7 @@ export async function startApiUnderTest() {
     people,
     sessions,
     store: raw,
-    /** Set `broken` and every store call throws. */
+    /** Set `broken` and every store call throws; set `racing` and every change of owner loses a race. */
     fault: state,
     async close() {
       await Promise.all([main.close(), limited.close(), provider.close()]);

@@ -63,6 +63,17 @@ export function openApiValidator(document: unknown) {
    */
   async function check(path: string, method: string, expected: number, response: Response): Promise<unknown> {
     const what = `${method} ${path} → ${response.status}`;
+    const events = deref<ResponseObject>(operation(path, method).responses[String(response.status)] ?? {}).content?.['text/event-stream'];
+    if (events && response.status === expected) {
+      // A stream does not end: its type and its first block (`retry:`) are what can be checked.
+      assert.match(response.headers.get('content-type') ?? '', /^text\/event-stream\b/, `${what} is an event stream`);
+      const reader = response.body!.getReader();
+      const first = new TextDecoder().decode((await reader.read()).value);
+      await reader.cancel();
+      assert.match(first, /^retry: \d+\n/, `${what} starts with retry:`);
+      seen.add(`${method} ${path} ${response.status}`);
+      return first;
+    }
     const text = await response.text();
     assert.equal(response.status, expected, `${what}: expected ${expected}, body ${text}`);
     const documentedResponse = operation(path, method).responses[String(response.status)];

@@ -6,6 +6,7 @@
 import { listQuerySchema, listResultSchema, storedEscalationSchema } from './types.ts';
 import { answer, operation, problem, sharedAs } from './contract-responses.ts';
 import { ref, schemaOf, type JsonSchema } from './contract-schema.ts';
+import { queuePaths } from './contract-queue-paths.ts';
 
 const body = (schema: JsonSchema) => ({ required: true, content: { 'application/json': { schema } } });
 const uuidPath = (what: string) => ({
@@ -75,7 +76,8 @@ export function escalationPaths(): Record<string, JsonSchema> {
         operationId: 'listEscalations',
         tags: ['escalations'],
         summary: 'List escalations, by respond-by time',
-        description: 'An agent lists only the escalations it sent.',
+        description:
+          "An agent lists only the escalations it sent. The work queue's filters: `assignee=me|none|<userId>`, `overdue=true` (at the server's time), `q=` free text.",
         parameters: listParameters(),
         responses: {
           '200': answer('A page of escalations.', schemaOf(listResultSchema, 'output', { StoredEscalation: storedEscalationSchema })),
@@ -126,6 +128,8 @@ export function escalationPaths(): Record<string, JsonSchema> {
         },
       }),
     },
+    // Owners and live updates (the account team's work queue).
+    ...queuePaths(),
     '/api/meta': {
       get: operation('get', 'gated', {
         operationId: 'getMeta',

@@ -9,6 +9,7 @@ import { apiKeySchema, userSchema } from './auth/types.ts';
 import { newUserSchema } from './auth/accounts.ts';
 import { accessPaths } from './contract-access.ts';
 import { escalationPaths } from './contract-paths.ts';
+import { liveSchemas, queueSchemas } from './contract-queue-paths.ts';
 import { metricsPaths } from './contract-metrics.ts';
 import { handledAnswerSchema } from './metrics/handled.ts';
 import { statsAnswerSchema } from './metrics/schema.ts';
@@ -33,6 +34,7 @@ export function contractSchemas(): Record<string, JsonSchema> {
     HandledReport: schemaOf(handledReportSchema, 'input'),
     HandledAnswer: schemaOf(handledAnswerSchema, 'output'),
     Meta: schemaOf(metaSchema, 'output'),
+    ...queueSchemas(),
   };
 }
 
@@ -42,7 +44,7 @@ export function contractJsonSchema(): JsonSchema {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://escalate-kit.dev/contract/escalation.schema.json',
     title: 'escalate-kit wire contract',
-    $defs: contractSchemas(),
+    $defs: { ...contractSchemas(), ...liveSchemas() },
   };
 }
 

@@ -18,7 +18,12 @@ import { createDispatch } from './http/dispatch.ts';
 import { createRateLimit } from './http/rate-limit.ts';
 import { createLogger } from './log.ts';
 import { createNotificationWorker } from './notifications/worker.ts';
+import { resolveSlaOptions } from './sla/options.ts';
+import { createSlaRunner } from './sla/runner.ts';
+import { followUpsOf } from './sla/store.ts';
 import { escalationRoutes } from './routes/escalations.ts';
+import { eventRoutes } from './routes/events.ts';
+import { ownershipRoutes } from './routes/ownership.ts';
 import { handledRoutes } from './routes/handled.ts';
 import { healthRoutes } from './routes/health.ts';
 import { inboxRoutes } from './routes/inbox.ts';
@@ -78,9 +83,27 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
     intervalMs: options.notifyRetry?.intervalMs ?? 30_000,
     leaseMs: options.notifyRetry?.leaseMs ?? NOTIFICATION_LEASE_MS,
   });
+  // The SLA clock (docs/policy.md#follow-up), on stores that keep follow-ups.
+  const followUps = options.sla === false ? undefined : followUpsOf(store);
+  const sla =
+    followUps &&
+    createSlaRunner({
+      ...resolveSlaOptions(options.sla || undefined),
+      store,
+      followUps,
+      notify: options.notify,
+      clock,
+      policy,
+      onError: (e) => onError(e, { errorId: crypto.randomUUID() }),
+      leaseMs: options.notifyRetry?.leaseMs ?? NOTIFICATION_LEASE_MS,
+      baseMs: options.notifyRetry?.baseMs ?? 30_000,
+      maxMs: options.notifyRetry?.maxMs ?? 3_600_000,
+    });
   // Sign-in through a provider (`auth.oidc`): its routes, and the link the inbox shows for it.
   const oidc = auth?.oidc && createOidc(auth.oidc, store.access, clock);
   const sso = oidc && { label: oidc.label, href: OIDC_START };
+  // Live updates (Server-Sent Events); `close()` ends the open streams.
+  const events = eventRoutes({ store, ...options.live });
   const rateLimit = createRateLimit({ perMinute: options.limits?.requestsPerMinute ?? 60, trustProxy, clock });
 
   const routes: Routes[] = [
@@ -89,6 +112,8 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
     sessionRoutes({ store: store.access, auth, sessions, lockout, trustProxy, bodyLimit, sso }),
     ...(auth && oidc ? [oidcRoutes({ oidc, auth, sessions, trustProxy, clock, log })] : []),
     escalationRoutes({ store, clock, policy, categories: categoryIds, bodyLimit, rateLimit, notifications }),
+    ownershipRoutes({ store, clock, bodyLimit }),
+    events,
     statsRoutes({ store, clock, categories: categoryIds, teams: Object.keys(policy.teams.names) }),
     handledRoutes({ store, clock, bodyLimit }),
     metaRoutes({ categories, teams: { ...policy.teams.names } }),
@@ -98,9 +123,26 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
 
   const handler = createDispatch({ routes, gate, cors: createCors(options.cors?.origins), bodyLimit, onError, log });
 
-  return Object.assign(handler, {
+  // A change of status may be due a follow-up (the agent hears of contact and resolution): the
+  // clock looks at once rather than at its next tick.
+  const served = sla
+    ? async (request: Request) => {
+        const response = await handler(request);
+        if (request.method === 'PATCH' && response.ok) sla.kick();
+        return response;
+      }
+    : handler;
+
+  return Object.assign(served, {
     retryNotifications: notifications.retryNotifications,
-    settled: notifications.settled,
-    close: notifications.close,
+    runSla: () => sla?.run() ?? Promise.resolve(),
+    settled: async () => {
+      await Promise.all([notifications.settled(), sla?.settled()]);
+    },
+    close: () => {
+      notifications.close();
+      sla?.close();
+      events.close();
+    },
   });
 }

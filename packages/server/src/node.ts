@@ -39,7 +39,7 @@ export interface RunningServer {
   /** E.g. `http://127.0.0.1:8787`, without a trailing slash. */
   url: string;
   server: Server;
-  /** Stops accepting connections, closes idle ones and resolves when the server has stopped. */
+  /** Stops accepting connections, ends event streams, closes idle connections and resolves when the server has stopped. */
   close(): Promise<void>;
 }
 
@@ -75,6 +75,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));
+        // An event stream never ends by itself: it would hold close() open for good.
+        listener.closeStreams();
         // Keep-alive sockets would hold close() open until they time out.
         server.closeIdleConnections();
       }),

@@ -1,7 +1,9 @@
 /** The options of `createEscalationHandler`, and the handler it returns. */
 import type { CategoryDefinition, EscalationPolicy } from '@escalate-kit/sdk';
 import type { AuthOptions } from './auth/options.ts';
+import type { LiveOptions } from './routes/events.ts';
 import type { ServerLogger } from './log.ts';
+import type { SlaOptions } from './sla/options.ts';
 import type { EscalationStore, Notifier } from './types.ts';
 
 /** Sizes and rates over which a request is refused. */
@@ -130,6 +132,21 @@ export interface EscalationHandlerOptions {
    */
   notifyRetry?: NotifyRetryOptions;
   /**
+   * The live updates of `GET /api/events` and `GET /api/escalations/:id/events` (see {@link LiveOptions}).
+   * @default { heartbeatMs: 15_000, retryMs: 3000 }
+   * @example createEscalationHandler({ store, live: { heartbeatMs: 30_000 } })
+   */
+  live?: LiveOptions;
+  /**
+   * The SLA clock (docs/architecture.md#sla-clock): reminders before a deadline, a level up and
+   * "chase if no update" at a breach, the agent told of contact and resolution, each once across
+   * servers (see {@link SlaOptions}). It runs on stores with follow-ups (the memory, PGlite and
+   * PostgreSQL stores); `false` turns it off.
+   * @default { warnAt: 0.75, intervalMs: 60_000 }
+   * @example createEscalationHandler({ store, notify, sla: { warnAt: 0.5, intervalMs: 15_000 } })
+   */
+  sla?: SlaOptions | false;
+  /**
    * Where the handler logs: unexpected errors (once each, with the `errorId` the 500 answered),
    * sign-in lockouts. Never a header, a body, a password or a token (see `createLogger`).
    * @default createLogger(): pino, JSON lines on stdout, with secrets and customer data redacted
@@ -151,8 +168,13 @@ export interface EscalationHandler {
   (request: Request): Promise<Response>;
   /** Sends the notifications that are due now (pending, or failed and past their backoff). */
   retryNotifications(): Promise<void>;
+  /**
+   * One run of the SLA clock now: claims and sends the reminders, level-ups and agent e-mails due,
+   * and retries those that failed (the timer does the same every `sla.intervalMs`).
+   */
+  runSla(): Promise<void>;
   /** Resolves when no notification work is in flight (for tests and graceful shutdown). */
   settled(): Promise<void>;
-  /** Stops the retry timer. In-flight work finishes; await `settled()` for it. */
+  /** Stops the retry timer and the SLA clock's and ends the open event streams. In-flight work finishes; await `settled()` for it. */
   close(): void;
 }

@@ -56,7 +56,12 @@ describe('published contract (JSON Schema, OpenAPI)', () => {
     assert.deepEqual(Object.keys(doc.paths).sort(), [
       '/api/escalations',
       '/api/escalations/{id}',
+      '/api/escalations/{id}/assignee',
+      '/api/escalations/{id}/claim',
+      '/api/escalations/{id}/events',
       '/api/escalations/{id}/notes',
+      '/api/escalations/{id}/release',
+      '/api/events',
       '/api/handled',
       '/api/keys',
       '/api/keys/{id}',

@@ -11,7 +11,7 @@ import { openApiDocument } from '../../../packages/server/src/index.ts';
 import { wire } from '../../support/fixtures.ts';
 import { BODY_LIMIT, send, startApiUnderTest, type Call } from '../../support/openapi-server.ts';
 import { openApiValidator } from '../../support/openapi-validator.ts';
-import { apiSession } from '../security/inbox-session.ts';
+import { addPerson, apiSession } from '../security/inbox-session.ts';
 
 const v = openApiValidator(openApiDocument());
 let api: Awaited<ReturnType<typeof startApiUnderTest>>;
@@ -33,8 +33,10 @@ describe("the server's answers match its OpenAPI document", () => {
   it('answers what every operation documents for every path, method, auth and size rule', async () => {
     for (const [template, method] of v.operations()) {
       const id = template.startsWith('/api/keys') ? '0123456789abcdef' : crypto.randomUUID();
-      // PUT is on no path: the 405 every operation's path answers, with Allow.
-      await v.check(template, method, 405, await send(api.main, 'PUT', template.replace('{id}', id)));
+      // A method the path does not have: the 405 every operation's path answers, with Allow.
+      const has = new Set(v.operations().flatMap(([p, m]) => (p === template ? [m] : [])));
+      const other = ['PUT', 'PATCH', 'DELETE', 'POST'].find((m) => !has.has(m))!;
+      await v.check(template, method, 405, await send(api.main, other, template.replace('{id}', id)));
       await expect(414, method, template, { id, query: `?q=${'x'.repeat(9000)}` });
       if (v.documents(template, method, 401) && template !== '/api/session') await expect(401, method, template, { id, as: 'nobody' });
       if (v.documents(template, method, 413)) await expect(413, method, template, { id, body: 'x'.repeat(BODY_LIMIT + 1) });
@@ -80,6 +82,45 @@ describe("the server's answers match its OpenAPI document", () => {
     await expect(400, 'POST', '/api/escalations/{id}/notes', { as: member, id, body: { note: '' } });
     await expect(403, 'POST', '/api/escalations/{id}/notes', { as: agent, id, body: { note: 'An agent may not.' } });
     await expect(404, 'POST', '/api/escalations/{id}/notes', { as: member, body: { note: 'Nobody is there.' } });
+  });
+
+  it('the work queue: claimed, released, assigned, refused, listed with its filters, and streamed live', async () => {
+    const body = wire();
+    await expect(201, 'POST', '/api/escalations', { as: agent, body, headers: { 'idempotency-key': body.id } });
+    const { member, lead } = api.sessions;
+    const id = body.id;
+    const userId = async (email: string) => (await api.store.access.userByEmail(email))!.id;
+    const [memberId, agentId] = [await userId(api.people.member.email), await userId(api.people.agent.email)];
+    const second = await apiSession(api.main.url, await addPerson({ access: api.store.access }, 'member', 'second.member@example.com'));
+    await expect(200, 'GET', '/api/escalations', { as: member, query: '?assignee=me&overdue=true&q=100%25_' });
+    await expect(400, 'GET', '/api/escalations', { as: agent, query: '?assignee=me' });
+
+    await expect(200, 'POST', '/api/escalations/{id}/claim', { as: member, id });
+    const taken = (await expect(409, 'POST', '/api/escalations/{id}/claim', { as: second, id })) as { assignee: { id: string } };
+    assert.equal(taken.assignee.id, memberId);
+    await expect(403, 'POST', '/api/escalations/{id}/claim', { as: agent, id });
+    await expect(403, 'POST', '/api/escalations/{id}/claim', { as: { ...member, csrf: false }, id });
+    await expect(404, 'POST', '/api/escalations/{id}/claim', { as: member });
+
+    await expect(403, 'POST', '/api/escalations/{id}/release', { as: second, id });
+    await expect(404, 'POST', '/api/escalations/{id}/release', { as: member });
+    api.fault.racing = true;
+    try {
+      await expect(409, 'POST', '/api/escalations/{id}/release', { as: member, id });
+      await expect(409, 'PUT', '/api/escalations/{id}/assignee', { as: lead, id, body: { userId: null } });
+    } finally {
+      api.fault.racing = false;
+    }
+    await expect(200, 'POST', '/api/escalations/{id}/release', { as: member, id });
+
+    await expect(200, 'PUT', '/api/escalations/{id}/assignee', { as: lead, id, body: { userId: memberId } });
+    await expect(400, 'PUT', '/api/escalations/{id}/assignee', { as: lead, id, body: { userId: agentId } });
+    await expect(403, 'PUT', '/api/escalations/{id}/assignee', { as: member, id, body: { userId: memberId } });
+    await expect(404, 'PUT', '/api/escalations/{id}/assignee', { as: lead, body: { userId: memberId } });
+
+    await expect(200, 'GET', '/api/events', { as: agent });
+    await expect(200, 'GET', '/api/escalations/{id}/events', { as: agent, id });
+    await expect(404, 'GET', '/api/escalations/{id}/events', { as: agent });
   });
 
   it('counts, labels and liveness', async () => {

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { errorBodySchema, type FieldIssue } from '@escalate-kit/sdk';
+import { assigneeSchema } from '../assignee.ts';
 
 /**
  * Never cached (answers differ by who asks), never sniffed as something other than JSON, no
@@ -43,6 +44,8 @@ export const serverErrorBodySchema = z.extend(errorBodySchema, {
   errorId: z.optional(z.string()),
   /** With `unauthorized` from `GET /api/session` when the server has `auth.oidc`: the provider to offer, and where sign-in starts. */
   sso: z.optional(z.object({ label: z.string(), href: z.string() })),
+  /** With `already_assigned` (a claim): who owns the escalation. */
+  assignee: z.optional(assigneeSchema),
 });
 export type ServerErrorBody = z.output<typeof serverErrorBodySchema>;
 

@@ -74,7 +74,9 @@ export async function forbiddenMethod(handler: FetchHandler, req: IncomingMessag
  * ```
  */
 export function toNodeListener(handler: FetchHandler, options: NodeListenerOptions = {}): NodeListener {
-  const write: WriteOptions = { drainBytes: options.drainBytes ?? 16 * 1024 * 1024, drainMs: options.drainMs ?? 10_000 };
+  // The event streams being written, each with how to end it (`closeStreams`).
+  const streams = new Set<() => void>();
+  const write: WriteOptions = { drainBytes: options.drainBytes ?? 16 * 1024 * 1024, drainMs: options.drainMs ?? 10_000, streams };
   const onError =
     options.onError ??
     ((e: unknown, { errorId }: { errorId: string }) => console.error(`escalate-kit: the handler threw (${errorId}): ${String(e)}`));
@@ -101,6 +103,9 @@ export function toNodeListener(handler: FetchHandler, options: NodeListenerOptio
   };
   return Object.assign((req: IncomingMessage, res: ServerResponse) => listen(req, res, false), {
     checkContinue: (req: IncomingMessage, res: ServerResponse) => listen(req, res, true),
+    closeStreams: () => {
+      for (const stop of [...streams]) stop();
+    },
   });
 }
 
@@ -109,4 +114,6 @@ export interface NodeListener {
   (req: IncomingMessage, res: ServerResponse): void;
   /** `server.on('checkContinue', listener.checkContinue)`: `100 Continue` only when the handler reads the body. */
   checkContinue(req: IncomingMessage, res: ServerResponse): void;
+  /** Ends every event stream (`text/event-stream`) being written, as a server about to close must. */
+  closeStreams(): void;
 }

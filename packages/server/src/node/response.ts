@@ -7,6 +7,8 @@ export interface WriteOptions {
   drainBytes: number;
   /** How long that may take, in ms. */
   drainMs: number;
+  /** Where a streamed answer (`text/event-stream`) registers how to end it, so closing the server ends it. */
+  streams?: Set<() => void>;
 }
 
 /**
@@ -63,12 +65,23 @@ export async function writeResponse(response: Response, req: IncomingMessage, re
     res.end();
     return;
   }
+  // An event stream is written as it comes, headers first (the client knows it is connected
+  // before the first event), on a connection closed after it: it ends when the server closes.
+  const streaming = /^text\/event-stream\b/i.test(response.headers.get('content-type') ?? '');
   const reader = response.body.getReader();
+  const stop = () => void reader.cancel().catch(() => {});
+  if (streaming) {
+    res.setHeader('connection', 'close');
+    res.flushHeaders();
+    options.streams?.add(stop);
+    // The client went away: the stream's source is told at once, not at its next event.
+    res.once('close', stop);
+  }
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!res.write(value)) await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
+      if (!res.write(value) && !res.destroyed) await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
       if (res.destroyed) {
         await reader.cancel();
         return;
@@ -80,5 +93,7 @@ export async function writeResponse(response: Response, req: IncomingMessage, re
     res.end();
   } catch (e) {
     res.destroy(e instanceof Error ? e : undefined);
+  } finally {
+    options.streams?.delete(stop);
   }
 }

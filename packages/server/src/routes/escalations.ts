@@ -138,9 +138,16 @@ export function escalationRoutes(options: EscalationRoutesOptions): Routes {
         return badCursor();
       }
     }
+    let query = parsed.data;
+    // `assignee=me`: the signed-in person; a key or open access is nobody one can assign.
+    if (query.assignee === 'me') {
+      if (principal.actor.type !== 'user') return invalid([{ path: ['assignee'], message: 'assignee=me needs a signed-in person' }]);
+      query = { ...query, assignee: principal.actor.id };
+    }
     try {
-      // An agent lists what it sent itself, and nothing else.
-      return json(200, await store.list(parsed.data, principal.role === 'agent' ? { createdBy: principal.actor } : {}));
+      // An agent lists what it sent itself, and nothing else. Overdue is judged at the server's time.
+      const scope = { ...(principal.role === 'agent' && { createdBy: principal.actor }), now: clock().toISOString() };
+      return json(200, await store.list(query, scope));
     } catch (e) {
       if (e instanceof InvalidCursorError) return badCursor();
       throw e;
