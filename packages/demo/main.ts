@@ -29,6 +29,9 @@ client.addEventListener('delivered', (e) => {
   trackMine(e.request.taskId, e.request.taskTitle, e.receipt);
 });
 
+/** The demo agent's first day: the inbox's metrics read their escalation rate against a new agent's range. */
+const AGENT_STARTED_ON = '2026-10-01';
+
 const shown = () => [...list.querySelectorAll<HTMLElement>('[data-task]')].map((row) => row.dataset.task!);
 
 async function fetchTasks(count: number): Promise<Task[]> {
@@ -68,8 +71,30 @@ function renderTask(task: Task): HTMLLIElement {
   if (task.phone) button.customerPhone = task.phone;
   if (task.email) button.customerEmail = task.email;
   if (task.category) button.category = task.category;
-  li.append(info, button);
+  // Solved at the agent's level: reported, so the escalation rate counts it (docs/policy.md#metrics).
+  const done = document.createElement('button');
+  done.type = 'button';
+  done.className = 'handled';
+  done.textContent = 'Solved without escalating';
+  done.setAttribute('aria-label', `Solved ${task.id} without escalating`);
+  done.addEventListener('click', () => void handled(task.id, done));
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  actions.append(button, done);
+  li.append(info, actions);
   return li;
+}
+
+/** Reports a task solved at the agent's level, then takes it off the queue. */
+async function handled(taskId: string, trigger: HTMLButtonElement) {
+  trigger.disabled = true;
+  try {
+    await client.reportHandled({ taskId, agentId: 'agent-demo', startedOn: AGENT_STARTED_ON });
+    removeTask(taskId, 'solved at your level');
+  } catch (e) {
+    trigger.disabled = false;
+    announcer.textContent = `Could not record ${taskId} as solved: ${(e as Error).message}`;
+  }
 }
 
 /** Takes a task off the page and puts focus on the next one (or on "Claim next task"). */

@@ -36,12 +36,15 @@ export function escalationRelay(api: FetchHandler, apiKey: string): FetchHandler
     if (!read && request.method !== 'POST')
       return json(405, { error: 'method_not_allowed', message: 'Use GET or POST' }, { allow: 'GET, HEAD, POST' });
     if (!fromOwnPage(request)) return json(403, { error: 'forbidden', message: 'Only the demo page may use the escalations here' });
+    if (read && pathname === '/demo/api/handled') return json(405, { error: 'method_not_allowed', message: 'Use POST' }, { allow: 'POST' });
     if (read) {
       // The key is an agent's: the API answers only what this host sent, as to any host.
       const to = new URL(`/api/escalations${pathname.slice('/demo/api/escalations'.length)}${search}`, request.url);
       return api(new Request(to, { method: request.method, headers: { authorization: `Bearer ${apiKey}`, accept: 'application/json' } }));
     }
-    if (pathname !== '/demo/api/escalations') return json(405, { error: 'method_not_allowed', message: 'Use GET' }, { allow: 'GET, HEAD' });
+    // A POST sends an escalation, or reports a task handled without one (client.reportHandled).
+    const target = { '/demo/api/escalations': '/api/escalations', '/demo/api/handled': '/api/handled' }[pathname];
+    if (!target) return json(405, { error: 'method_not_allowed', message: 'Use GET' }, { allow: 'GET, HEAD' });
     const headers = new Headers({ authorization: `Bearer ${apiKey}` });
     // x-client-ip is the browser's socket address, set by the Node adapter: the API's rate limit
     // then counts each agent's browser, not the demo's back end as one client.
@@ -50,7 +53,7 @@ export function escalationRelay(api: FetchHandler, apiKey: string): FetchHandler
       if (value !== null) headers.set(name, value);
     }
     return api(
-      new Request(new URL('/api/escalations', request.url), {
+      new Request(new URL(target, request.url), {
         method: 'POST',
         headers,
         body: request.body,

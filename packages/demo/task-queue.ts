@@ -11,14 +11,17 @@ import { taskPool, type Task } from './tasks.ts';
 const MAX_ROUNDS = 50;
 const MAX_COUNT = 20;
 
-/** The first `count` tasks that have never been escalated, leaving out `exclude` (already shown). */
+/** The first `count` tasks that have never been escalated nor handled, leaving out `exclude` (already shown). */
 export async function nextTasks(store: EscalationStore, count: number, exclude: ReadonlySet<string> = new Set()): Promise<Task[]> {
   const out: Task[] = [];
+  // Handled without escalating (client.reportHandled): done, so not offered again. Every report
+  // ever is few for a demo; a real host knows its own tasks' states.
+  const handled = new Set((await store.metricsRows(new Date(0).toISOString(), '9999-12-31T00:00:00.000Z')).handled.map((h) => h.taskId));
   for (let round = 1; round <= MAX_ROUNDS && out.length < count; round++) {
     for (const task of taskPool) {
       if (out.length >= count) break;
       const id = round === 1 ? task.id : `${task.id}-${round}`;
-      if (exclude.has(id)) continue;
+      if (exclude.has(id) || handled.has(id)) continue;
       const { items } = await store.list({ taskId: id, limit: 1 });
       if (items.length === 0) out.push({ ...task, id });
     }

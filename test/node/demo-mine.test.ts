@@ -102,4 +102,25 @@ describe('demo: my escalations', () => {
     assert.equal(await page.$('#escalated escalate-button >>> form'), null);
     assert.equal(await page.$('li[data-task="T-1043"]'), null);
   });
+
+  it('reports a task solved without escalating: it leaves the queue for good, and counts in the rate', async () => {
+    await page.goto(`${demo.url}/`);
+    await page.waitForSelector('#tasks li[data-task="T-1044"] .handled');
+    await page.focus('#tasks li[data-task="T-1044"] .handled');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('#tasks li[data-task="T-1044"]'));
+    assert.match(
+      (await page.$eval('#announcer', (el) => el.textContent)) ?? '',
+      /Task T-1044 removed from your queue \(solved at your level\)/,
+    );
+    const { handled } = await demo.store.metricsRows(new Date(0).toISOString(), '9999-12-31T00:00:00.000Z');
+    assert.deepEqual(
+      handled.map((h) => [h.taskId, h.agentId, h.agentStartedOn]),
+      [['T-1044', 'agent-demo', '2026-10-01']],
+    );
+    await page.reload();
+    await page.waitForSelector('#tasks li.task');
+    const ids = await page.$$eval('#tasks li.task', (rows) => rows.map((r) => (r as HTMLElement).dataset.task));
+    assert.ok(!ids.includes('T-1044'), `not offered again: ${ids.join(', ')}`);
+  });
 });
