@@ -35,7 +35,7 @@ export interface DemoOptions {
 
 const apiPaths = /^\/(api|inbox|healthz)(\/|\?|$)/;
 const tasksPath = /^\/demo\/tasks(\?|$)/;
-const relayPath = /^\/demo\/api\/escalations(\/[0-9a-fA-F-]{36})?(\?|$)/;
+const relayPath = /^\/demo\/api\/(escalations(\/[0-9a-fA-F-]{36})?|handled)(\?|$)/;
 
 export async function startDemo(options: DemoOptions = {}) {
   const env = options.env ?? process.env;
