@@ -31,7 +31,11 @@ export function accessPaths(): Record<string, JsonSchema> {
         security: [{ session: [] }],
         responses: {
           '200': answer('Signed in.', session),
-          '401': problem('Nobody is signed in; `sso` names the provider when the server has `auth.oidc`.', ['unauthorized'], 'WWW-Authenticate'),
+          '401': problem(
+            'Nobody is signed in; `sso` names the provider when the server has `auth.oidc`.',
+            ['unauthorized'],
+            'WWW-Authenticate',
+          ),
         },
       }),
       post: operation('post', 'open', {
@@ -43,7 +47,11 @@ export function accessPaths(): Record<string, JsonSchema> {
         requestBody: body(schemaOf(signInSchema, 'input')),
         responses: {
           '200': answer('Signed in; `Set-Cookie` carries the session.', session, 'Set-Cookie'),
-          '401': problem('`invalid_credentials`, the same for an unknown e-mail and a wrong password.', ['invalid_credentials'], 'WWW-Authenticate'),
+          '401': problem(
+            '`invalid_credentials`, the same for an unknown e-mail and a wrong password.',
+            ['invalid_credentials'],
+            'WWW-Authenticate',
+          ),
           '403': problem('`csrf`: the request came from another origin.', ['csrf']),
           '429': problem('`locked`: too many failed sign-ins for this account or address.', ['locked'], 'Retry-After'),
         },
