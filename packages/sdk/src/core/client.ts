@@ -26,6 +26,7 @@ import type { EscalationState } from '../schemas/state.ts';
 import type { HandledInput, HandledReceipt } from '../schemas/handled.ts';
 import type { EscalationClientOptions, EscalationResult, FlushResult } from './options.ts';
 import { listEscalations, readEscalation, type EscalationListQuery } from './read.ts';
+import type { EscalationWatch, WatchOptions } from './watch.ts';
 import { flushOutbox, isOffline, isServerError } from './flush.ts';
 import { createTransport, isTransient, type Transport } from './transport.ts';
 import { defaultHandledEndpoint } from './handled-endpoint.ts';
@@ -67,6 +68,8 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
   readonly #transport: Transport;
   readonly #outbox: Outbox | null;
   readonly #pending = new Map<string, Promise<EscalationResult>>();
+  /** Ids this client is sending right now: its own flush leaves them to the call under way. */
+  readonly #sending = new Set<string>();
   #flushing: Promise<FlushResult> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #disposed = false;
@@ -189,6 +192,25 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
     return reportHandled(this.#transport, this.handledEndpoint, input).catch((e: unknown) => Promise.reject(this.#toError(e)));
   }
 
+  /**
+   * Follows one escalation live (`GET {endpoint}/{id}/events`, Server-Sent Events read with this
+   * client's headers). Resolves once it is read (`watch.state`; rejects as `get` does), then a
+   * `change` event carries the whole new state on every change, those made while reconnecting
+   * included; it reconnects with backoff until `close()`. Its code loads on first use.
+   *
+   * @example
+   * ```ts
+   * const watch = await client.watch(receipt.id);
+   * render(watch.state);
+   * watch.addEventListener('change', (e) => render(e.state));
+   * watch.close(); // when the task leaves the page
+   * ```
+   */
+  watch(id: string, options?: WatchOptions): Promise<EscalationWatch> {
+    // All of it in the on-demand chunk: a submit carries only this line.
+    return import('./watch.ts').then((m) => m.watchEscalation(this.#transport, this.endpoint, () => this.get(id), options));
+  }
+
   /** Stops listening for `online` and the retry timer. The outbox keeps its entries. */
   dispose(): void {
     this.#disposed = true;
@@ -210,20 +232,36 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
   async #deliver(request: EscalationRequest): Promise<EscalationResult> {
     this.dispatchEvent(new EscalationSubmitEvent(request));
     if (this.#outbox && isOffline()) return this.#queue(request, 'offline');
+    // In the outbox before the first attempt, not only after the last: a tab closed or reloaded
+    // mid-send leaves it there, and the next page load (or another tab) sends it under the same
+    // key, which the server answers as a duplicate if the first attempt got through.
+    await this.#outbox?.put(this.#entry(request)).catch(() => undefined);
+    this.#sending.add(request.id);
     try {
       const receipt = await this.#send(request);
+      // Not awaited: the host hears of it first. A page closed before the delete lands sends it
+      // again on the next load, which the server answers as a duplicate: never a silent success.
+      this.#forget(request.id);
       this.dispatchEvent(new EscalationSuccessEvent(request, receipt));
       return { status: 'sent', request, receipt };
     } catch (e) {
       const error = this.#toError(e);
-      if (this.#outbox && isTransient(error)) return this.#queue(request, error.kind as QueuedReason, error);
+      if (this.#outbox && isTransient(error)) return await this.#queue(request, error.kind as QueuedReason, error);
+      // A final answer goes to the caller, who still holds what was typed: nothing is left to send.
+      this.#forget(request.id);
       this.dispatchEvent(new EscalationErrorEvent(error, request));
       throw error;
+    } finally {
+      this.#sending.delete(request.id);
     }
   }
 
-  async #queue(request: EscalationRequest, reason: QueuedReason, error?: EscalationError): Promise<EscalationResult> {
-    await this.#outbox!.put({
+  #forget(id: string) {
+    void this.#outbox?.delete(id).catch(() => undefined);
+  }
+
+  #entry(request: EscalationRequest, error?: EscalationError): OutboxEntry {
+    return {
       id: request.id,
       endpoint: this.endpoint,
       request,
@@ -231,7 +269,11 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
       attempts: error ? 1 : 0,
       serverErrors: error && isServerError(error) ? 1 : 0,
       ...(error && { lastError: error.message }),
-    });
+    };
+  }
+
+  async #queue(request: EscalationRequest, reason: QueuedReason, error?: EscalationError): Promise<EscalationResult> {
+    await this.#outbox!.put(this.#entry(request, error));
     this.dispatchEvent(new EscalationQueuedEvent(request, reason, error));
     // Offline waits for `online`; a down server gets retried on a timer.
     if (reason !== 'offline') this.#retryLater();
@@ -249,7 +291,7 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
   async #flushNow(): Promise<FlushResult> {
     return flushOutbox({
       outbox: this.#outbox!,
-      waiting: (await this.pending()).filter((e) => !e.failed),
+      waiting: (await this.pending()).filter((e) => !e.failed && !this.#sending.has(e.id)),
       send: (request) => this.#send(request),
       toError: (e) => this.#toError(e),
       giveUp: this.#giveUp,

@@ -1,0 +1,66 @@
+/**
+ * The outbox holds an escalation from before its first attempt: a page closed or reloaded
+ * mid-send (the faults suite, test/node/reliability/faults.test.ts, lost one that way) leaves it
+ * for the next page load, which sends it under the same key.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createEscalationClient, memoryOutbox } from '@escalate-kit/sdk';
+import { fast, input, record, scenarioServer } from './support.ts';
+
+const server = scenarioServer();
+
+/** A fetch that never answers: the request is on the wire when the page goes away. */
+const onTheWire = () => new Promise<Response>(() => undefined);
+
+describe('outbox: an escalation on the wire', () => {
+  it('is in the outbox while it is sent, so a page closed mid-send leaves it for the next load', async () => {
+    const outbox = memoryOutbox();
+    const endpoint = server.endpoint('ok', 'in-flight');
+    const closed = createEscalationClient({ endpoint, ...fast, outbox, fetch: onTheWire });
+    void closed.escalate({ ...input, taskId: 'T-WIRE' });
+    // The page goes away with the request unanswered; the outbox (IndexedDB in a browser) stays.
+    await new Promise((r) => setImmediate(r));
+    const [entry] = await outbox.list();
+    assert.equal(entry?.request.taskId, 'T-WIRE');
+    closed.dispose();
+
+    const next = createEscalationClient({ endpoint, ...fast, outbox });
+    const events = record(next, 'delivered');
+    assert.deepEqual(await next.flush(), { delivered: 1, remaining: 0 });
+    assert.equal(events[0]?.event.request.id, entry!.id);
+    assert.equal(server.storedCount(entry!.id), 1);
+    assert.deepEqual(await outbox.list(), []);
+  });
+
+  it('is not sent twice by its own client: a flush during the send leaves it to the send', async () => {
+    const outbox = memoryOutbox();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let calls = 0;
+    const client = createEscalationClient({
+      endpoint: server.endpoint('ok', 'own-flush'),
+      ...fast,
+      outbox,
+      fetch: async (req, init) => {
+        calls++;
+        await held;
+        return fetch(req, init);
+      },
+    });
+    const sending = client.escalate({ ...input, taskId: 'T-OWN' });
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(await client.flush(), { delivered: 0, remaining: 0 });
+    release();
+    assert.equal((await sending).status, 'sent');
+    assert.equal(calls, 1);
+    assert.deepEqual(await outbox.list(), [], 'gone once the receipt came (removed after the host was told)');
+  });
+
+  it('leaves the outbox on a final answer, which the caller is told of', async () => {
+    const outbox = memoryOutbox();
+    const client = createEscalationClient({ endpoint: server.endpoint('status-400', 'final'), ...fast, outbox });
+    await assert.rejects(client.escalate({ ...input, taskId: 'T-FINAL' }), { status: 400 });
+    assert.deepEqual(await outbox.list(), []);
+  });
+});
