@@ -9,4 +9,5 @@ export type { EmailNotifier, EmailNotifierOptions, TeamRecipients } from './emai
 export { teamRecipientsFrom } from './email/teams.ts';
 export { renderEscalationEmail } from './email/template.ts';
 export type { RenderEmailOptions, RenderedEmail } from './email/template.ts';
+export { renderFollowUpEmail, type RenderFollowUpOptions } from './email/follow-up-template.ts';
 export { escapeHtml } from './email/format.ts';

@@ -12,6 +12,12 @@ export type { EscalationHandler, EscalationHandlerOptions, HandlerLimits, Notify
 // The server's decision on an escalation (docs/policy.md#respond-by), as the handler makes it
 export { decide, type Decided } from './decision/decide.ts';
 
+// The SLA clock and the closing of the loop (docs/policy.md#follow-up)
+export { followUpKinds, slaDeadlines, type FollowUpKind, type FollowUpDetails, type SlaDeadline } from './sla/kinds.ts';
+export { slaClocks, dueFollowUps, stoppedMs, type SlaClock, type DueFollowUp } from './sla/schedule.ts';
+export { followUpsOf, type FollowUp, type FollowUpStore, type FollowUpClaim, type FollowUpCandidate, type SlaStore } from './sla/store.ts';
+export type { SlaOptions } from './sla/options.ts';
+
 // Who may use the API (docs/architecture.md#security)
 export { roles, hasRole, roleSchema, actorSchema, userSchema, apiKeySchema } from './auth/types.ts';
 export type { Role, Actor, User, ApiKey, AccessStore, StoredUser, StoredApiKey, StoredSession, ThrottleState } from './auth/types.ts';

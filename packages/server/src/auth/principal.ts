@@ -24,6 +24,7 @@ export const servicePrincipal: Principal = { role: 'lead', actor: { type: 'key',
 /** Whether a principal made `createdBy`: an agent reads only what it sent itself. */
 export function isCreator(principal: Principal, createdBy: Actor | undefined): boolean {
   const me = principal.actor;
-  if (!createdBy || me.type === 'anonymous' || createdBy.type === 'anonymous') return false;
+  // Nobody known, or the server itself (the SLA clock), made nothing a principal could claim.
+  if (!createdBy || !('id' in me) || !('id' in createdBy)) return false;
   return createdBy.type === me.type && createdBy.id === me.id;
 }

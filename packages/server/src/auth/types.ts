@@ -18,13 +18,15 @@ export const roleSchema = z.enum(roles, 'Role must be agent, member or lead');
 export const hasRole = (role: Role, needed: Role): boolean => roles.indexOf(role) >= roles.indexOf(needed);
 
 /**
- * Who made a change, as the history keeps it: a user (id and e-mail), a key (id and name), or
- * nobody known (auth turned off, or a change recorded before the history said who).
+ * Who made a change, as the history keeps it: a user (id and e-mail), a key (id and name),
+ * nobody known (auth turned off, or a change recorded before the history said who), or the
+ * server itself (the SLA clock raising a level at a breach, docs/policy.md#follow-up).
  */
 export const actorSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('user'), id: z.string(), email: z.string() }),
   z.object({ type: z.literal('key'), id: z.string(), name: z.string() }),
   z.object({ type: z.literal('anonymous'), name: z.string() }),
+  z.object({ type: z.literal('system'), name: z.string() }),
 ]);
 export type Actor = z.output<typeof actorSchema>;
 

@@ -14,6 +14,8 @@ import type { NotificationMessage, StoredEscalation } from '../types.ts';
 import { messageIdDomain, messageIdOf, messageKey } from './message-id.ts';
 import { defaultMailFrom, defaultMailTo, defaultOutboxDir, type EmailNotifier, type EmailNotifierOptions } from './options.ts';
 import { checkTeams, teamRecipientsFrom } from './teams.ts';
+import { followUpRecipients } from './levels.ts';
+import { renderFollowUpEmail } from './follow-up-template.ts';
 import { renderEscalationEmail } from './template.ts';
 
 /** Strips anything that could end a header line or a file name part. */
@@ -78,8 +80,12 @@ export function createEmailNotifier(options: EmailNotifierOptions = {}): EmailNo
   if ((Array.isArray(to) ? to : [to]).every((a) => !a.trim())) throw new TypeError('The account team needs an e-mail address (to)');
   const teams = options.teams ?? {};
   checkTeams(teams);
+  const levels = options.levels ?? {};
+  checkTeams(levels, 'levels');
   // The team the server decided, else the account team (docs/policy.md#specialised-teams).
-  const recipients = (escalation: StoredEscalation) => (Object.hasOwn(teams, escalation.team) ? teams[escalation.team]!.email : to);
+  const teamRecipients = (escalation: StoredEscalation) => (Object.hasOwn(teams, escalation.team) ? teams[escalation.team]!.email : to);
+  const recipients = (escalation: StoredEscalation, sending: NotificationMessage | undefined) =>
+    followUpRecipients(sending, levels) ?? teamRecipients(escalation);
   const teamsNote = Object.keys(teams).length ? `; own recipients for ${Object.keys(teams).join(', ')}` : '';
   const from = options.from ?? defaultMailFrom;
   const timeZone = options.timeZone ?? 'UTC';
@@ -93,11 +99,15 @@ export function createEmailNotifier(options: EmailNotifierOptions = {}): EmailNo
   const idOf = (escalation: StoredEscalation, sending: NotificationMessage | undefined) =>
     sending?.messageId ?? messageIdFor(escalation, sending?.kind ?? 'new');
 
-  const message = (escalation: StoredEscalation, messageId: string) => {
-    const { subject, text, html } = renderEscalationEmail(escalation, render);
+  const message = (escalation: StoredEscalation, messageId: string, sending?: NotificationMessage) => {
+    // The team's first e-mail, or a follow-up's own (docs/policy.md#follow-up).
+    const { subject, text, html } =
+      sending?.followUp && sending.kind !== 'new'
+        ? renderFollowUpEmail(escalation, sending.kind, sending.followUp, render)
+        : renderEscalationEmail(escalation, render);
     return {
       from,
-      to: recipients(escalation),
+      to: recipients(escalation, sending),
       subject,
       text,
       html,
@@ -128,7 +138,7 @@ export function createEmailNotifier(options: EmailNotifierOptions = {}): EmailNo
       messageIdFor,
       async notify(escalation, sending) {
         try {
-          const info = await transporter.sendMail(message(escalation, idOf(escalation, sending)));
+          const info = await transporter.sendMail(message(escalation, idOf(escalation, sending), sending));
           return { messageId: info.messageId };
         } catch (err) {
           return fail(escalation, err);
@@ -148,7 +158,7 @@ export function createEmailNotifier(options: EmailNotifierOptions = {}): EmailNo
     async notify(escalation, sending) {
       try {
         const messageId = idOf(escalation, sending);
-        const info = await transporter.sendMail(message(escalation, messageId));
+        const info = await transporter.sendMail(message(escalation, messageId, sending));
         if (!Buffer.isBuffer(info.message)) throw new Error('nodemailer returned a stream, expected a buffer');
         await mkdir(outboxDir, { recursive: true });
         // Named by the Message-ID (its part before the @): one file per escalation and kind, however often it is sent.
@@ -168,8 +178,9 @@ export function createEmailNotifier(options: EmailNotifierOptions = {}): EmailNo
  * {@link createEmailNotifier} configured from the environment: SMTP when `SMTP_URL` is set,
  * else the `.eml` outbox; `ESCALATE_MAIL_TO` (comma-separated) and `ESCALATE_MAIL_FROM` set
  * the addresses, `ESCALATE_TEAMS` the recipients per team (JSON, or the path of a JSON file:
- * `{ "billing": { "email": ["billing@acme.test"] } }`). `options` supplies everything else and
- * the fallbacks for unset variables.
+ * `{ "billing": { "email": ["billing@acme.test"] } }`), `ESCALATE_LEVELS` those per level, who are
+ * told to chase at a breach (`{ "2": { "email": "supervisors@acme.test" } }`). `options` supplies
+ * everything else and the fallbacks for unset variables.
  *
  * @example
  * ```ts
@@ -191,5 +202,6 @@ export function createEmailNotifierFromEnv(
     to: value('ESCALATE_MAIL_TO') ?? options.to,
     from: value('ESCALATE_MAIL_FROM') ?? options.from,
     teams: value('ESCALATE_TEAMS') === undefined ? options.teams : teamRecipientsFrom(value('ESCALATE_TEAMS')!),
+    levels: value('ESCALATE_LEVELS') === undefined ? options.levels : teamRecipientsFrom(value('ESCALATE_LEVELS')!, 'ESCALATE_LEVELS'),
   });
 }

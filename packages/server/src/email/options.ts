@@ -27,6 +27,18 @@ export interface EmailNotifierOptions {
    */
   teams?: Record<string, TeamRecipients>;
   /**
+   * Recipients per level (docs/policy.md#levels), keyed `'1'`, `'2'`, `'3'`: when a deadline passes
+   * the SLA clock raises the escalation one level and e-mails that level's addresses, "chase if no
+   * update". A level not listed is the escalation's team (its `teams` entry, else `to`): level 3 is
+   * the specialised team itself.
+   * @default {} (a breach goes to the escalation's team)
+   * @example
+   * ```ts
+   * createEmailNotifier({ levels: { 1: { email: 'leads@acme.test' }, 2: { email: 'Supervisors <supervisors@acme.test>' } } });
+   * ```
+   */
+  levels?: Record<string, TeamRecipients>;
+  /**
    * The sender.
    * @default 'escalate-kit <escalations@localhost>' (`defaultMailFrom`)
    * @example

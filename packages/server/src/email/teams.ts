@@ -21,16 +21,17 @@ const addresses = (recipients: TeamRecipients) => (Array.isArray(recipients.emai
  * Throws a TypeError for a team listed without an address: it would silently fall back to the
  * account team, which is not what whoever listed it meant.
  */
-export function checkTeams(teams: Record<string, TeamRecipients>): void {
+export function checkTeams(teams: Record<string, TeamRecipients>, option: 'teams' | 'levels' = 'teams'): void {
   for (const [team, recipients] of Object.entries(teams)) {
     if (!addresses(recipients ?? { email: [] }).some((a) => typeof a === 'string' && a.trim())) {
-      throw new TypeError(`Team "${team}" needs at least one e-mail address (teams.${team}.email)`);
+      const what = option === 'teams' ? 'Team' : 'Level';
+      throw new TypeError(`${what} "${team}" needs at least one e-mail address (${option}.${team}.email)`);
     }
   }
 }
 
 /**
- * The teams of `ESCALATE_TEAMS`: a JSON object `{ "<team id>": { "email": "…" | ["…"] } }`, or the
+ * The teams of `ESCALATE_TEAMS` (or the levels of `ESCALATE_LEVELS`, keyed `"1"`, `"2"`, …): a JSON object `{ "<team id>": { "email": "…" | ["…"] } }`, or the
  * path of a file holding one (a value that does not start with `{`).
  *
  * @example
@@ -39,9 +40,9 @@ export function checkTeams(teams: Record<string, TeamRecipients>): void {
  * teamRecipientsFrom('/etc/escalate-kit/teams.json');
  * ```
  */
-export function teamRecipientsFrom(value: string): Record<string, TeamRecipients> {
+export function teamRecipientsFrom(value: string, variable = 'ESCALATE_TEAMS'): Record<string, TeamRecipients> {
   const inline = value.trimStart().startsWith('{');
-  const where = inline ? 'ESCALATE_TEAMS' : `ESCALATE_TEAMS file ${value}`;
+  const where = inline ? variable : `${variable} file ${value}`;
   let text: string;
   try {
     text = inline ? value : readFileSync(value, 'utf8');
