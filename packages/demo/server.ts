@@ -81,8 +81,9 @@ export async function startDemo(options: DemoOptions = {}) {
     await stopStore();
     throw e;
   });
-  // SMTP_URL, ESCALATE_MAIL_TO, ESCALATE_MAIL_FROM and ESCALATE_TEAMS (recipients per team: JSON,
-  // or the path of a JSON file); the .eml outbox in the data folder without SMTP_URL.
+  // SMTP_URL, ESCALATE_MAIL_TO, ESCALATE_MAIL_FROM, ESCALATE_TEAMS (recipients per team: JSON,
+  // or the path of a JSON file) and ESCALATE_LEVELS (per level, told to chase at a breach); the
+  // .eml outbox in the data folder without SMTP_URL.
   let notify: ReturnType<typeof createEmailNotifierFromEnv>;
   try {
     notify = createEmailNotifierFromEnv(env, { inboxUrl: `${url}/inbox`, outboxDir });
@@ -101,6 +102,9 @@ export async function startDemo(options: DemoOptions = {}) {
     ...(env.ALLOWED_ORIGINS && { cors: { origins: env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()) } }),
     // Bundled from source on every start: a development server must never serve a stale build.
     inbox: { html: inboxHtml, script: inboxScript },
+    // The SLA clock (docs/architecture.md#sla-clock): a reminder at 75% of the way to a deadline,
+    // a level up at the breach, the agent told of contact and resolution; looked at every minute.
+    sla: { warnAt: 0.75, intervalMs: 60_000 },
   });
   const served: FetchHandler = options.cspReportUri ? withReportUri(handler, options.cspReportUri) : handler;
   api = toNodeListener(served);
