@@ -27,6 +27,8 @@ export interface Transport {
   read(url: string): Promise<unknown>;
   /** POSTs `body` to `url` under `Idempotency-Key: key`, retried as escalations are; resolves with the JSON body or throws. */
   post(url: string, body: unknown, key: string): Promise<unknown>;
+  /** GETs `url` as an event stream with the host's headers and `fetch`, once (a watch reconnects itself). */
+  stream(url: string, signal: AbortSignal): Promise<Response>;
   /** Any failure of `send`, as the SDK's typed error. */
   toError(e: unknown): EscalationError;
 }
@@ -82,6 +84,13 @@ export function createTransport(options: EscalationClientOptions<string>): Trans
       // A 2xx without a receipt is never a success: there is nothing to show the agent.
       if (!receipt.success) throw new EscalationReceiptError(toFieldIssues(receipt.error.issues), body);
       return receipt.data;
+    },
+
+    async stream(url, signal) {
+      const headers = await hostHeaders();
+      headers.set('Accept', 'text/event-stream');
+      // Open for as long as it lasts; a refusal throws as any answer does (`toError` types it).
+      return client.get(url, { headers, signal, timeout: false, totalTimeout: false, retry: 0 });
     },
 
     async read(url) {
