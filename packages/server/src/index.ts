@@ -37,6 +37,21 @@ export type { PgliteStoreOptions } from './store/pglite.ts';
 export { createSqlStore } from './store/sql.ts';
 export type { SqlDatabase, SqlSession, SqlStoreOptions } from './store/sql.ts';
 export { InvalidCursorError } from './store/common.ts';
+export type { SqlLive } from './store/sql-live.ts';
+
+// The work queue: owners and live updates (docs/architecture.md#work-queue).
+export { assigneeSchema, assigneeUpdateSchema, historyAssigneeSchema, type Assignee, type AssigneeChange } from './assignee.ts';
+export {
+  liveEventDataSchema,
+  liveEventSchema,
+  liveEventTypes,
+  liveChanges,
+  type LiveEvent,
+  type LiveEventData,
+  type LiveEvents,
+} from './live/event.ts';
+export { createLiveBus, type LiveBus } from './live/bus.ts';
+export type { LiveOptions } from './routes/events.ts';
 
 // Types and schemas of what the server stores and answers
 export * from './types.ts';
