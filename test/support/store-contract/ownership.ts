@@ -12,6 +12,8 @@ import type { ContractContext } from './context.ts';
 const morgan = { id: 'u-morgan', name: 'Morgan Member', email: 'morgan@example.com' };
 const lee = { id: 'u-lee', name: 'Lee Lead', email: 'lee@example.com' };
 const leeActor: Actor = { type: 'user', id: lee.id, email: lee.email };
+const morganActor: Actor = { type: 'user', id: morgan.id, email: morgan.email };
+const testActorId = testActor.type === 'user' ? testActor.id : '';
 const at = (minute: number) => new Date(Date.parse('2025-11-14T10:00:00.000Z') + minute * 60_000).toISOString();
 
 /** Waits until `events` holds `n` events (they may arrive after the change resolves, e.g. through NOTIFY). */
@@ -26,7 +28,7 @@ export function ownershipContract({ it, shared, fresh }: ContractContext) {
     const { record } = await store.insert(makeNew());
     assert.equal(record.assignee, undefined);
 
-    const claimed = await store.assign(record.id, { from: null, to: morgan, at: at(1), actor: { ...testActor, id: morgan.id } });
+    const claimed = await store.assign(record.id, { from: null, to: morgan, at: at(1), actor: morganActor });
     assert.equal(claimed?.changed, true);
     assert.deepEqual(claimed?.record.assignee, morgan);
     assert.deepEqual((await store.get(record.id))?.assignee, morgan);
@@ -48,7 +50,7 @@ export function ownershipContract({ it, shared, fresh }: ContractContext) {
       history.map((h) => [h.from, h.to, h.assignee, h.actor.type === 'user' ? h.actor.id : h.actor.type, h.at]),
       [
         ['open', 'open', { id: morgan.id, name: morgan.name }, morgan.id, at(1)],
-        ['open', 'contacted', undefined, testActor.id, at(3)],
+        ['open', 'contacted', undefined, testActorId, at(3)],
         ['contacted', 'contacted', { id: lee.id, name: lee.name }, lee.id, at(4)],
         ['contacted', 'contacted', null, lee.id, at(5)],
       ],
