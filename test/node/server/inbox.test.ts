@@ -178,7 +178,9 @@ describe('account-team inbox: notes stay with their escalation', () => {
     );
     await handle.click();
   };
-  const historyOf = async (id: string) => (await store.get(id))!.history.map((h) => [h.status, h.note]);
+  // What people wrote: the SLA clock's own rows (a level raised at a passed respond-by) aside.
+  const historyOf = async (id: string) =>
+    (await store.get(id))!.history.filter((h) => h.actor.type !== 'system').map((h) => [h.status, h.note]);
   const waitFor = (words: string) =>
     page.waitForFunction(
       (w) => document.querySelector('escalation-inbox')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.includes(w),
