@@ -45,7 +45,7 @@ describe('<escalate-provider>', () => {
   before(async () => {
     host = document.createElement('main');
     host.innerHTML = `
-      <escalate-provider agent-id="agent-1">
+      <escalate-provider agent-id="agent-1" agent-email="agent1@example.com" agent-started-on="2025-03-01">
         <ul>
           <li><escalate-button task-id="T-1" customer-email="a@example.com"></escalate-button></li>
           <li><escalate-button task-id="T-2" customer-email="b@example.com"></escalate-button></li>
@@ -72,7 +72,10 @@ describe('<escalate-provider>', () => {
     const success = next(b!, 'escalate-success');
     submitButton(b!).click();
     await success;
-    expect(provider.client.calls.map((c) => [c.taskId, c.agent?.id])).to.deep.equal([['T-2', 'agent-1']]);
+    expect(provider.client.calls.map((c) => [c.taskId, c.agent])).to.deep.equal([
+      // The agent's e-mail (the loop closes there) and start day (their rate's range) with every escalation.
+      ['T-2', { id: 'agent-1', email: 'agent1@example.com', startedOn: '2025-03-01' }],
+    ]);
     b!.close();
   });
 
@@ -118,7 +121,11 @@ describe('<escalate-provider>', () => {
     await success;
     const log = await logOf(tag);
     expect(log.map((l) => l.status)).to.deep.equal([201], 'sent to its own endpoint, not the provider client');
-    expect((log[0]!.body as { agent?: { id: string } }).agent).to.deep.equal({ id: 'agent-1' });
+    expect((log[0]!.body as { agent?: { id: string } }).agent).to.deep.equal({
+      id: 'agent-1',
+      email: 'agent1@example.com',
+      startedOn: '2025-03-01',
+    });
   });
 
   it('sends from every button without its own settings to the provider endpoint', async () => {

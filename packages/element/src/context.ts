@@ -15,6 +15,9 @@ export interface EscalationConfig {
   strings?: Partial<EscalateStrings>;
   policy?: EscalationPolicy;
   agentId?: string;
+  agentEmail?: string;
+  /** `YYYY-MM-DD`. */
+  agentStartedOn?: string;
   /** ISO 4217 code of the credit or refund amounts the agent enters (the dialog's default: USD). */
   currency?: string;
   /** The number an agent calls when stuck (the dialog's default: 555-1234, from the procedures). */

@@ -167,6 +167,8 @@ export class EscalateButton extends LitElement implements DialogHost {
       strings: { ...p.strings, ...this.strings },
       policy: this.policy ?? p.policy,
       agentId: p.agentId,
+      agentEmail: p.agentEmail,
+      agentStartedOn: p.agentStartedOn,
       currency: this.currency ?? p.currency,
       supportPhone: this.supportPhone ?? p.supportPhone,
     };

@@ -40,6 +40,10 @@ export class EscalateProvider extends LitElement {
   @property() endpoint?: string;
   /** The agent's id, sent with every escalation. */
   @property({ attribute: 'agent-id' }) agentId?: string;
+  /** The agent's e-mail, sent with every escalation: the account team's progress reaches them there (contacted, resolved). */
+  @property({ attribute: 'agent-email' }) agentEmail?: string;
+  /** The day the agent started (`2025-03-01`), sent with every escalation: the escalation rate is read against their experience. */
+  @property({ attribute: 'agent-started-on' }) agentStartedOn?: string;
   /**
    * A configured client (from `createEscalationClient`), shared by every button. Its `delivered`
    * events are re-dispatched from this element as `escalate-delivered` while it is connected.
@@ -85,6 +89,8 @@ export class EscalateProvider extends LitElement {
       strings: this.strings,
       policy: this.policy,
       agentId: this.agentId,
+      agentEmail: this.agentEmail,
+      agentStartedOn: this.agentStartedOn,
       currency: this.currency,
       supportPhone: this.supportPhone,
     });

@@ -95,7 +95,12 @@ export class Submission {
     }
     const routing = v.category ? form.suggestion() : undefined;
     const signals = form.signals();
-    const agentId = h.config.agentId;
+    const { agentId, agentEmail, agentStartedOn } = h.config;
+    const agent = {
+      ...(agentId && { id: agentId }),
+      ...(agentEmail && { email: agentEmail }),
+      ...(agentStartedOn && { startedOn: agentStartedOn }),
+    };
     // Optional one-liners: left out when empty, rather than sent as "" (which the contract refuses).
     const customerRequest = v.customerRequest.trim();
     const recommendation = v.recommendation.trim();
@@ -116,7 +121,7 @@ export class Submission {
       }),
       ...(customerRequest && { customerRequest }),
       ...(recommendation && { recommendation }),
-      ...(agentId && { agent: { id: agentId } }),
+      ...(Object.keys(agent).length > 0 && { agent }),
       // A priority only means something when the case is described (signals); the policy's
       // default priority would otherwise set every respond-by time.
       ...(routing && {
