@@ -13,19 +13,21 @@
  * prototype keys and invisible characters in identifiers (51.3 kB). (b) raised to 53 kB when the
  * client learned to read escalations back (client.get and client.list: +0.56 kB, 52.64 kB with
  * the request schema naming every bad field at once); to 54 kB when the button learned to show an
-escalation under way (the read-only panel, its line, `lookup`: 53.79 kB; the eager chunk only
-gained the words "Escalated" and the property). (b) counts what a submit needs; chunks only
+ * escalation under way (the read-only panel, its line, `lookup`: 53.79 kB; the eager chunk only
+ * gained the words "Escalated" and the property). (b) counts what a submit needs; chunks only
  * loaded on demand are in bench/results.md's "everything". (a) raised to 11 kB and (b) to 54.5 kB
  * for client.watch(id) (issue 11): its code is an on-demand chunk, but the method that loads it
  * and the transport's stream request count (b) 54.19 kB, and the extra chunk moved the eager
- * part a hair over 10.50 kB.
+ * part a hair over 10.50 kB. (b) to 55 kB when client.watch became a static import (54.76 kB): as
+ * a chunk of its own it split esbuild's runtime helpers into a third shared chunk, which broke the
+ * element's two-file no-bundler build and cost the eager part bytes too.
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { entries, measureBundle, type BundleSize } from '../../bench/bundle-size.mjs';
 
 const kB = 1024;
-const budgets = { eager: 11 * kB, all: 54.5 * kB };
+const budgets = { eager: 11 * kB, all: 55 * kB };
 const show = (bytes: number) => `${(bytes / kB).toFixed(2)} kB`;
 
 describe('byte budgets (gzip)', () => {

@@ -5,9 +5,10 @@
  * intent, as an app's build of the package does. Two files and no third: a page links one, and a
  * CDN serves both from the same folder.
  *
- * esbuild splits the code three ways (entry, dialog, and the Lit they share); the shared chunk is
- * then folded into the entry, which re-exports it for the dialog: the entry is always loaded
- * before the dialog, so the dialog imports Lit from it rather than from a third file.
+ * esbuild splits the code (entry, dialog, the Lit they share, and what the dialog loads later);
+ * the shared chunk is then folded into the entry, which re-exports it for the dialog: the entry is
+ * always loaded before the dialog, so the dialog imports Lit from it rather than from a third
+ * file. What the dialog loads later (client.watch) is bundled into the dialog's file.
  */
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,7 +35,8 @@ const common = {
 
 /**
  * Builds the two files into `outDir` and fails if the split is ever other than entry, dialog and
- * one shared chunk (a new lazy import would need a name here and a line in the README).
+ * one chunk they share (a new lazy import of the entry would need a name here and a line in the
+ * README).
  *
  * @param {string} packageDir the element package's folder
  * @param {string} [outDir] @default `${packageDir}/dist`
@@ -42,19 +44,23 @@ const common = {
 export async function buildBrowserBundle(packageDir, outDir = join(packageDir, 'dist')) {
   const tmp = await mkdtemp(join(tmpdir(), 'escalate-kit-browser-'));
   try {
-    await build({
+    const { metafile } = await build({
       ...common,
       absWorkingDir: packageDir,
       entryPoints: { entry: 'src/define.ts' },
       splitting: true,
       outdir: tmp,
       chunkNames: '[name]-[hash]',
+      metafile: true,
     });
     const files = (await readdir(tmp)).filter((f) => f.endsWith('.js'));
     const dialog = files.filter((f) => f.startsWith('escalate-dialog-'));
-    const shared = files.filter((f) => f.startsWith('chunk-'));
-    if (dialog.length !== 1 || shared.length !== 1 || files.length !== 3)
-      throw new Error(`browser build: expected entry, dialog and one shared chunk, got ${files.join(', ')}`);
+    // The chunk the entry shares with the dialog: the one the entry imports statically. Chunks the
+    // dialog itself loads later (client.watch's) are folded into the dialog's file below.
+    const entryImports = Object.entries(metafile.outputs).find(([out]) => basename(out) === 'entry.js')?.[1].imports ?? [];
+    const shared = entryImports.filter((i) => i.kind === 'import-statement').map((i) => basename(i.path));
+    if (dialog.length !== 1 || shared.length !== 1 || !shared[0].startsWith('chunk-'))
+      throw new Error(`browser build: expected entry, dialog and one chunk they share, got ${files.join(', ')}`);
     const [dialogFile, sharedFile] = [dialog[0], shared[0]];
 
     // The entry with the shared chunk inside it, exporting the shared chunk's names for the dialog.

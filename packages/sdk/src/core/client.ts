@@ -26,7 +26,9 @@ import type { EscalationState } from '../schemas/state.ts';
 import type { HandledInput, HandledReceipt } from '../schemas/handled.ts';
 import type { EscalationClientOptions, EscalationResult, FlushResult } from './options.ts';
 import { listEscalations, readEscalation, type EscalationListQuery } from './read.ts';
-import type { EscalationWatch, WatchOptions } from './watch.ts';
+// Statically: as an on-demand chunk it split esbuild's runtime helpers into a chunk of their own
+// (more bytes, and a third file in the element's no-bundler build).
+import { watchEscalation, type EscalationWatch, type WatchOptions } from './watch.ts';
 import { flushOutbox, isOffline, isServerError } from './flush.ts';
 import { createTransport, isTransient, type Transport } from './transport.ts';
 import { defaultHandledEndpoint } from './handled-endpoint.ts';
@@ -196,7 +198,7 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
    * Follows one escalation live (`GET {endpoint}/{id}/events`, Server-Sent Events read with this
    * client's headers). Resolves once it is read (`watch.state`; rejects as `get` does), then a
    * `change` event carries the whole new state on every change, those made while reconnecting
-   * included; it reconnects with backoff until `close()`. Its code loads on first use.
+   * included; it reconnects with backoff until `close()`.
    *
    * @example
    * ```ts
@@ -207,8 +209,7 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
    * ```
    */
   watch(id: string, options?: WatchOptions): Promise<EscalationWatch> {
-    // All of it in the on-demand chunk: a submit carries only this line.
-    return import('./watch.ts').then((m) => m.watchEscalation(this.#transport, this.endpoint, () => this.get(id), options));
+    return watchEscalation(this.#transport, this.endpoint, () => this.get(id), options);
   }
 
   /** Stops listening for `online` and the retry timer. The outbox keeps its entries. */
