@@ -231,9 +231,9 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
       );
     // Every status, so the escalation stays in the list once it is no longer open.
     await inbox.select('escalation-inbox >>> .filters select', '');
-    await inbox.click('escalation-inbox >>> #detail button.secondary');
+    await inbox.click('escalation-inbox >>> #detail .actions button.secondary');
     await status('marked contacted');
-    await inbox.click('escalation-inbox >>> #detail button:not(.secondary)');
+    await inbox.click('escalation-inbox >>> #detail .actions button:not(.secondary)');
     await status('marked resolved');
     assert.deepEqual(await statuses(lead), [['T-1042', 'resolved']]);
     await inbox.close();

@@ -91,7 +91,7 @@ describe('strict CSP on the inbox and the demo page, in Chromium', () => {
     await page.click(`escalation-inbox >>> tr[data-id="${body.id}"] .row-link`);
     await page.waitForSelector('escalation-inbox >>> #note');
     await page.type('escalation-inbox >>> #note', 'Called, no answer');
-    await page.click('escalation-inbox >>> #detail button.secondary');
+    await page.click('escalation-inbox >>> #detail .actions button.secondary');
     await page.waitForFunction(() =>
       document.querySelector('escalation-inbox')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.includes('marked contacted'),
     );

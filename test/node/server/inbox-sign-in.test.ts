@@ -106,7 +106,7 @@ describe('inbox sign-in in Chromium', () => {
     assert.deepEqual([cookie?.name, cookie?.httpOnly, cookie?.sameSite], ['escalate_session', true, 'Strict']);
     assert.equal(await page.evaluate(() => document.cookie), '', 'the page cannot read the session');
     await openEscalation();
-    await page.click('escalation-inbox >>> #detail button.secondary');
+    await page.click('escalation-inbox >>> #detail .actions button.secondary');
     await page.waitForFunction(() =>
       document.querySelector('escalation-inbox')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.includes('marked contacted'),
     );
@@ -121,7 +121,7 @@ describe('inbox sign-in in Chromium', () => {
     // Every session ends on the server (as an idle timeout would); the page does not know yet.
     const far = new Date(Date.now() + 86_400_000).toISOString();
     await store.access.sweep({ idleBefore: far, createdBefore: far, throttleBefore: new Date(0).toISOString() });
-    await page.click('escalation-inbox >>> #detail button:not(.secondary)');
+    await page.click('escalation-inbox >>> #detail .actions button:not(.secondary)');
     await page.waitForSelector('escalation-inbox >>> .sign-in');
     const form = await page.$eval('escalation-inbox >>> .sign-in', (el) => el.textContent!.replace(/\s+/g, ' '));
     assert.match(form, /Your session has ended\. Sign in again to go on; nothing you typed is lost\./);
@@ -134,7 +134,7 @@ describe('inbox sign-in in Chromium', () => {
       await page.$eval('escalation-inbox >>> #note', (el) => (el as HTMLTextAreaElement).value),
       'Customer asked for a call after 5 pm',
     );
-    await page.click('escalation-inbox >>> #detail button:not(.secondary)');
+    await page.click('escalation-inbox >>> #detail .actions button:not(.secondary)');
     await page.waitForFunction(() =>
       document.querySelector('escalation-inbox')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.includes('marked resolved'),
     );

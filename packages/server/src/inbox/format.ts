@@ -1,10 +1,7 @@
 /** How the inbox shows times, deadlines and ids. */
-import type { Meta, Stats, StoredEscalation } from '../types.ts';
+import type { Meta, Stats } from '../types.ts';
 
 export const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** Not resolved and past its respond-by time. */
-export const isOverdue = (item: StoredEscalation, now: number) => item.status !== 'resolved' && Date.parse(item.respondBy) < now;
 
 /** Names for ids, from the server's meta; an id it does not name is shown as it is. */
 export interface Labels {

@@ -1,31 +1,35 @@
 /**
- * The account team's inbox: escalations by respond-by time, overdue first and highlighted,
- * filters by status, category and team, what the server decided and why, everything the agent
- * wrote, and the buttons to mark an escalation contacted or resolved. Built with the project's own
- * stack (Lit), served by the reference server at /inbox. This shell holds the state and the calls;
- * the session is in `session-controller.ts`, the views in `views/`, the styles in
- * `inbox.styles.ts`, the API calls in `api.ts`, a lead's users and keys in `people/`.
+ * The account team's inbox, served by the reference server at /inbox (Lit): the work queue with
+ * its filters in the address bar, each escalation's SLA clock, owner and follow-up, live updates,
+ * keyboard shortcuts. This shell holds the state and composes: the session in
+ * `session-controller.ts`, the calls in `api.ts`, the filters in `queue-filters.ts`, the changes
+ * in `queue-actions.ts`, the stream in `live.ts`, the shortcuts in `keyboard.ts`, the views in
+ * `views/`, a lead's users and keys in `people/`, the metrics in `metrics/`.
  *
  * What a person sees follows their role (docs/architecture.md#security): an agent reads, a member
- * also changes status and writes notes, a lead also sees the counts and manages users and keys.
+ * also changes status, writes notes and claims, a lead also assigns, sees the counts and manages users and keys.
  */
 import { html, LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { EscalationStatus, Meta, Stats, StoredEscalation } from '../types.ts';
+import type { User } from '../auth/types.ts';
+import type { Meta, Stats, StoredEscalation } from '../types.ts';
 import { createInboxApi } from './api.ts';
-import { categoryOptions, labelsFrom, teamOptions } from './format.ts';
+import { debounce } from './debounce.ts';
+import { categoryOptions, teamOptions } from './format.ts';
 import { SignedOutError } from './http.ts';
 import { accessStyles } from './access.styles.ts';
 import { inboxStyles } from './inbox.styles.ts';
 import './people/inbox-people.ts';
 import './metrics/inbox-metrics.ts';
+import { readFilters, writeFilters, type QueueFilters } from './queue-filters.ts';
+import { LiveController } from './live.ts';
+import { queueActions, withDraft } from './queue-actions.ts';
 import { SessionController } from './session-controller.ts';
 import { renderAccount, type InboxView } from './views/account.ts';
-import { renderDetail } from './views/detail.ts';
+import { renderEscalations } from './views/escalations.ts';
 import { renderHeader } from './views/header.ts';
-import { renderList } from './views/list.ts';
+import { nameOf } from './views/history.ts';
 import { renderSignIn } from './views/sign-in.ts';
-import { renderStats } from './views/stats.ts';
 
 export class EscalationInbox extends LitElement {
   static override styles = [inboxStyles, accessStyles];
@@ -37,9 +41,10 @@ export class EscalationInbox extends LitElement {
   /** Category labels and team names from the server, loaded with the first list. */
   @state() private meta?: Meta;
   @state() private selected?: StoredEscalation;
-  @state() private status: EscalationStatus | '' = 'open';
-  @state() private category = '';
-  @state() private team = '';
+  /** What the list shows, as the address bar says (a bookmark opens the same view). */
+  @state() private filters: QueueFilters = readFilters(location.search);
+  /** Members and leads, for a lead's "Owner" filter and "Assign to". */
+  @state() private people: User[] = [];
   @state() private message = '';
   @state() private error = '';
   @state() private view: InboxView = 'escalations';
@@ -67,6 +72,26 @@ export class EscalationInbox extends LitElement {
   #selects = 0;
   /** Counts loads, so a slow one that a newer one (a filter change, the refresh) overtook is dropped. */
   #loads = 0;
+  /** Typing in the search loads once the typing pauses, not on every key. */
+  #search = debounce(() => this.#filtered({}), 300);
+  // Others' changes and new escalations, as they happen; the 15 s refresh stays for a stream that is down.
+  #live = new LiveController(this, {
+    signedIn: () => this.#session.session !== undefined,
+    reload: (ids, created) => void this.#actions.reloadLive(ids, created),
+  });
+  #actions = queueActions({
+    api: this.#api,
+    selected: () => this.selected,
+    refresh: (item) => this.selected?.id === item.id && (this.selected = item),
+    items: () => this.items,
+    say: (message) => (this.message = message),
+    clearError: () => (this.error = ''),
+    draft: (id) => this.drafts.get(id),
+    setDraft: (id, text) => this.#setDraft(id, text),
+    report: (e) => this.#report(e),
+    load: () => this.load(),
+    names: (id) => this.#names(id),
+  });
 
   override connectedCallback() {
     super.connectedCallback();
@@ -75,6 +100,8 @@ export class EscalationInbox extends LitElement {
     this.#timer = setInterval(() => {
       this.now = Date.now();
       if (this.#session.session) void this.load();
+      // A stream the browser gave up on (the server restarted, say) is opened again.
+      this.#live.sync();
     }, 15_000);
   }
 
@@ -88,6 +115,7 @@ export class EscalationInbox extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearInterval(this.#timer);
+    this.#search.cancel();
   }
 
   /** Open the escalation the URL names (the e-mail links here), or keep the one that was open. */
@@ -103,6 +131,7 @@ export class EscalationInbox extends LitElement {
     this.stats = undefined;
     this.selected = undefined;
     this.drafts = new Map();
+    this.people = [];
     this.message = '';
     this.error = '';
     this.view = 'escalations';
@@ -120,13 +149,15 @@ export class EscalationInbox extends LitElement {
     const load = ++this.#loads;
     const lead = this.#session.user?.role === 'lead';
     try {
-      const [list, stats, meta] = await Promise.all([
-        this.#api.listAll({ status: this.status, category: this.category, team: this.team }),
+      const [list, stats, meta, people] = await Promise.all([
+        this.#api.listAll(this.filters),
         lead ? this.#api.stats() : undefined,
         this.meta ?? this.#api.meta(),
+        lead && !this.people.length ? this.#api.assignable() : this.people,
       ]);
       if (load !== this.#loads) return;
       this.items = list.items;
+      this.people = people;
       this.capped = list.capped;
       this.stats = stats;
       this.meta = meta;
@@ -138,92 +169,50 @@ export class EscalationInbox extends LitElement {
     }
   }
 
-  async select(id: string) {
+  /** Opens `id`: focus goes to its heading, or (`row`, moving through the list by key) stays on its row. */
+  async select(id: string, focus: 'detail' | 'row' = 'detail') {
     const select = ++this.#selects;
     try {
       const item = await this.#api.get(id);
       if (select !== this.#selects) return;
       this.selected = item;
-      history.replaceState(null, '', `#${id}`);
+      history.replaceState(history.state, '', `#${id}`);
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#detail h2')?.focus();
+      const target = focus === 'row' ? `tr[data-id="${CSS.escape(id)}"] .row-link` : '#detail h2';
+      this.renderRoot.querySelector<HTMLElement>(target)?.focus();
     } catch (e) {
       this.#report(e);
     }
   }
 
-  /** Saves a status change on one escalation, with the note typed on that escalation. */
-  async mark(id: string, status: EscalationStatus) {
-    const note = this.drafts.get(id)?.trim();
-    this.error = '';
-    try {
-      const updated = await this.#api.mark(id, status, note);
-      // Saved: the note is in the history now. Only what was sent is cleared; anything typed
-      // meanwhile stays in the box.
-      if (this.drafts.get(id)?.trim() === note) this.#setDraft(id, '');
-      if (this.selected?.id === id) this.selected = updated;
-      this.message = `Task ${updated.request.taskId} marked ${status}.`;
-      await this.load();
-    } catch (e) {
-      this.#report(e);
-    }
-  }
+  #setDraft = (id: string, text: string) => (this.drafts = withDraft(this.drafts, id, text));
 
-  #setDraft(id: string, text: string) {
-    const drafts = new Map(this.drafts);
-    if (text) drafts.set(id, text);
-    else drafts.delete(id);
-    this.drafts = drafts;
-  }
-
-  /** A filter changed: the list is loaded again with it. */
-  #filtered(change: () => void) {
-    change();
+  /** A filter changed: in the address bar, and the list is loaded again with it. */
+  #filtered(change: Partial<QueueFilters>) {
+    this.filters = { ...this.filters, ...change };
+    this.#search.cancel();
+    writeFilters(this.filters);
     void this.load();
   }
 
-  #renderEscalations() {
-    const labels = labelsFrom(this.meta);
-    const selected = this.selected;
-    const role = this.#session.user?.role;
-    return html`<div class="layout">
-      <section aria-labelledby="list-title">
-        ${renderList({ items: this.items, capped: this.capped, selectedId: selected?.id, now: this.now, labels, onSelect: (id) => this.select(id) })}
-        ${role === 'lead' ? renderStats(this.stats, labels) : nothing}
-      </section>
-      <section id="detail" aria-live="polite">
-        ${
-          selected
-            ? renderDetail({
-                item: selected,
-                now: this.now,
-                labels,
-                // An agent reads; changing status and writing notes is the account team's.
-                canChange: role === 'member' || role === 'lead',
-                draft: this.drafts.get(selected.id) ?? '',
-                onDraft: (text) => this.#setDraft(selected.id, text),
-                onMark: (status) => this.mark(selected.id, status),
-              })
-            : html`<p class="muted">Choose an escalation to see everything the agent wrote.</p>`
-        }
-      </section>
-    </div>`;
-  }
+  #names = (id: string) => nameOf(id, this.people, this.selected, this.#session.user);
 
   override render() {
     const session = this.#session;
     const user = session.user;
     const escalations = this.view === 'escalations';
     return html`${renderHeader({
-        filters: user !== undefined && escalations,
-        status: this.status,
-        category: this.category,
-        categories: categoryOptions(this.meta, this.stats, this.category),
-        onStatus: (status) => this.#filtered(() => (this.status = status)),
-        onCategory: (category) => this.#filtered(() => (this.category = category)),
-        team: this.team,
-        teams: teamOptions(this.meta, this.team),
-        onTeam: (team) => this.#filtered(() => (this.team = team)),
+        showFilters: user !== undefined && escalations,
+        filters: this.filters,
+        categories: categoryOptions(this.meta, this.stats, this.filters.category),
+        teams: teamOptions(this.meta, this.filters.team),
+        owners: user?.role === 'member' || user?.role === 'lead',
+        people: this.people,
+        onChange: (change) => this.#filtered(change),
+        onSearch: (q) => {
+          this.filters = { ...this.filters, q };
+          this.#search();
+        },
       })}
       ${user ? renderAccount({ user, view: this.view, onView: (view) => (this.view = view), onSignOut: () => void session.signOut() }) : nothing}
       <p role="status" aria-live="polite">${this.message}</p>
@@ -242,7 +231,13 @@ export class EscalationInbox extends LitElement {
                 onSubmit: (email, password) => void session.signIn(email, password),
               })
             : escalations
-              ? this.#renderEscalations()
+              ? renderEscalations({
+                  ...{ items: this.items, capped: this.capped, selected: this.selected, now: this.now, meta: this.meta, stats: this.stats },
+                  ...{ user, people: this.people, drafts: this.drafts, actions: this.#actions, names: this.#names },
+                  select: (id, focus) => void this.select(id, focus),
+                  setDraft: this.#setDraft,
+                  detailRoot: () => this.renderRoot.querySelector('#detail'),
+                })
               : this.view === 'metrics'
                 ? html`<inbox-metrics .call=${session.call} .meta=${this.meta}></inbox-metrics>`
                 : html`<inbox-people .call=${session.call} .me=${user.id}></inbox-people>`

@@ -187,4 +187,47 @@ export const inboxStyles = css`
     color: var(--danger);
     font-weight: 700;
   }
+  /* The checkbox sits beside its words, not over them like the selects' labels. */
+  label.check {
+    display: flex;
+    gap: 0.4rem;
+    align-items: center;
+    align-self: end;
+  }
+  input[type='search'] {
+    min-width: 0;
+    width: 12rem;
+    max-width: 100%;
+  }
+  .owner {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: end;
+  }
+  .assign {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: end;
+  }
+  .clock + .clock {
+    margin-top: 0.2rem;
+  }
+  .shortcuts {
+    margin-top: 1rem;
+  }
+  .shortcuts summary {
+    cursor: pointer;
+    color: var(--accent);
+    font-weight: 600;
+  }
+  kbd {
+    font:
+      0.85rem ui-monospace,
+      monospace;
+    padding: 0 0.35rem;
+    border: 1px solid #8c959f;
+    border-radius: 4px;
+  }
 `;

@@ -1,25 +1,24 @@
 /**
  * What the server decided for an escalation and why (docs/policy.md#respond-by), and what the
  * agent said of the case: rows of the detail's list. Times are in the viewer's zone (`when`); the
- * words are the e-mail's (`decision/words.ts`).
+ * words are the e-mail's (`decision/words.ts`). Whether it is overdue is the SLA clock's row (`sla.ts`).
  */
 import { html, nothing } from 'lit';
 import { deadlineWords, levelWords, signalWords } from '../../decision/words.ts';
 import type { StoredEscalation } from '../../types.ts';
-import { isOverdue, when, type Labels } from '../format.ts';
+import { when, type Labels } from '../format.ts';
 
 const urgencyText = (urgency: string) => (urgency === 'urgent' ? 'Urgent (same day)' : 'Standard (2-3 days)');
 
 /** Urgency, deadlines, team, level, priority, mandatory and the reasons; the client's routing on an escalation stored without a decision. */
-export function renderDecision(item: StoredEscalation, now: number, labels: Labels) {
+export function renderDecision(item: StoredEscalation, labels: Labels) {
   const r = item.request;
   const d = item.decision;
-  const overdue = isOverdue(item, now) ? html`<span class="overdue-tag">Overdue</span>` : nothing;
   if (!d) {
     return html`<dt>Urgency</dt>
       <dd>${urgencyText(r.urgency)}</dd>
       <dt>Respond by</dt>
-      <dd>${when(item.respondBy)} ${overdue}</dd>
+      <dd>${when(item.respondBy)}</dd>
       <dt>Team</dt>
       <dd>
         ${labels.team(item.team)}${r.routing ? ` · level ${r.routing.level}${r.routing.priority ? ` · ${r.routing.priority}` : ''}` : ''}
@@ -33,7 +32,7 @@ export function renderDecision(item: StoredEscalation, now: number, labels: Labe
     </dd>
     <dt>Respond by</dt>
     <dd>
-      ${when(item.respondBy)} ${overdue}
+      ${when(item.respondBy)}
       <div class="muted rule">${deadlineWords(d.respondBy, d, labels.team)}</div>
     </dd>
     ${

@@ -9,8 +9,11 @@ import type { EscalationStatus, StoredEscalation } from '../../types.ts';
 import { when, type Labels } from '../format.ts';
 import { renderCase, renderDecision } from './decision.ts';
 import { renderBriefingAndScript, renderContactLinks, renderStatusButtons } from './follow-up.ts';
+import { renderHistory } from './history.ts';
+import { renderOwner, type OwnerView } from './owner.ts';
+import { renderClock } from './sla.ts';
 
-export interface DetailView {
+export interface DetailView extends OwnerView {
   item: StoredEscalation;
   now: number;
   labels: Labels;
@@ -20,9 +23,12 @@ export interface DetailView {
   draft: string;
   onDraft(text: string): void;
   onMark(status: EscalationStatus): void;
+  /** A name for a user id the history mentions, when the inbox knows one. */
+  names(userId: string): string | undefined;
 }
 
-export function renderDetail({ item, now, labels, canChange, draft, onDraft, onMark }: DetailView) {
+export function renderDetail(view: DetailView) {
+  const { item, now, labels, canChange, draft, onDraft, onMark } = view;
   const r = item.request;
   const parts = parseNotes(r.notes);
   const address = r.contactMethod === 'email' ? r.contact.email : r.contact.phone;
@@ -30,7 +36,9 @@ export function renderDetail({ item, now, labels, canChange, draft, onDraft, onM
     <dl>
       <dt>Category</dt>
       <dd>${labels.category(r.category)}</dd>
-      ${renderDecision(item, now, labels)} ${renderCase(item)}
+      <dt>SLA clock</dt>
+      <dd>${renderClock(item, now)}</dd>
+      ${renderDecision(item, labels)} ${renderCase(item)}
       <dt>Contact</dt>
       <dd>${r.contactMethod} · ${address ?? ''} ${renderContactLinks(item)}</dd>
       <dt>Customer</dt>
@@ -39,6 +47,7 @@ export function renderDetail({ item, now, labels, canChange, draft, onDraft, onM
       <dd>${[r.agent?.name, r.agent?.id].filter(Boolean).join(' · ') || '—'}</dd>
       <dt>Status</dt>
       <dd>${item.status}</dd>
+      ${renderOwner(view)}
       <dt>E-mail</dt>
       <dd>
         ${item.notification.state}${item.notification.lastError ? html` · <span class="error">${item.notification.lastError}</span>` : nothing}
@@ -80,15 +89,7 @@ export function renderDetail({ item, now, labels, canChange, draft, onDraft, onM
           </dl>`
         : nothing
     }
-    ${
-      item.history.length
-        ? html`<h3>History</h3>
-            <ul>
-              ${item.history.map((h) => html`<li>${when(h.at)}: ${h.status}${h.note ? ` — ${h.note}` : ''}</li>`)}
-            </ul>`
-        : nothing
-    }
-    ${canChange ? renderActions({ item, draft, onDraft, onMark }) : nothing}`;
+    ${renderHistory(item.history, view.names)} ${canChange ? renderActions({ item, draft, onDraft, onMark }) : nothing}`;
 }
 
 /** The note box and the status buttons, for those who may use them. */

@@ -74,6 +74,9 @@ const actionWords: Record<EscalationStatus, string> = {
   resolved: 'Mark resolved',
 };
 
+/** The keys that press them (keyboard.ts); a reopening has none: it needs its reason typed first. */
+const keys: Partial<Record<EscalationStatus, string>> = { contacted: 't', waiting: 'w', resolved: 'r' };
+
 /** One button per change the state machine allows from the current status; a reopening needs its reason in the note. */
 export function renderStatusButtons(item: StoredEscalation, note: string, onMark: (status: EscalationStatus) => void) {
   return transitions[item.status].map((to) => {
@@ -81,6 +84,7 @@ export function renderStatusButtons(item: StoredEscalation, note: string, onMark
     return html`<button
         class=${to === 'resolved' ? '' : 'secondary'}
         data-to=${to}
+        aria-keyshortcuts=${keys[to] ?? nothing}
         ?disabled=${reason && !note.trim()}
         aria-describedby=${reason ? 'reopen-hint' : nothing}
         @click=${() => onMark(to)}

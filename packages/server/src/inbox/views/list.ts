@@ -1,9 +1,12 @@
-/** The list of escalations, by respond-by time: overdue ones marked, and the state of each e-mail. */
+/** The list of escalations, by respond-by time: the SLA clock of each (overdue in words), its owner, and the state of its e-mail. */
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { StoredEscalation } from '../../types.ts';
 import { MAX_ITEMS } from '../api.ts';
-import { isOverdue, when, type Labels } from '../format.ts';
+import type { Labels } from '../format.ts';
+import { isOverdue } from '../sla-words.ts';
+import { renderClock } from './sla.ts';
 
 export interface ListView {
   items: StoredEscalation[];
@@ -30,8 +33,11 @@ function row(item: StoredEscalation, view: ListView) {
       <div class="muted">${item.request.customer?.name ?? ''}</div>
     </td>
     <td>${view.labels.category(item.request.category)}${item.request.urgency === 'urgent' ? html` · <strong>urgent</strong>` : nothing}</td>
-    <td>${when(item.respondBy)} ${overdue ? html`<span class="overdue-tag">Overdue</span>` : nothing}</td>
+    <td>${renderClock(item, view.now, true)}</td>
     <td>${item.status}</td>
+    <td class="owner-cell">
+      ${item.assignee?.name ?? html`<span aria-hidden="true">—</span><span class="visually-hidden">Unassigned</span>`}
+    </td>
     <td>${mailTag(item)}</td>
   </tr>`;
 }
@@ -55,13 +61,19 @@ export function renderList(view: ListView) {
           <tr>
             <th scope="col">Task</th>
             <th scope="col">Category</th>
-            <th scope="col">Respond by</th>
+            <th scope="col">Due</th>
             <th scope="col">Status</th>
+            <th scope="col">Owner</th>
             <th scope="col">E-mail</th>
           </tr>
         </thead>
         <tbody>
-          ${items.map((item) => row(item, view))}
+          ${repeat(
+            items,
+            // Keyed by id: a live reload that moves rows keeps focus on the escalation it was on.
+            (item) => item.id,
+            (item) => row(item, view),
+          )}
         </tbody>
       </table>
     </div>`;
