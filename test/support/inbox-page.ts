@@ -45,19 +45,16 @@ export async function newInboxPage(browser: Browser, now?: string): Promise<Page
   page.setDefaultTimeout(15_000);
   await page.emulateTimezone('UTC');
   if (now) {
-    await page.evaluateOnNewDocument((fixed: number) => {
+    // As source text: a function would be serialised after tsx's transform, helpers and all.
+    await page.evaluateOnNewDocument(`{
+      const fixed = ${Date.parse(now)};
       const RealDate = Date;
       class PinnedDate extends RealDate {
-        constructor(...args: unknown[]) {
-          if (args.length === 0) super(fixed);
-          else super(...(args as [string]));
-        }
-        static override now() {
-          return fixed;
-        }
+        constructor(...args) { if (args.length === 0) super(fixed); else super(...args); }
+        static now() { return fixed; }
       }
-      globalThis.Date = PinnedDate as DateConstructor;
-    }, Date.parse(now));
+      globalThis.Date = PinnedDate;
+    }`);
   }
   return page;
 }
