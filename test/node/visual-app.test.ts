@@ -16,6 +16,7 @@ import { bundleInbox, inboxHtml } from '../../packages/server/src/inbox/assets.t
 import { serve, type RunningServer } from '../../packages/server/src/node.ts';
 import { chromeArgs, findChrome } from '../support/find-chrome.mjs';
 import { makeNew, makeRequest, typedNotes as notes } from '../support/fixtures.ts';
+import { pinClock } from '../support/inbox-page.ts';
 import { matchesBaseline } from '../support/visual-compare.ts';
 import { addPerson, type Person } from './security/inbox-session.ts';
 
@@ -192,6 +193,8 @@ describe('visual baseline: the account-team inbox', () => {
   for (const viewport of widths) {
     it(`sign-in, list and detail at ${viewport.width} px`, async () => {
       const page = await newPage(viewport);
+      // The SLA clock's words ("… left", "overdue by …") are read against the page's time: fixed too.
+      await pinClock(page, fixedClock().toISOString());
       await page.goto(`${server.url}/inbox`);
       await page.waitForSelector('escalation-inbox >>> #email');
       await shoot(page, `inbox-sign-in--${viewport.width}`);

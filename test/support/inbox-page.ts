@@ -44,17 +44,20 @@ export async function newInboxPage(browser: Browser, now?: string): Promise<Page
   const page = await (await browser.createBrowserContext()).newPage();
   page.setDefaultTimeout(15_000);
   await page.emulateTimezone('UTC');
-  if (now) {
-    // As source text: a function would be serialised after tsx's transform, helpers and all.
-    await page.evaluateOnNewDocument(`{
-      const fixed = ${Date.parse(now)};
-      const RealDate = Date;
-      class PinnedDate extends RealDate {
-        constructor(...args) { if (args.length === 0) super(fixed); else super(...args); }
-        static now() { return fixed; }
-      }
-      globalThis.Date = PinnedDate;
-    }`);
-  }
+  if (now) await pinClock(page, now);
   return page;
+}
+
+/** Pins the page's `Date` (no-argument `new Date()` and `Date.now()`) to `now` from the next document on. */
+export async function pinClock(page: Page, now: string): Promise<void> {
+  // As source text: a function would be serialised after tsx's transform, helpers and all.
+  await page.evaluateOnNewDocument(`{
+    const fixed = ${Date.parse(now)};
+    const RealDate = Date;
+    class PinnedDate extends RealDate {
+      constructor(...args) { if (args.length === 0) super(fixed); else super(...args); }
+      static now() { return fixed; }
+    }
+    globalThis.Date = PinnedDate;
+  }`);
 }

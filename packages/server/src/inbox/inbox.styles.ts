@@ -79,6 +79,8 @@ export const inboxStyles = css`
      table may, WCAG 1.4.10), the page does not. */
   .table-scroll {
     overflow-x: auto;
+    /* The containing block of the cells' visually hidden words ("Unassigned"): clipped with the table, not placed out on the page. */
+    position: relative;
   }
   table {
     width: 100%;
@@ -124,7 +126,8 @@ export const inboxStyles = css`
   }
   dl {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    /* minmax(0, …): a wide control in a value (a lead's "Assign to") wraps or shrinks, never pushes the page sideways. */
+    grid-template-columns: max-content minmax(0, 1fr);
     gap: 0.3rem 1rem;
     margin: 0.5rem 0;
   }
@@ -204,6 +207,17 @@ export const inboxStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
     align-items: end;
+  }
+  .assign,
+  .assign label {
+    min-width: 0;
+    max-width: 100%;
+  }
+  .assign label {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .assign select {
+    width: 100%;
   }
   .assign {
     display: flex;
