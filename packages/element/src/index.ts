@@ -15,6 +15,7 @@ export type {
   EscalationPolicy,
   EscalationReceipt,
   EscalationRequest,
+  EscalationState,
   QueuedReason,
   Signals,
   Urgency,
