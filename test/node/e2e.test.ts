@@ -191,7 +191,7 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
     }
   });
 
-  it('shows the escalation in the inbox to a member added with the users API, who changes its status and resolves it', async () => {
+  it('shows the escalation in the inbox to a member added with the users API, who claims it, changes its status and resolves it', async () => {
     // The lead from the bootstrap adds a member, as a lead would (POST /api/users, with the CSRF token).
     const lead = await apiSession(demo.url, demo.access);
     const added = await fetch(`${demo.url}/api/users`, {
@@ -231,6 +231,14 @@ describe('end to end: escalate from the task queue, read it in the inbox and the
       );
     // Every status, so the escalation stays in the list once it is no longer open.
     await inbox.select('escalation-inbox >>> .filters select', '');
+    // The member claims it, by its shortcut, and owns it from then on.
+    await inbox.focus('escalation-inbox >>> #detail h2');
+    await inbox.keyboard.press('c');
+    await inbox.waitForFunction(() =>
+      /Claimed by Morgan Member/.test(document.querySelector('escalation-inbox')?.shadowRoot?.querySelector('#detail')?.textContent ?? ''),
+    );
+    const [stored] = (await demo.store.list({ taskId: 'T-1042', limit: 1 })).items;
+    assert.equal(stored?.assignee?.name, 'Morgan Member');
     await inbox.click('escalation-inbox >>> #detail .actions button.secondary');
     await status('marked contacted');
     await inbox.click('escalation-inbox >>> #detail .actions button:not(.secondary)');
