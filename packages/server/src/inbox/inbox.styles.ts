@@ -66,7 +66,8 @@ export const inboxStyles = css`
   }
   .layout {
     display: grid;
-    grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+    /* The queue is what a team scans all day: its six columns get the larger share. */
+    grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
     gap: 1.5rem;
     margin-top: 1rem;
   }
@@ -137,6 +138,20 @@ export const inboxStyles = css`
   dd {
     margin: 0;
     overflow-wrap: anywhere;
+  }
+  .contact-links {
+    list-style: none;
+    margin: 0.25rem 0 0;
+    padding: 0;
+  }
+  /* On a phone a term and its value stack: side by side, the values were a word wide. */
+  @media (max-width: 480px) {
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    dd {
+      margin-bottom: 0.4rem;
+    }
   }
   .rule {
     font-size: 0.85rem;

@@ -8,8 +8,14 @@ import { clockWords, stoppedWords } from '../sla-words.ts';
 export function renderClock(item: StoredEscalation, now: number, first = false) {
   const clocks = clockWords(item, now);
   if (!clocks.length) return html`<span class="muted">${stoppedWords(item)}</span>`;
-  const shown = first ? clocks.slice(0, 1) : clocks;
-  return html`${shown.map(
+  if (first) {
+    // The list's cell: how long is left first (what a queue is sorted by in the head), the
+    // deadline under it; the detail says it in full.
+    const c = clocks[0]!;
+    return html`<span class=${c.overdue ? 'overdue-tag' : 'left'}>${c.left}</span>
+      <div class="muted">${c.label.toLowerCase()} <time datetime=${c.clock.dueAt}>${when(c.clock.dueAt)}</time></div>`;
+  }
+  return html`${clocks.map(
     (c) =>
       html`<div class="clock">
         ${c.label} <time datetime=${c.clock.dueAt}>${when(c.clock.dueAt)}</time> ·
