@@ -86,8 +86,11 @@ export function ownershipContract({ it, shared, fresh }: ContractContext) {
     assert.deepEqual(await ids({ overdue: true }), [late]);
     // At minute 40 `lateResolve` is past its resolve-by too; once resolved it is not overdue.
     assert.deepEqual(await ids({ overdue: true }, at(40)), sorted(late, lateResolve));
-    await setStatus(store, lateResolve, 'resolved', at(41));
+    // Waiting on the customer stops its clock (docs/policy.md#follow-up): not overdue meanwhile.
+    await setStatus(store, lateResolve, 'waiting', at(41));
     assert.deepEqual(await ids({ overdue: true }, at(42)), [late]);
+    await setStatus(store, lateResolve, 'resolved', at(43));
+    assert.deepEqual(await ids({ overdue: true }, at(44)), [late]);
     assert.deepEqual(await ids({ overdue: true }, at(5)), []);
     assert.deepEqual(await ids({ overdue: true, assignee: 'none' }, at(70)), sorted(percent, underscore));
 

@@ -37,7 +37,9 @@ function mentions(record: StoredEscalation, q: string): boolean {
 /** Overdue at `now`: still open past its respond-by, or not resolved past its resolve-by. */
 export function isOverdue(record: StoredEscalation, now: number): boolean {
   if (record.status === 'open' && Date.parse(record.respondBy) < now) return true;
-  return record.status !== 'resolved' && record.resolveBy !== undefined && Date.parse(record.resolveBy) < now;
+  // Waiting on the customer stops the clock (sla/schedule.ts): such an escalation is not overdue.
+  const running = record.status !== 'resolved' && record.status !== 'waiting';
+  return running && record.resolveBy !== undefined && Date.parse(record.resolveBy) < now;
 }
 
 /** Whether `record` passes every filter of `query` (the cursor and `since` apart) and `scope`. */

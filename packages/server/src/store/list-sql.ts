@@ -28,7 +28,8 @@ export function listWhere(query: ListQuery, scope: { createdBy?: Actor; now?: st
   else if (query.assignee !== undefined) where.push(`assignee_id = ${param(query.assignee)}`);
   if (query.overdue) {
     const now = `${param(isoString(scope.now ?? new Date()))}::timestamptz`;
-    where.push(`((status = 'open' AND respond_by < ${now}) OR (status <> 'resolved' AND resolve_by < ${now}))`);
+    // Waiting on the customer stops the clock (sla/schedule.ts): such an escalation is not overdue.
+    where.push(`((status = 'open' AND respond_by < ${now}) OR (status NOT IN ('resolved', 'waiting') AND resolve_by < ${now}))`);
   }
   if (query.q) {
     const q = param(containsPattern(query.q));
