@@ -33,6 +33,22 @@ describe('outbox: an escalation on the wire', () => {
     assert.deepEqual(await outbox.list(), []);
   });
 
+  it('tells the host of a delivery from the outbox before removing the entry, so a page closed between the two never hides it', async () => {
+    const outbox = memoryOutbox();
+    const endpoint = server.endpoint('ok', 'told-first');
+    const first = createEscalationClient({ endpoint, ...fast, outbox, fetch: onTheWire });
+    void first.escalate({ ...input, taskId: 'T-TOLD' });
+    await new Promise((r) => setImmediate(r));
+    first.dispose();
+    const next = createEscalationClient({ endpoint, ...fast, outbox });
+    const stillThere: boolean[] = [];
+    // Synchronously, as a page's listener runs: the entry is still in the outbox when the host hears.
+    next.addEventListener('delivered', (e) => void outbox.list().then((l) => stillThere.push(l.some((x) => x.id === e.request.id))));
+    assert.deepEqual(await next.flush(), { delivered: 1, remaining: 0 });
+    assert.deepEqual(stillThere, [true]);
+    assert.deepEqual(await outbox.list(), []);
+  });
+
   it('is not sent twice by its own client: a flush during the send leaves it to the send', async () => {
     const outbox = memoryOutbox();
     let release!: () => void;
