@@ -35,7 +35,7 @@ export async function flushOutbox(d: FlushDeps): Promise<FlushResult> {
       const receipt = await d.send(entry.request);
       // The host is told first, then the entry goes: a page closed between the two leaves the entry
       // for a re-send (the server answers it as a duplicate, and the host is told again), never a
-      // delivery nobody heard of (the faults suite's soak run found four that way).
+      // delivery nobody heard of.
       delivered++;
       d.delivered(entry.request, receipt);
       await d.outbox.delete(entry.id);
