@@ -1,23 +1,11 @@
 /**
  * The headers on every answer the demo's own server writes (its page, its assets, its task queue):
- * the same strict policy the inbox ships (packages/server/src/routes/inbox.ts). The page has no
+ * the very policy the inbox ships (`pagePolicy`, packages/server/src/routes/inbox.ts). The page has no
  * inline script or style (Lit's styles are constructable stylesheets), so 'self' is enough, and
  * Trusted Types allow only Lit's own policy, which is the one thing that writes HTML.
  */
+import { pagePolicy } from '@escalate-kit/server';
 import type { FetchHandler } from '@escalate-kit/server/node';
-
-const pagePolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html',
-].join('; ');
 
 /** `report-uri` (sent at once, unlike the batched `report-to`) when one is given. */
 export function contentSecurityPolicy(reportUri?: string): string {

@@ -61,3 +61,5 @@ export { bundleInbox, inboxHtml, loadInboxAssets, type InboxAssets } from './inb
 
 // The contract as JSON Schema and OpenAPI
 export { contractJsonSchema, contractSchemas, openApiDocument } from './contract.ts';
+// The inbox page's Content-Security-Policy, for host pages that want the same strict one.
+export { pagePolicy } from './routes/inbox.ts';

@@ -5,12 +5,13 @@
 import type { Routes } from './route.ts';
 
 /**
- * The page's policy. It loads one script from this origin and has no inline script or style (Lit
+ * The page's policy (the demo page ships the same one: packages/demo/headers.ts). It loads one
+ * script from this origin and has no inline script or style (Lit
  * adopts its styles as constructable stylesheets, which `style-src` does not cover); Trusted Types
  * allow only Lit's own policy, the one thing that writes HTML. The page has buttons that change
  * data, so no other site may frame it and trick a click.
  */
-const policy = [
+export const pagePolicy = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -29,7 +30,7 @@ function page(body: string, contentType: string): Response {
     headers: {
       'content-type': contentType,
       'cache-control': 'no-cache',
-      'content-security-policy': policy,
+      'content-security-policy': pagePolicy,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       // A window this page opens, or that opened it, gets no handle on it.
