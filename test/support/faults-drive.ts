@@ -95,6 +95,7 @@ export type Faults = {
   fill(id: string): void;
   remove(id: string): void;
   waiting(): Promise<number>;
+  outbox(): Promise<string[]>;
   flush(): Promise<unknown>;
 };
 type WithFaults = { faults: Faults };
@@ -102,6 +103,7 @@ type WithFaults = { faults: Faults };
 export const add = (page: Page, taskId: string) => page.evaluate((id) => (window as unknown as WithFaults).faults.add(id), taskId);
 export const remove = (page: Page, taskId: string) => page.evaluate((id) => (window as unknown as WithFaults).faults.remove(id), taskId);
 export const waiting = (page: Page) => page.evaluate(() => (window as unknown as WithFaults).faults.waiting());
+export const outbox = (page: Page) => page.evaluate(() => (window as unknown as WithFaults).faults.outbox());
 
 /** Opens the dialog; fills and submits from the page's script (value and `input` event, as typing ends up). */
 export async function sendProgrammatically(page: Page, taskId: string) {

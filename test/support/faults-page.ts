@@ -96,6 +96,10 @@ const faults = {
   async waiting(): Promise<number> {
     return (await client.pending()).length;
   },
+  /** The ids waiting in the outbox, with their attempts and state: what a failure message shows. */
+  async outbox(): Promise<string[]> {
+    return (await client.pending()).map((e) => `${e.id} (${e.request.taskId}, ${e.attempts} attempts${e.failed ? ', failed' : ''})`);
+  },
   flush: () => client.flush(),
   notes,
 };

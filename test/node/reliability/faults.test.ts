@@ -10,7 +10,8 @@
  * "queued" followed by a delivery, every send cut short by a reload or a closed tab delivered
  * from the outbox, and a final error only for a final answer.
  * `FAULTS_SEED=n` replays a run's faults (the order of requests still varies with timing);
- * `FAULTS_N=n` sets the number of escalations (default 200, 5,000 under `SOAK=1`).
+ * `FAULTS_N=n` sets the number of escalations (default 200, 5,000 under `SOAK=1`); `FAULTS_DRAIN_S=s`
+ * bounds the wait for the outboxes to drain (default 60, 600 under `SOAK=1`).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -20,6 +21,7 @@ import {
   add,
   onTheWire,
   openTab,
+  outbox as outboxOf,
   ready,
   remove,
   Reports,
@@ -118,6 +120,20 @@ describe(`faults: ${N} escalations from Chromium through a proxy faulting 30% of
     return [...new Set([...reports.of('escalate-queued'), ...cutShort].map((r) => r.id!))].filter((id) => !heard.has(id));
   }
 
+  /** What happened to one escalation, for a failure message: how it was sent, what every tab heard, what the proxy saw. */
+  function story(id: string, waitingNow: Set<string>): string {
+    const taskId = reports.all.find((r) => r.id === id)?.taskId ?? '?';
+    const heard = reports.all.filter((r) => r.id === id).map((r) => `${r.type}${r.fromOutbox ? ' (outbox)' : ''} in ${r.tab}`);
+    const wire = proxy.seen
+      .filter((s) => s.key === id)
+      .map((s) => `${s.fault}${s.forwarded ? ' forwarded' : ''} → ${s.status ?? 'no answer'}`);
+    const queued = [...waitingNow].find((w) => w.startsWith(id));
+    return (
+      `${taskId} (${how(Number(taskId.slice(2)))}); heard: ${heard.join(', ') || 'nothing'}; on the wire: ${wire.join(', ') || 'nothing'}; ` +
+      (queued ? `still in the outbox: ${queued}` : 'not in the outbox')
+    );
+  }
+
   it('stores each escalation exactly once, e-mails it once, and tells the agent only the truth', async () => {
     const started = Date.now();
     for (let t = 0; t < TABS; t++) tabs.push(await openTab(browser, settings, `tab-${t}`, reports));
@@ -130,12 +146,14 @@ describe(`faults: ${N} escalations from Chromium through a proxy faulting 30% of
     const sentAt = Date.now();
     // Drained: nothing waits in the outbox, and the host has heard of every queued or cut-short send.
     // Faults stay on: the outbox must get through them by itself. The limit only bounds a hang.
-    const limit = Date.now() + (soak ? 600_000 : 60_000);
+    const limit = Date.now() + 1000 * (Number(process.env.FAULTS_DRAIN_S) || (soak ? 600 : 60));
     let left: number[];
     do {
       await new Promise((r) => setTimeout(r, 250));
       left = await Promise.all(tabs.map(waiting));
     } while ((left.some((n) => n > 0) || owed().length > 0) && Date.now() < limit);
+    if (Date.now() >= limit)
+      console.log(`[faults] not drained after ${Math.round((limit - sentAt) / 1000)} s: ${left.join(', ')} waiting per tab`);
     await server.handler.settled();
 
     const rows = await server.all();
@@ -165,7 +183,8 @@ describe(`faults: ${N} escalations from Chromium through a proxy faulting 30% of
       if (!finalAnswer && !gaveUp)
         problems.push(`final error for ${r.taskId} (${r.error?.message}) after answers ${got.map((s) => s.status).join(',') || 'none'}`);
     }
-    for (const id of owed()) problems.push(`${id} was queued or cut short, and never delivered`);
+    const waitingNow = new Set((await Promise.all(tabs.map(outboxOf))).flat());
+    for (const id of owed()) problems.push(`${id} was queued or cut short, and never delivered: ${story(id, waitingNow)}`);
 
     const kinds = proxy.counts();
     const faulted = proxy.seen.length - (kinds.pass ?? 0);
