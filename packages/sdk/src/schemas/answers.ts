@@ -1,6 +1,6 @@
 /** What the server answers: the receipt of a stored escalation, and the body of every error. */
 import * as z from 'zod/mini';
-import { limits } from './common.ts';
+import { isoDateTime, limits } from './common.ts';
 
 /** The server's answer to a POST: 201, or 200 with `duplicate: true` on an idempotent replay. */
 export const escalationReceiptSchema = z.object({
@@ -10,7 +10,7 @@ export const escalationReceiptSchema = z.object({
   /** The team that takes it, as the server decided. */
   team: z.string().check(z.minLength(1), z.maxLength(limits.team)),
   /** When the team must have answered (the earliest rule that applies, docs/policy.md#respond-by). */
-  respondBy: z.iso.datetime({ offset: true }),
+  respondBy: isoDateTime({ offset: true }),
   duplicate: z._default(z.boolean(), false),
   /**
    * Where the e-mail to the team stands: `pending` right after storing (it is sent in the

@@ -4,6 +4,7 @@
  * the same validation as tree-shakable functions, ~6 kB gzip in a browser instead of ~90 kB.
  */
 import * as z from 'zod/mini';
+import { _isoDateTime, type $ZodISODateTimeParams } from 'zod/v4/core';
 
 /** Bounds of every string and collection, exported so UIs can show the same limits. */
 export const limits = {
@@ -94,6 +95,13 @@ export function identifier(max: number, what: string) {
     ),
   );
 }
+
+/**
+ * `z.iso.datetime(params)`, built without reading `z.iso`: esbuild keeps every export of a
+ * namespace that is read as an object, so `z.iso.datetime` bundled the ISO date, time and
+ * duration schemas and their patterns too (~1.3 kB minified, 0.3 kB gzip) for nothing.
+ */
+export const isoDateTime = (params?: string | $ZodISODateTimeParams) => _isoDateTime(z.ZodMiniISODateTime, params);
 
 export const slugPattern = /^[a-z][a-z0-9_-]*$/;
 

@@ -4,7 +4,7 @@
  * so a host reports one per such task, idempotent by `id` like an escalation.
  */
 import * as z from 'zod/mini';
-import { identifier, limits, strictObjectError as strict } from './common.ts';
+import { identifier, isoDateTime, limits, strictObjectError as strict } from './common.ts';
 import { agentSchema } from './parties.ts';
 
 const reportShape = {
@@ -15,7 +15,7 @@ const reportShape = {
   /** The day the agent started (`YYYY-MM-DD`), from the host: their experience, for the healthy range. */
   agentStartedOn: agentSchema.shape.startedOn,
   /** When the agent finished the task. @default when the server received the report */
-  handledAt: z.optional(z.iso.datetime({ offset: true, error: 'handledAt must be an ISO-8601 date-time' })),
+  handledAt: z.optional(isoDateTime({ offset: true, error: 'handledAt must be an ISO-8601 date-time' })),
 };
 
 /** The body of `POST /api/handled`, exactly as it travels. The server validates with it. */
@@ -43,7 +43,7 @@ export const handledReceiptSchema = z.object({
   id: z.uuid(),
   taskId: z.string(),
   agentId: z.string(),
-  handledAt: z.iso.datetime({ offset: true }),
+  handledAt: isoDateTime({ offset: true }),
   duplicate: z._default(z.boolean(), false),
 });
 export type HandledReceipt = z.output<typeof handledReceiptSchema>;

@@ -8,6 +8,7 @@ import {
   contactMethods,
   contactMethodSchema,
   identifier,
+  isoDateTime,
   limits,
   line,
   noControlExceptNewlines,
@@ -91,7 +92,7 @@ const requestShape = {
   routing: z.optional(routingSchema),
   signals: z.optional(signalsSchema),
   context: z.optional(contextSchema),
-  createdAt: z.iso.datetime({ offset: true, error: 'createdAt must be an ISO-8601 date-time' }),
+  createdAt: isoDateTime({ offset: true, error: 'createdAt must be an ISO-8601 date-time' }),
 };
 
 /** The body of `POST <endpoint>`, exactly as it travels. Used by the server to validate. */
