@@ -2,19 +2,12 @@
  * Registers `<escalate-provider>` and `<escalate-button>`. The only module of this package
  * with side effects; importing it twice (or next to another copy) is harmless.
  */
-import { ContextRoot } from '@lit/context';
 import { EscalateButton } from './escalate-button/escalate-button.ts';
 import { EscalateProvider } from './escalate-provider/escalate-provider.ts';
 
-// The provider first: buttons already in the page upgrade after it and find it. A
-// ContextRoot replays requests made before any provider existed (e.g. a provider
-// added later, or defined by another bundle).
-const marker = Symbol.for('escalate-kit/context-root');
-const root = globalThis as { [marker]?: ContextRoot };
-if (!root[marker] && typeof document !== 'undefined') {
-  root[marker] = new ContextRoot();
-  root[marker].attach(document.documentElement);
-}
+// The provider first: buttons already in the page upgrade after it and find it. A button that
+// asked before any provider existed (a provider added later, or defined by another bundle) asks
+// again when one announces itself (config-request.ts), so no ContextRoot is needed for it.
 if (!customElements.get('escalate-provider')) customElements.define('escalate-provider', EscalateProvider);
 if (!customElements.get('escalate-button')) customElements.define('escalate-button', EscalateButton);
 

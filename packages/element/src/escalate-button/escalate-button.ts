@@ -1,8 +1,8 @@
-import { ContextConsumer } from '@lit/context';
-import { html, isServer, LitElement, nothing } from 'lit';
+import { html, isServer, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CategoryDefinition, ContactMethod, EscalationPolicy, EscalationState, Signals, Urgency } from '@escalate-kit/sdk';
+import { ConfigRequestEvent, listen, stopListening } from '../config-request.ts';
 import { escalationContext, type EscalationClientLike, type EscalationConfig } from '../context.ts';
 import type { EscalateStrings } from '../strings/types.ts';
 import { shellEn } from '../strings/shell.ts';
@@ -17,6 +17,48 @@ let dialogModule: Promise<DialogModule> | undefined;
 /** The module once it has arrived, for what the shell renders with it (an escalated task's line). */
 let loaded: DialogModule | undefined;
 const loadDialog = () => (dialogModule ??= import('./dialog/escalate-dialog.ts').then((m) => (loaded = m)));
+
+/**
+ * Intent to open (the pointer entering a button, focus reaching one) starts loading the dialog.
+ * Heard once for the whole page rather than by a listener per button, and only until the
+ * dialog has loaded. composedPath: a button inside another element's shadow root counts too.
+ */
+let intentHeard = false;
+function hearIntent() {
+  if (intentHeard) return;
+  intentHeard = true;
+  const onIntent = (e: Event) => {
+    if (!e.composedPath().some((node) => node instanceof EscalateButton)) return;
+    void loadDialog();
+    document.removeEventListener('pointerover', onIntent, true);
+    document.removeEventListener('focusin', onIntent, true);
+  };
+  document.addEventListener('pointerover', onIntent, true);
+  document.addEventListener('focusin', onIntent, true);
+}
+
+/**
+ * Buttons connected since the page was last idle. Once idle, the dialog's module loads and
+ * warms each one up (its endpoint's shared client sends what a previous page load left in the
+ * outbox): one idle callback for the page, not one per button.
+ */
+const warming = new Set<EscalateButton>();
+function warmUpWhenIdle(button: EscalateButton) {
+  if (typeof requestIdleCallback !== 'function') return;
+  if (!warming.size) {
+    requestIdleCallback(
+      () => {
+        const batch = [...warming];
+        warming.clear();
+        void loadDialog().then((m) => {
+          for (const el of batch) if (el.isConnected && !el.unavailableReason) m.warmUp(el);
+        });
+      },
+      { timeout: 5000 },
+    );
+  }
+  warming.add(button);
+}
 
 /**
  * One button that opens the escalation form for a task: category, notes (and what they
@@ -147,8 +189,12 @@ export class EscalateButton extends LitElement implements DialogHost {
   @query('button[part="button"]') private trigger!: HTMLButtonElement;
 
   /** The provider's configuration, when there is a provider above. */
-  readonly #provided = new ContextConsumer(this, { context: escalationContext, subscribe: true });
+  #provided?: EscalationConfig;
+  /** Given by a provider that keeps a subscription (not `<escalate-provider>`: see ConfigRequestEvent). */
+  #unsubscribe?: (() => void) | undefined;
   #dialog?: EscalationDialog;
+  /** Whether this button renders the full template (see render). */
+  #full = false;
   /**
    * True while the provider's settings cannot be known: on the server, which has no context, and
    * in the render that hydrates the server's HTML (it must render what the server rendered:
@@ -158,7 +204,7 @@ export class EscalateButton extends LitElement implements DialogHost {
 
   /** The configuration in force: this element's own settings over the provider's. */
   get config(): EscalationConfig {
-    const p = (!this.#guessing && this.#provided.value) || {};
+    const p = (!this.#guessing && this.#provided) || {};
     // An element's own endpoint wins over a provider's client: the nearest setting applies.
     const own = this.client ? { client: this.client } : this.endpoint ? { endpoint: this.endpoint } : undefined;
     return {
@@ -182,17 +228,48 @@ export class EscalateButton extends LitElement implements DialogHost {
     return undefined;
   }
 
+  constructor() {
+    super();
+    // On the host rather than bound in the template: one listener and no template part per row.
+    if (!isServer) this.addEventListener('click', EscalateButton.#onClick);
+  }
+
+  /** Opens the dialog on a click of this button's own `<button>` (the host also hears the dialog's clicks). */
+  static readonly #onClick = function (this: EscalateButton, e: Event) {
+    if (e.composedPath()[0] === this.trigger) void this.open();
+  };
+
+  /** Asks the nearest provider for its configuration (again: see config-request.ts). */
+  static readonly #request = (button: EscalateButton) => {
+    const callback = (value: EscalationConfig, unsubscribe?: () => void) => {
+      // A subscribing provider that is not the one before (the button moved): leave the old one.
+      if (button.#unsubscribe !== unsubscribe) button.#unsubscribe?.();
+      button.#unsubscribe = unsubscribe;
+      if (value === button.#provided) return;
+      button.#provided = value;
+      button.requestUpdate();
+    };
+    button.dispatchEvent(new ConfigRequestEvent(escalationContext, button, callback, true));
+  };
+
   override connectedCallback() {
     // A shadow root before the first render is the server's (declarative shadow DOM): hydrating.
     // (Lit creates its own render root on the first connect, so one that is there already is not Lit's.)
     if (!this.renderRoot && this.shadowRoot) this.#guessing = true;
     super.connectedCallback();
-    if (this.lookup && !isServer) void loadDialog().then((m) => (this.isConnected ? m.lookUp(this) : undefined));
-    if (typeof requestIdleCallback === 'function') {
-      requestIdleCallback(() => void loadDialog().then((m) => this.isConnected && !this.unavailableReason && m.warmUp(this)), {
-        timeout: 5000,
-      });
-    }
+    if (isServer) return;
+    listen(this, EscalateButton.#request);
+    EscalateButton.#request(this);
+    hearIntent();
+    warmUpWhenIdle(this);
+    if (this.lookup) void loadDialog().then((m) => (this.isConnected ? m.lookUp(this) : undefined));
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    stopListening(this);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 
   /** Opens the dialog (loading it first if needed). Does nothing while unavailable or disabled. */
@@ -233,6 +310,13 @@ export class EscalateButton extends LitElement implements DialogHost {
     void this.updateComplete.then(() => this.requestUpdate());
   }
 
+  protected override update(changed: PropertyValues) {
+    // The move to the full template (render) makes a new <button>: one that had focus passes it on.
+    const focused = this.shadowRoot?.activeElement === this.trigger ? this.trigger : undefined;
+    super.update(changed);
+    if (focused && this.trigger !== focused) this.trigger.focus();
+  }
+
   override render() {
     // The server never says "not available": only the browser knows the provider's settings.
     const reason = this.disabled || this.#guessing ? undefined : this.unavailableReason;
@@ -245,15 +329,18 @@ export class EscalateButton extends LitElement implements DialogHost {
         ? loaded.escalatedLabel(strings, under, this.closest('[lang]')?.getAttribute('lang') || undefined)
         : (strings.escalatedShort ?? shellEn.escalatedShort)
       : (this.label ?? strings.label ?? shellEn.label);
+    // Most rows of a task list are an available button that is never opened: a template whose
+    // only part is the label (every part is objects and DOM wrappers kept per row). The first
+    // time a row needs more it moves to the full template, and stays there: its <button> is
+    // replaced once (update() passes focus on), never again.
+    this.#full ||= !!reason || this.disabled || !!under || this.dialogReady;
+    if (!this.#full) return html`<button part="button" type="button" aria-haspopup="dialog">${label}</button>`;
     return html`<button
         part="button"
         type="button"
         aria-haspopup="dialog"
         aria-disabled=${ifDefined(this.disabled || reason ? 'true' : undefined)}
         aria-describedby=${reason ? 'unavailable' : nothing}
-        @pointerenter=${loadDialog}
-        @focus=${loadDialog}
-        @click=${() => void this.open()}
         data-escalated=${ifDefined(under?.status)}
       >
         ${label}

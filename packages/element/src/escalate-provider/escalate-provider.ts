@@ -8,7 +8,8 @@ import type {
   EscalationErrorEvent,
   EscalationPolicy,
 } from '@escalate-kit/sdk';
-import { escalationContext, type EscalationClientLike } from '../context.ts';
+import { askAgain, ConfigRequestEvent } from '../config-request.ts';
+import { escalationContext, type EscalationClientLike, type EscalationConfig } from '../context.ts';
 import { EscalateDeliveredEvent, EscalateErrorEvent } from '../outbox-events.ts';
 import type { EscalateStrings } from '../strings/types.ts';
 
@@ -60,7 +61,9 @@ export class EscalateProvider extends LitElement {
   /** The support line shown under every form ("Still stuck? … call support"); 555-1234 unless set. */
   @property({ attribute: 'support-phone' }) supportPhone?: string;
 
-  readonly #provider = new ContextProvider(this, { context: escalationContext, initialValue: {} });
+  readonly #provider: ContextProvider<typeof escalationContext>;
+  /** Whether the context has been given a value from the properties yet. */
+  #published = false;
   /** The client whose deliveries this element re-dispatches. */
   #heard?: DeliveryEvents;
   readonly #onDelivered = (e: EscalationDeliveredEvent) =>
@@ -70,7 +73,22 @@ export class EscalateProvider extends LitElement {
     if (e.fromOutbox && e.request) this.dispatchEvent(new EscalateErrorEvent(e.request.taskId, e.error, e.request));
   };
 
+  constructor() {
+    super();
+    // Before the ContextProvider's own listener (added when it is made), so that it never keeps
+    // a subscription for one of our buttons: those are answered once and asked again on a change.
+    this.addEventListener('context-request', (e) => {
+      if (!(e instanceof ConfigRequestEvent) || e.context !== escalationContext) return;
+      e.stopImmediatePropagation();
+      e.callback(this.#provider.value);
+    });
+    this.#provider = new ContextProvider(this, { context: escalationContext, initialValue: {} });
+  }
+
   override connectedCallback() {
+    // Settings before any button asks: buttons in the page upgrade right after their provider,
+    // before its first update. (Connecting announces the provider: every button asks again.)
+    this.#publish();
     super.connectedCallback();
     this.#hear();
   }
@@ -82,7 +100,17 @@ export class EscalateProvider extends LitElement {
   }
 
   protected override willUpdate() {
-    this.#provider.setValue({
+    if (this.#publish()) askAgain();
+    this.#hear();
+  }
+
+  /**
+   * Gives the context its value from the properties, as a new object only when a setting changed
+   * (then every button in the page must ask again, and those under this provider render again).
+   * Returns whether it changed.
+   */
+  #publish(): boolean {
+    const value: EscalationConfig = {
       client: this.client,
       endpoint: this.endpoint,
       categories: this.categories,
@@ -93,8 +121,12 @@ export class EscalateProvider extends LitElement {
       agentStartedOn: this.agentStartedOn,
       currency: this.currency,
       supportPhone: this.supportPhone,
-    });
-    this.#hear();
+    };
+    const current = this.#provider.value as Record<string, unknown>;
+    if (this.#published && Object.entries(value).every(([k, v]) => current[k] === v)) return false;
+    this.#published = true;
+    this.#provider.setValue(value);
+    return true;
   }
 
   /** Listens to the current client's deliveries while connected, and to no other client's. */

@@ -1,0 +1,144 @@
+/**
+ * The closed button, the part of the widget every row of a task list pays for: how it finds its
+ * settings without a subscription per button (any provider of the context protocol still works),
+ * and that it keeps focus and opens by pointer and keyboard. Like escalate-provider.test.ts,
+ * the elements are in the page before they are defined.
+ */
+import { expect } from '@open-wc/testing';
+import { resetMouse, sendKeys } from '@web/test-runner-commands';
+import { escalationContext, type EscalateButton, type EscalateProvider, type EscalationConfig } from '@escalate-kit/element';
+import { deepActive, dialogOf, field, root, scenario, text, until } from './support/element.ts';
+import { press } from './support/pointer.ts';
+
+type Callback = (value: EscalationConfig, unsubscribe?: () => void) => void;
+type Request = Event & { context: unknown; callback: Callback; subscribe?: boolean };
+
+/** A provider of the context written to the protocol alone, as another library's would be. */
+class ProtocolProvider extends HTMLElement {
+  value: EscalationConfig = {};
+  readonly subscribers = new Map<Callback, () => void>();
+  constructor() {
+    super();
+    this.addEventListener('context-request', (event) => {
+      const e = event as Request;
+      if (e.context !== escalationContext) return;
+      e.stopPropagation();
+      if (!e.subscribe) return e.callback(this.value);
+      const unsubscribe = this.subscribers.get(e.callback) ?? (() => this.subscribers.delete(e.callback));
+      this.subscribers.set(e.callback, unsubscribe);
+      e.callback(this.value, unsubscribe);
+    });
+  }
+  connectedCallback() {
+    const announce = Object.assign(new Event('context-provider', { bubbles: true, composed: true }), { context: escalationContext });
+    this.dispatchEvent(announce);
+  }
+  set(value: EscalationConfig) {
+    this.value = value;
+    for (const [callback, unsubscribe] of this.subscribers) callback(value, unsubscribe);
+  }
+}
+
+const label = (el: EscalateButton) => text(root(el).querySelector('button'));
+const unavailable = (el: EscalateButton) => root(el).querySelector('button')!.getAttribute('aria-disabled') === 'true';
+
+describe('<escalate-button> shell', () => {
+  let host: HTMLElement;
+  before(async () => {
+    host = document.createElement('main');
+    host.innerHTML = `
+      <protocol-provider><escalate-button task-id="S-1"></escalate-button></protocol-provider>
+      <escalate-provider id="outer" endpoint="/outer">
+        <escalate-button task-id="S-2"></escalate-button>
+        <escalate-provider id="inner" endpoint="/inner"><escalate-button task-id="S-3"></escalate-button></escalate-provider>
+      </escalate-provider>
+      <escalate-button id="alone" task-id="S-4"></escalate-button>`;
+    document.body.append(host);
+    await import('@escalate-kit/element/define');
+  });
+  after(async () => {
+    host.remove();
+    await resetMouse();
+  });
+
+  it("finds a provider that arrives after it (another library's), and that provider keeps it up to date", async () => {
+    const el = host.querySelector<EscalateButton>('[task-id="S-1"]')!;
+    await el.updateComplete;
+    expect(unavailable(el), 'no provider yet').to.equal(true);
+    // Defined later, as by another bundle: on connecting it announces itself (`context-provider`).
+    customElements.define('protocol-provider', ProtocolProvider);
+    const provider = host.querySelector('protocol-provider') as ProtocolProvider;
+    provider.set({ endpoint: scenario('ok').endpoint, strings: { label: 'Escalate it' } });
+    await el.updateComplete;
+    expect([unavailable(el), label(el)]).to.deep.equal([false, 'Escalate it']);
+    expect(provider.subscribers.size).to.equal(1, 'a provider that subscribes keeps one subscription per button');
+
+    provider.set({ endpoint: scenario('ok').endpoint, strings: { label: 'Escalate now' } });
+    await el.updateComplete;
+    expect(label(el)).to.equal('Escalate now');
+
+    el.remove();
+    expect(provider.subscribers.size).to.equal(0, 'a button taken out of the page unsubscribes');
+    provider.append(el);
+    await el.updateComplete;
+    expect([provider.subscribers.size, label(el)]).to.deep.equal([1, 'Escalate now']);
+  });
+
+  it("takes the nearest <escalate-provider>'s settings, and hears only their changes", async () => {
+    const outer = host.querySelector<EscalateProvider>('#outer')!;
+    const inner = host.querySelector<EscalateProvider>('#inner')!;
+    const [a, b] = [host.querySelector<EscalateButton>('[task-id="S-2"]')!, host.querySelector<EscalateButton>('[task-id="S-3"]')!];
+    await Promise.all([a.updateComplete, b.updateComplete]);
+    expect([a.config.endpoint, b.config.endpoint]).to.deep.equal(['/outer', '/inner']);
+
+    outer.strings = { label: 'Outer' };
+    await outer.updateComplete;
+    await Promise.all([a.updateComplete, b.updateComplete]);
+    expect([label(a), label(b)]).to.deep.equal(['Outer', 'Escalate']);
+
+    inner.strings = { label: 'Inner' };
+    inner.endpoint = '/inner-2';
+    await inner.updateComplete;
+    await Promise.all([a.updateComplete, b.updateComplete]);
+    expect([label(a), label(b), b.config.endpoint]).to.deep.equal(['Outer', 'Inner', '/inner-2']);
+
+    // A button moved to another provider takes that one's settings.
+    inner.append(a);
+    await a.updateComplete;
+    expect([label(a), a.config.endpoint]).to.deep.equal(['Inner', '/inner-2']);
+  });
+
+  it('is one <button> in its shadow root until it needs more', async () => {
+    const el = host.querySelector<EscalateButton>('[task-id="S-3"]')!;
+    await el.updateComplete;
+    expect([...root(el).querySelectorAll('*')].map((e) => e.localName)).to.deep.equal(['button']);
+  });
+
+  it('keeps focus when it becomes disabled, and opens by pointer and by keyboard with focus back on it after', async () => {
+    const el = host.querySelector<EscalateButton>('#alone')!;
+    el.endpoint = scenario('ok').endpoint;
+    await el.updateComplete;
+    root(el).querySelector('button')!.focus();
+    el.disabled = true;
+    await el.updateComplete;
+    const trigger = () => root(el).querySelector<HTMLButtonElement>('[part="button"]')!;
+    expect(deepActive()).to.equal(trigger(), 'focus stays on the button');
+    expect(unavailable(el)).to.equal(true);
+    await press(trigger());
+    expect(dialogOf(el), 'a disabled button opens nothing').to.equal(null);
+
+    el.disabled = false;
+    await el.updateComplete;
+    await press(trigger());
+    await until(() => dialogOf(el)?.open, 'the dialog to open on a click');
+    expect(deepActive()).to.equal(field(el, 'category'));
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialogOf(el).open, 'the dialog to close');
+    expect(deepActive()).to.equal(trigger(), 'focus back on the button');
+
+    await sendKeys({ press: 'Enter' });
+    await until(() => dialogOf(el).open, 'the dialog to open on Enter');
+    expect(deepActive()).to.equal(field(el, 'category'));
+    el.close();
+  });
+});
