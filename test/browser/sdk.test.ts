@@ -144,4 +144,25 @@ describe('SDK in Chromium', () => {
     expect(await client.pending()).to.deep.equal([]);
     client.dispose();
   });
+
+  it("sends from an open tab what a closed tab's send left in the outbox, at once", async () => {
+    // The closed page's request is held by the server; a second request under its key is answered at once.
+    const { tag, endpoint: path } = tagged('slowfirst-30000');
+    const endpoint = `${location.origin}${path}`;
+    const taskId = `T-CLOSED-${tag}`;
+    // This page's client: no retry timer (flushInterval 0) and nothing failing, so only the word of the closed page makes it flush.
+    const client = createEscalationClient({ endpoint, flushInterval: 0 });
+    await client.flush();
+    const delivered = oneEvent(client, 'delivered');
+    const pages = pageMessages();
+    const other = loadPage({ mode: 'send', endpoint, taskId });
+    const { id } = await pages.waitFor('sending');
+    other.remove(); // the tab is closed mid-send
+    pages.stop();
+    const event = await delivered;
+    expect(event.request.id).to.equal(id);
+    expect(event.request.taskId).to.equal(taskId);
+    expect(await client.pending()).to.deep.equal([]);
+    client.dispose();
+  });
 });

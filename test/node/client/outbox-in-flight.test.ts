@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createEscalationClient, memoryOutbox } from '@escalate-kit/sdk';
+import { createEscalationClient, escalationRequestSchema, memoryOutbox } from '@escalate-kit/sdk';
 import { fast, input, record, scenarioServer } from './support.ts';
 
 const server = scenarioServer();
@@ -71,6 +71,43 @@ describe('outbox: an escalation on the wire', () => {
     assert.equal((await sending).status, 'sent');
     assert.equal(calls, 1);
     assert.deepEqual(await outbox.list(), [], 'gone once the receipt came (removed after the host was told)');
+  });
+
+  it('sends what was queued during a flush in a further pass, when a flush is asked for meanwhile', async () => {
+    const outbox = memoryOutbox();
+    const endpoint = server.endpoint('ok', 'queued-meanwhile');
+    // Two escalations another page left, the second written while this client's pass is under way.
+    const left = (taskId: string) => {
+      const request = escalationRequestSchema.parse({ ...input, taskId, id: crypto.randomUUID(), createdAt: new Date().toISOString() });
+      return { id: request.id, endpoint: new URL(endpoint).href, request, queuedAt: Date.now(), attempts: 0 };
+    };
+    const [a, b] = [left('T-FIRST'), left('T-MEANWHILE')];
+    await outbox.put(a);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const client = createEscalationClient({
+      endpoint,
+      ...fast,
+      outbox,
+      fetch: async (req, init) => {
+        await held;
+        return fetch(req, init);
+      },
+    });
+    const events = record(client, 'delivered');
+    const first = client.flush();
+    await new Promise((r) => setImmediate(r));
+    await outbox.put(b);
+    const second = client.flush();
+    release();
+    assert.deepEqual(await first, { delivered: 1, remaining: 0 }, 'the pass under way sends what it listed');
+    assert.deepEqual(await second, { delivered: 1, remaining: 0 }, 'the pass asked for meanwhile sends the rest');
+    assert.deepEqual(
+      events.map((e) => e.event.request.taskId),
+      ['T-FIRST', 'T-MEANWHILE'],
+    );
+    assert.deepEqual(await outbox.list(), []);
+    client.dispose();
   });
 
   it('leaves the outbox on a final answer, which the caller is told of', async () => {

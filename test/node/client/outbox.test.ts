@@ -29,7 +29,8 @@ describe('outbox (in memory, as in Node)', () => {
     await fetch(`${server.origin}/scenario-control/up/${tag}`, { method: 'POST' });
     const [first, second] = await Promise.all([client.flush(), client.flush()]);
     assert.deepEqual(first, { delivered: 1, remaining: 0 });
-    assert.equal(first, second, 'concurrent flushes share one pass');
+    // Asked for while the first pass ran: a pass of its own after it, which finds nothing left to send.
+    assert.deepEqual(second, { delivered: 0, remaining: 0 });
     assert.deepEqual(await client.flush(), { delivered: 0, remaining: 0 });
 
     assert.equal(server.storedCount(result.request.id), 1);

@@ -30,6 +30,7 @@ import { listEscalations, readEscalation, type EscalationListQuery } from './rea
 // (more bytes, and a third file in the element's no-bundler build).
 import { watchEscalation, type EscalationWatch, type WatchOptions } from './watch.ts';
 import { flushOutbox, isOffline, isServerError } from './flush.ts';
+import { watchOrphans } from './orphans.ts';
 import { createTransport, isTransient, type Transport } from './transport.ts';
 import { defaultHandledEndpoint } from './handled-endpoint.ts';
 // Static, as read.ts is: as an on-demand chunk it cost 1.4 kB gzip more than it saved (zod
@@ -73,6 +74,9 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
   /** Ids this client is sending right now: its own flush leaves them to the call under way. */
   readonly #sending = new Set<string>();
   #flushing: Promise<FlushResult> | undefined;
+  /** A pass asked for while one runs: it starts when that one ends, so it sees what was queued since. */
+  #nextFlush: Promise<FlushResult> | undefined;
+  #stopOrphans: () => void = () => undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #disposed = false;
   readonly #onOnline = () => void this.flush();
@@ -98,6 +102,11 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
             : memoryOutbox();
     if (this.#outbox && typeof window !== 'undefined') {
       window.addEventListener('online', this.#onOnline);
+      this.#stopOrphans = watchOrphans(
+        this.endpoint,
+        () => this.#sending.size,
+        () => void this.flush(),
+      );
       // What a previous page load left in the outbox goes out now.
       this.#schedule(0);
     }
@@ -125,9 +134,21 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
     return promise;
   }
 
-  /** Sends what waits in the outbox for this endpoint, oldest first. Safe to call any time. */
+  /**
+   * Sends what waits in the outbox for this endpoint, oldest first. Safe to call any time: called
+   * while a pass runs, it resolves after a further pass, which sees what was queued meanwhile.
+   */
   flush(): Promise<FlushResult> {
     if (!this.#outbox) return Promise.resolve({ delivered: 0, remaining: 0 });
+    // The running pass listed the outbox when it began: what was queued since needs a pass of its own.
+    if (this.#flushing) {
+      return (this.#nextFlush ??= this.#flushing
+        .catch(() => undefined)
+        .then(() => {
+          this.#nextFlush = undefined;
+          return this.flush();
+        }));
+    }
     const locks = globalThis.navigator?.locks;
     // Across tabs, one flush at a time: the server would dedupe anyway, but this saves requests.
     const run = () => this.#flushNow();
@@ -216,6 +237,7 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
   dispose(): void {
     this.#disposed = true;
     clearTimeout(this.#timer);
+    this.#stopOrphans();
     if (typeof window !== 'undefined') window.removeEventListener('online', this.#onOnline);
   }
 
