@@ -12,7 +12,13 @@ export class Reports {
   readonly all: Reported[] = [];
   readonly #waiters = new Set<{ match: (r: Reported) => boolean; resolve: (r: Reported) => void }>();
 
+  readonly #seen = new Set<string>();
+  /** Reports that reached the test only through the pages' own record (`heard`), not as they happened. */
+  late = 0;
+
   add(r: Reported) {
+    if (this.#seen.has(r.seq)) return;
+    this.#seen.add(r.seq);
     this.all.push(r);
     for (const w of this.#waiters) {
       if (w.match(r)) {
@@ -34,6 +40,15 @@ export class Reports {
       }, ms);
       this.#waiters.add(waiter);
     });
+  }
+
+  /** Adds what the pages kept of what they heard and the test was not told (see faults-page.ts). */
+  merge(kept: Reported[]) {
+    for (const r of kept) {
+      if (this.#seen.has(r.seq)) continue;
+      this.late++;
+      this.add(r);
+    }
   }
 
   of(type: string, id?: string) {
@@ -96,6 +111,7 @@ export type Faults = {
   remove(id: string): void;
   waiting(): Promise<number>;
   outbox(): Promise<string[]>;
+  heard(): Reported[];
   flush(): Promise<unknown>;
 };
 type WithFaults = { faults: Faults };
@@ -103,6 +119,7 @@ type WithFaults = { faults: Faults };
 export const add = (page: Page, taskId: string) => page.evaluate((id) => (window as unknown as WithFaults).faults.add(id), taskId);
 export const remove = (page: Page, taskId: string) => page.evaluate((id) => (window as unknown as WithFaults).faults.remove(id), taskId);
 export const waiting = (page: Page) => page.evaluate(() => (window as unknown as WithFaults).faults.waiting());
+export const heard = (page: Page) => page.evaluate(() => (window as unknown as WithFaults).faults.heard());
 export const outbox = (page: Page) => page.evaluate(() => (window as unknown as WithFaults).faults.outbox());
 
 /** Opens the dialog; fills and submits from the page's script (value and `input` event, as typing ends up). */

@@ -11,6 +11,8 @@ import '@escalate-kit/element/define';
 import type { EscalateButton } from '@escalate-kit/element';
 
 export interface Reported {
+  /** Unique per report: the same report reaching the test both ways is counted once. */
+  seq: string;
   type: string;
   tab: string;
   taskId: string;
@@ -24,7 +26,19 @@ export interface Reported {
 const params = new URLSearchParams(location.search);
 const tab = params.get('tab') ?? '?';
 const number = (name: string, fallback: number) => Number(params.get(name) ?? fallback);
-const report = (r: Reported) => (window as unknown as { faultsReport?: (r: Reported) => void }).faultsReport?.(r);
+/** Reports start with this in the origin's localStorage. */
+export const heardPrefix = 'faults-heard:';
+/**
+ * Told to the test as it happens, and kept in localStorage: a page reloaded or closed just as it
+ * hears something has run its listener, but the message to the test can be lost with the page
+ * (the test's binding belongs to the page's JavaScript context, which goes with it). The test
+ * reads what the pages kept before it calls anything unheard.
+ */
+const report = (r: Omit<Reported, 'seq'>) => {
+  const reported = { seq: crypto.randomUUID(), ...r };
+  localStorage.setItem(`${heardPrefix}${reported.seq}`, JSON.stringify(reported));
+  (window as unknown as { faultsReport?: (r: Reported) => void }).faultsReport?.(reported);
+};
 
 const client = createEscalationClient({
   endpoint: '/api/escalations',
@@ -101,6 +115,12 @@ const faults = {
     return (await client.pending()).map((e) => `${e.id} (${e.request.taskId}, ${e.attempts} attempts${e.failed ? ', failed' : ''})`);
   },
   flush: () => client.flush(),
+  /** What every page of this origin heard, as kept in localStorage (see `report`). */
+  heard(): Reported[] {
+    return Object.keys(localStorage)
+      .filter((k) => k.startsWith(heardPrefix))
+      .map((k) => JSON.parse(localStorage.getItem(k)!) as Reported);
+  },
   notes,
 };
 (window as unknown as { faults: typeof faults }).faults = faults;
