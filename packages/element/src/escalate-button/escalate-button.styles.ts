@@ -3,6 +3,15 @@ import { css } from 'lit';
 // Static styles only: Lit adopts them as constructable stylesheets, so the element works
 // under a Content-Security-Policy without 'unsafe-inline' for styles. The button's own rules
 // load with the shell; the dialog's (escalate-dialog.styles.ts) with the lazily loaded dialog.
+// Comments stay out of the CSS text: a minifier keeps a template literal as written, so they
+// would be bytes every page loads.
+// - Dark mode takes the dark pair only, not the light --escalate-accent: a brand colour picked
+//   for white text and a white surface fails contrast as text on the dark surface (Cancel,
+//   secondary) and under the dark --_on-accent.
+// - An escalated task's button reports a state rather than invites an action: outlined.
+// - Outlined is opaque, not transparent: the trigger sits on the host's page, whose background
+//   the element cannot know (a light page under a dark OS setting would leave the dark accent
+//   text at 2.7:1). On its own surface the accent always has its contrast.
 export const styles = css`
   :host {
     --_accent: var(--escalate-accent, #2454d6);
@@ -20,9 +29,6 @@ export const styles = css`
   }
   @media (prefers-color-scheme: dark) {
     :host {
-      /* Not the light --escalate-accent: a brand colour picked for white text and a white
-         surface fails contrast as text on the dark surface (Cancel, secondary) and under
-         the dark --_on-accent. Dark mode takes the dark pair only. */
       --_accent: var(--escalate-accent-dark, #6b9bff);
       --_on-accent: var(--escalate-accent-contrast-dark, #0d1117);
       --_surface: var(--escalate-surface-dark, #161b22);
@@ -69,12 +75,8 @@ export const styles = css`
     font-weight: 600;
   }
   :host([variant='secondary']) [part='button'],
-  /* An escalated task's button reports a state rather than invites an action: outlined. */
   [part='button'][data-escalated],
   .secondary {
-    /* Opaque, not transparent: the trigger sits on the host's page, whose background the
-       element cannot know (a light page under a dark OS setting would leave the dark
-       accent text at 2.7:1). On its own surface the accent always has its contrast. */
     background: var(--_surface);
     color: var(--_accent);
   }

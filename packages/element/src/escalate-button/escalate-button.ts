@@ -1,5 +1,4 @@
 import { html, isServer, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CategoryDefinition, ContactMethod, EscalationPolicy, EscalationState, Signals, Urgency } from '@escalate-kit/sdk';
 import { ConfigRequestEvent, listen, stopListening } from '../config-request.ts';
@@ -123,53 +122,81 @@ export class EscalateButton extends LitElement implements DialogHost {
   // (newer fields than TypeScript 5.x knows), which older compilers reject as a bad override.
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
+  // Declared here rather than by decorators: the decorators' code and a call per property are
+  // bytes every page of closed buttons loads. Each property's JSDoc is on its field below.
+  static override properties = {
+    taskId: { attribute: 'task-id', reflect: true },
+    taskTitle: { attribute: 'task-title' },
+    endpoint: {},
+    category: {},
+    contactMethod: { attribute: 'contact-method' },
+    urgency: {},
+    customerName: { attribute: 'customer-name' },
+    customerEmail: { attribute: 'customer-email' },
+    customerPhone: { attribute: 'customer-phone' },
+    accountId: { attribute: 'account-id' },
+    label: {},
+    variant: { reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    currency: {},
+    supportPhone: { attribute: 'support-phone' },
+    client: { attribute: false },
+    categories: { attribute: false },
+    strings: { attribute: false },
+    context: { attribute: false },
+    policy: { attribute: false },
+    signals: { attribute: false },
+    escalation: { attribute: false },
+    lookup: { type: Boolean },
+  };
+
   /** The task being escalated (required); drafts are kept per task. */
-  @property({ attribute: 'task-id', reflect: true }) taskId = '';
+  taskId = '';
   /** The task's title in your app (e.g. "Disputed $450 charge"): shown in the dialog and sent to the account team. */
-  @property({ attribute: 'task-title' }) taskTitle?: string;
+  declare taskTitle?: string;
   /** Where to POST; overrides the provider's endpoint and client. */
-  @property() endpoint?: string;
+  declare endpoint?: string;
   /** Preselected category id. */
-  @property() category?: string;
+  declare category?: string;
   /** Preselected contact method: `call`, `text` or `email`. */
-  @property({ attribute: 'contact-method' }) contactMethod?: ContactMethod;
+  declare contactMethod?: ContactMethod;
   /** Preselected urgency; `standard` unless set. */
-  @property() urgency?: Urgency;
+  declare urgency?: Urgency;
   /** The customer's name, shown in the dialog and sent with the escalation. */
-  @property({ attribute: 'customer-name' }) customerName?: string;
+  declare customerName?: string;
   /** The customer's e-mail, used when the contact method is Email. */
-  @property({ attribute: 'customer-email' }) customerEmail?: string;
+  declare customerEmail?: string;
   /** The customer's phone, used for Call and Text. */
-  @property({ attribute: 'customer-phone' }) customerPhone?: string;
+  declare customerPhone?: string;
   /** The customer's account id. */
-  @property({ attribute: 'account-id' }) accountId?: string;
+  declare accountId?: string;
   /** The button's text; "Escalate" unless set. */
-  @property() label?: string;
+  declare label?: string;
   /** Visual weight of the button: `primary` (filled) or `secondary` (outlined). */
-  @property({ reflect: true }) variant: 'primary' | 'secondary' = 'primary';
+  variant: 'primary' | 'secondary' = 'primary';
   /** Disables the button. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
   /** The currency of a credit or refund the agent enters (ISO 4217, e.g. `EUR`); the provider's, else USD. */
-  @property() currency?: string;
+  declare currency?: string;
   /** The support line under the form ("Still stuck? … call support"); the provider's, else 555-1234. */
-  @property({ attribute: 'support-phone' }) supportPhone?: string;
+  declare supportPhone?: string;
 
   /** A client (from `createEscalationClient`) to use instead of `endpoint` or the provider's. */
-  @property({ attribute: false }) client?: EscalationClientLike;
+  declare client?: EscalationClientLike;
   /** The categories to offer (default: Complaint, Billing, Pricing, Technical, Other). */
-  @property({ attribute: false }) categories?: readonly CategoryDefinition[];
+  declare categories?: readonly CategoryDefinition[];
   /** Any of the widget's strings, e.g. a locale (`es`) or your own wording. */
-  @property({ attribute: false }) strings?: Partial<EscalateStrings>;
+  declare strings?: Partial<EscalateStrings>;
   /** Host data sent with the escalation (flat, bounded: see the SDK's `contextSchema`). */
-  @property({ attribute: false }) context?: Record<string, string | number | boolean>;
+  declare context?: Record<string, string | number | boolean>;
   /** The escalation policy (default: the provider's, else the SDK's `defaultPolicy`). */
-  @property({ attribute: false }) policy?: EscalationPolicy;
+  declare policy?: EscalationPolicy;
   /**
    * What the host knows about the case (VIP, fraud red flags, amounts…): the form's toggles and
    * amount start from these, the agent may change them, and what the form then holds is sent
    * (`serviceImpact` as given). The category and urgency come from the form.
    */
-  @property({ attribute: false }) signals?: Signals;
+  declare signals?: Signals;
 
   /**
    * The task's escalation, when it has one under way (`client.list({ taskId })` gives it, or
@@ -177,21 +204,24 @@ export class EscalateButton extends LitElement implements DialogHost {
    * contacted 2 hours ago · ref 7F3KA1B2") and opens it read-only instead of an empty form.
    * A resolved one is not shown: the task may be escalated again.
    */
-  @property({ attribute: false }) escalation?: EscalationState | undefined;
+  declare escalation?: EscalationState | undefined;
   /**
    * Asks the client, once connected, whether this task already has an escalation under way, and
    * shows it (sets `escalation`). For a task page; a list of many tasks should rather set
    * `escalation` from one `client.list()` of its own.
    */
-  @property({ type: Boolean }) lookup = false;
+  lookup = false;
 
-  @state() private dialogReady = false;
-  @query('button[part="button"]') private trigger!: HTMLButtonElement;
+  /** The <button> (a getter rather than `@query`: the decorator's code is bytes every page loads). */
+  private get trigger(): HTMLButtonElement | null {
+    return this.renderRoot?.querySelector('button');
+  }
 
   /** The provider's configuration, when there is a provider above. */
   #provided?: EscalationConfig;
   /** Given by a provider that keeps a subscription (not `<escalate-provider>`: see ConfigRequestEvent). */
   #unsubscribe?: (() => void) | undefined;
+  /** Made on first open; rendered from then on (render asks for an update when it is set). */
   #dialog?: EscalationDialog;
   /** Whether this button renders the full template (see render). */
   #full = false;
@@ -297,7 +327,7 @@ export class EscalateButton extends LitElement implements DialogHost {
       focusTrigger: () => this.trigger?.focus(),
       hostStyles: (this.constructor as typeof LitElement).elementStyles,
     });
-    this.dialogReady = true;
+    this.requestUpdate();
     await this.updateComplete;
   }
 
@@ -312,9 +342,10 @@ export class EscalateButton extends LitElement implements DialogHost {
 
   protected override update(changed: PropertyValues) {
     // The move to the full template (render) makes a new <button>: one that had focus passes it on.
-    const focused = this.shadowRoot?.activeElement === this.trigger ? this.trigger : undefined;
+    const active = this.shadowRoot?.activeElement;
+    const focused = active && active === this.trigger;
     super.update(changed);
-    if (focused && this.trigger !== focused) this.trigger.focus();
+    if (focused && this.trigger !== active) this.trigger?.focus();
   }
 
   override render() {
@@ -333,7 +364,7 @@ export class EscalateButton extends LitElement implements DialogHost {
     // only part is the label (every part is objects and DOM wrappers kept per row). The first
     // time a row needs more it moves to the full template, and stays there: its <button> is
     // replaced once (update() passes focus on), never again.
-    this.#full ||= !!reason || this.disabled || !!under || this.dialogReady;
+    this.#full ||= !!reason || this.disabled || !!under || !!this.#dialog;
     if (!this.#full) return html`<button part="button" type="button" aria-haspopup="dialog">${label}</button>`;
     return html`<button
         part="button"
@@ -346,6 +377,6 @@ export class EscalateButton extends LitElement implements DialogHost {
         ${label}
       </button>
       ${reason ? html`<span id="unavailable" class="visually-hidden">${reason}</span>` : nothing}
-      ${this.dialogReady ? this.#dialog!.render() : nothing}`;
+      ${this.#dialog ? this.#dialog.render() : nothing}`;
   }
 }

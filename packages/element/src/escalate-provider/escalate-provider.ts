@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
 import type {
   CategoryDefinition,
   EscalationClient,
@@ -37,29 +36,44 @@ export class EscalateProvider extends LitElement {
     }
   `;
 
+  // Declared here rather than by decorators: the decorators' code and a call per property are
+  // bytes every page of closed buttons loads. Each property's JSDoc is on its field below.
+  static override properties = {
+    endpoint: {},
+    agentId: { attribute: 'agent-id' },
+    agentEmail: { attribute: 'agent-email' },
+    agentStartedOn: { attribute: 'agent-started-on' },
+    client: { attribute: false },
+    categories: { attribute: false },
+    strings: { attribute: false },
+    policy: { attribute: false },
+    currency: {},
+    supportPhone: { attribute: 'support-phone' },
+  };
+
   /** Where the buttons POST, unless `client` is set. */
-  @property() endpoint?: string;
+  declare endpoint?: string;
   /** The agent's id, sent with every escalation. */
-  @property({ attribute: 'agent-id' }) agentId?: string;
+  declare agentId?: string;
   /** The agent's e-mail, sent with every escalation: the account team's progress reaches them there (contacted, resolved). */
-  @property({ attribute: 'agent-email' }) agentEmail?: string;
+  declare agentEmail?: string;
   /** The day the agent started (`2025-03-01`), sent with every escalation: the escalation rate is read against their experience. */
-  @property({ attribute: 'agent-started-on' }) agentStartedOn?: string;
+  declare agentStartedOn?: string;
   /**
    * A configured client (from `createEscalationClient`), shared by every button. Its `delivered`
    * events are re-dispatched from this element as `escalate-delivered` while it is connected.
    */
-  @property({ attribute: false }) client?: EscalationClientLike;
+  declare client?: EscalationClientLike;
   /** The categories offered by every button. */
-  @property({ attribute: false }) categories?: readonly CategoryDefinition[];
+  declare categories?: readonly CategoryDefinition[];
   /** Strings for every button (e.g. a locale). */
-  @property({ attribute: false }) strings?: Partial<EscalateStrings>;
+  declare strings?: Partial<EscalateStrings>;
   /** The escalation policy for every button. */
-  @property({ attribute: false }) policy?: EscalationPolicy;
+  declare policy?: EscalationPolicy;
   /** The currency of credits and refunds (ISO 4217, e.g. `EUR`) for every button; USD unless set. */
-  @property() currency?: string;
+  declare currency?: string;
   /** The support line shown under every form ("Still stuck? … call support"); 555-1234 unless set. */
-  @property({ attribute: 'support-phone' }) supportPhone?: string;
+  declare supportPhone?: string;
 
   readonly #provider: ContextProvider<typeof escalationContext>;
   /** Whether the context has been given a value from the properties yet. */
