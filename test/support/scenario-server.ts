@@ -9,6 +9,7 @@
  *   fail-<n>-<code>     the first n requests per Idempotency-Key get <code>, then ok
  *   retry-after-<v>     the first request per key gets 429 with Retry-After <v> ("date" = an HTTP date 2 s ahead), then ok
  *   slow-<ms>           every request waits <ms> before ok; slowfirst-<ms> only the first per key
+ *   cutbody             stores and answers ok, but the first answer per key breaks off halfway through its body
  *   malformed           201 with a body that is not a receipt
  *   already-<status>    409 task_already_escalated: the task has an escalation in <status> (id 7f3ca1b2-…)
  *   down                the socket is destroyed (a network error) until POST /scenario-control/up/<tag>
@@ -130,6 +131,14 @@ export function createScenarioServer() {
       return answer(200, { ...receipt, duplicate: true });
     }
     stored.set(request.id, JSON.stringify(request));
+    if (scenario === 'cutbody' && count === 1) {
+      // Stored, the status and half the receipt sent, then the connection goes (a network that failed mid-answer).
+      entry.status = 201;
+      const text = JSON.stringify({ ...receipt, duplicate: false });
+      res.writeHead(201, { 'Content-Type': 'application/json', 'Content-Length': String(text.length), 'Cache-Control': 'no-store' });
+      res.write(text.slice(0, text.length >> 1), () => setTimeout(() => req.socket.destroy(), 20));
+      return;
+    }
     return answer(201, { ...receipt, duplicate: false });
   }
 

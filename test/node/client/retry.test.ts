@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createEscalationClient, EscalationTimeoutError } from '@escalate-kit/sdk';
-import { input, fast, scenarioServer } from './support.ts';
+import { input, fast, record, scenarioServer } from './support.ts';
 
 const server = scenarioServer();
 
@@ -63,5 +63,20 @@ describe('client.escalate: retries and timeouts', () => {
     assert.ok(result.status === 'queued' && result.reason === 'timeout');
     assert.ok(Date.now() - started < 2500, 'bounded by totalTimeout, not by 11 attempts');
     assert.ok(server.log.filter((l) => l.tag === tag).length < 5);
+  });
+
+  it('queues, never calls malformed, a stored answer whose body breaks off, and delivers it from the outbox', async () => {
+    const tag = 'cut-body';
+    const client = createEscalationClient({ endpoint: server.endpoint('cutbody', tag), ...fast });
+    const events = record(client, 'queued', 'delivered', 'error');
+    const result = await client.escalate(input);
+    assert.equal(result.status, 'queued', 'the server stored it: a final error would be false');
+    assert.ok(result.status === 'queued' && result.reason === 'network');
+    assert.deepEqual(await client.flush(), { delivered: 1, remaining: 0 });
+    assert.equal(server.storedCount(result.request.id), 1);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['queued', 'delivered'],
+    );
   });
 });

@@ -87,7 +87,13 @@ export function createTransport(options: EscalationClientOptions<string>): Trans
         return fetchFn(url, { ...init, method, headers: sent, body, signal });
       },
     });
-    return response.json().catch(() => undefined);
+    return response.json().catch((e: unknown) => {
+      // A body that is not JSON is a malformed receipt, which `send` says (a final answer). A read
+      // cut short (the timeout, a dropped connection) is a fault like any other: the server may
+      // have stored it, so it is retried under its key, never called malformed.
+      if (e instanceof SyntaxError) return undefined;
+      throw e;
+    });
   }
 
   return {
