@@ -3,7 +3,7 @@
  * Idempotency-Key and task: the server refuses a second open escalation of a task) at 1, 10 and
  * 50 connections, against the server bundled to JavaScript (fixtures/server-app.mjs) on PGlite
  * and on PostgreSQL, and against a bare node:http floor (fixtures/floor-server.mjs). After every
- * run the rows of that run are counted: each 201 must be in the store.
+ * run the rows of that run are counted: each 201 must be in the store, and e-mailed once.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -24,8 +24,11 @@ const targets = { pglite: { rps: 1000, p99: 50, name: 'PGlite' }, postgres: { rp
 const ms = (v) => `${num(v, 1)} ms`;
 const notes = 'Issue: Customer disputing $450 charge. Tried: Explained policy, offered payment plan. Why: Customer demands manager.';
 
+/** A host sends with its API key (the floor takes none). */
+const auth = (key) => (key ? { authorization: `Bearer ${key}` } : {});
+
 /** One autocannon run; every request a new escalation whose task id starts with `prefix`. */
-async function load(url, connections, prefix, duration = SECONDS) {
+async function load({ url, key }, connections, prefix, duration = SECONDS) {
   let n = 0;
   const result = await autocannon({
     url: `${url}/api/escalations`,
@@ -42,7 +45,11 @@ async function load(url, connections, prefix, duration = SECONDS) {
             customer: { name: 'Pat Doe' },
             createdAt: new Date().toISOString(),
           });
-          return { ...req, body: JSON.stringify(escalation), headers: { 'content-type': 'application/json', 'idempotency-key': id } };
+          return {
+            ...req,
+            body: JSON.stringify(escalation),
+            headers: { ...auth(key), 'content-type': 'application/json', 'idempotency-key': id },
+          };
         },
       },
     ],
@@ -67,22 +74,29 @@ export async function serverThroughput({ pages }) {
     servers.floor = await startChild(fileURLToPath(new URL('./fixtures/floor-server.mjs', import.meta.url)));
     servers.pglite = await startChild(app, { BENCH_DATA_DIR: dataDir, DATABASE_URL: '' });
     if (pg.url) servers.postgres = await startChild(app, { DATABASE_URL: pg.url });
-    for (const [name, { url }] of Object.entries(servers)) await load(url, 10, `W${name}-`, 1); // warm-up, not counted
+    for (const name of ['pglite', 'postgres'].filter((n) => servers[n])) {
+      servers[name].child.send({ type: 'key' });
+      servers[name].key = (await nextMessage(servers[name].child)).key;
+    }
+    for (const server of Object.values(servers)) await load(server, 10, `W-${randomUUID().slice(0, 8)}-`, 1); // warm-up, not counted
     let run = 0;
     const keys = CONNECTIONS.flatMap((c) => Object.keys(servers).map((s) => `${s}:${c}`));
     const samples = await interleave(keys, async (key) => {
       const [name, c] = key.split(':');
       const prefix = `B${++run}-${randomUUID().slice(0, 8)}-`;
-      const r = await load(servers[name].url, Number(c), prefix);
+      const r = await load(servers[name], Number(c), prefix);
       if (name !== 'floor') {
         await new Promise((ok) => setTimeout(ok, 200)); // requests still in flight when autocannon stopped
         servers[name].child.send({ type: 'count', prefix });
-        const { count } = await nextMessage(servers[name].child);
-        const s = (stored[name] ??= { created: 0, rows: 0, bad: 0 });
+        const { count, mailed, twice } = await nextMessage(servers[name].child);
+        const s = (stored[name] ??= { created: 0, rows: 0, bad: 0, mailed: 0, twice: 0 });
         s.created += r.created;
         s.rows += count;
+        s.mailed += mailed;
+        s.twice += twice;
         // Each connection may have had one request in flight when the run stopped: stored, unanswered.
         if (count < r.created || count > r.created + Number(c)) s.bad++;
+        if (mailed !== count) s.bad++;
       }
       return r;
     });
@@ -118,12 +132,12 @@ function report(samples, stored, pg) {
     }
     const s = stored[name];
     rows.push([
-      `${targets[name].name}: every 201 stored`,
-      `${num(s.rows)} rows for ${num(s.created)} 201s`,
+      `${targets[name].name}: every 201 stored and e-mailed once`,
+      `${num(s.rows)} rows for ${num(s.created)} 201s · ${num(s.mailed)} e-mailed · ${num(s.twice)} twice`,
       '',
       '',
-      '201s ≤ rows ≤ 201s + connections, every run',
-      holds(s.bad === 0),
+      '201s ≤ rows ≤ 201s + connections, every row e-mailed once, every run',
+      holds(s.bad === 0 && s.twice === 0),
     ]);
   }
   return {
@@ -131,9 +145,9 @@ function report(samples, stored, pg) {
     head: ['server', 'measured', 'floor (bare node:http)', 'req/s ratio', 'target', 'holds'],
     rows,
     notes: [
-      `Each run ${SECONDS} s; medians of the runs (latencies in autocannon's whole milliseconds). The server is packages/server's handler and Node adapter bundled to JavaScript by esbuild, the rate limit off, no notifier. PGlite keeps its data in a temporary folder on disk.`,
+      `Each run ${SECONDS} s; medians of the runs (latencies in autocannon's whole milliseconds). The server is packages/server's handler and Node adapter bundled to JavaScript by esbuild, auth on (a host's API key in \`Authorization: Bearer\`), the rate limit off, a notifier that records the messages it is handed instead of sending them. PGlite keeps its data in a temporary folder on disk.`,
       pg.url ? `PostgreSQL: ${pg.how}, database escalate_bench.` : `PostgreSQL not measured: ${pg.skipped}.`,
-      'After each run its rows are counted (its task ids share a prefix): every 201 must be there, and at most one more row per connection (a request still in flight when autocannon stopped, stored but never counted as answered).',
+      'After each run its rows are counted (its task ids share a prefix): every 201 must be there, and at most one more row per connection (a request still in flight when autocannon stopped, stored but never counted as answered); once the notification work has settled, every row must have been handed to the notifier exactly once.',
     ],
   };
 }
