@@ -9,6 +9,7 @@
 import { defaultCategories, defaultPolicy, type CategoryDefinition } from '@escalate-kit/sdk';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createGate } from './auth/gate.ts';
+import { withKeyCache } from './auth/key-cache.ts';
 import { createLockout } from './auth/lockout.ts';
 import { createOidc } from './auth/oidc.ts';
 import { resolveAuth } from './auth/options.ts';
@@ -16,6 +17,7 @@ import { createSessions } from './auth/sessions.ts';
 import { createCors } from './http/cors.ts';
 import { createDispatch } from './http/dispatch.ts';
 import { createRateLimit } from './http/rate-limit.ts';
+import { resolveRateLimit } from './http/rate-limit-config.ts';
 import { createLogger } from './log.ts';
 import { createNotificationWorker } from './notifications/worker.ts';
 import { resolveSlaOptions } from './sla/options.ts';
@@ -70,9 +72,11 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
   const onError = options.onError ?? ((e: unknown, { errorId }: { errorId: string }) => log.error({ err: e, errorId }, 'unexpected error'));
   const auth = options.auth === false ? undefined : resolveAuth(options.auth);
   const resolvedForSessions = auth ?? resolveAuth();
-  const sessions = createSessions(store.access, resolvedForSessions, clock);
-  const lockout = createLockout(store.access, resolvedForSessions.lockout, clock);
-  const gate = createGate({ auth, authenticate: createAuthenticator(store.access, resolvedForSessions, sessions), trustProxy });
+  // Every route reads keys through one cache, so that a revocation here clears it (auth/key-cache.ts).
+  const access = withKeyCache(store.access);
+  const sessions = createSessions(access, resolvedForSessions, clock);
+  const lockout = createLockout(access, resolvedForSessions.lockout, clock);
+  const gate = createGate({ auth, authenticate: createAuthenticator(access, resolvedForSessions, sessions), trustProxy });
   const notifications = createNotificationWorker({
     store,
     notify: options.notify,
@@ -100,16 +104,17 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
       maxMs: options.notifyRetry?.maxMs ?? 3_600_000,
     });
   // Sign-in through a provider (`auth.oidc`): its routes, and the link the inbox shows for it.
-  const oidc = auth?.oidc && createOidc(auth.oidc, store.access, clock);
+  const oidc = auth?.oidc && createOidc(auth.oidc, access, clock);
   const sso = oidc && { label: oidc.label, href: OIDC_START };
   // Live updates (Server-Sent Events); `close()` ends the open streams.
   const events = eventRoutes({ store, ...options.live });
-  const rateLimit = createRateLimit({ perMinute: options.limits?.requestsPerMinute ?? 60, trustProxy, clock });
+  // Per key or user, per address only without either; `limits.requestsPerMinute`, else ESCALATE_RATE_LIMIT (http/rate-limit-config.ts).
+  const rateLimit = createRateLimit({ budget: resolveRateLimit(options.limits?.requestsPerMinute), trustProxy, clock });
 
   const routes: Routes[] = [
     healthRoutes(),
     inboxRoutes(options.inbox),
-    sessionRoutes({ store: store.access, auth, sessions, lockout, trustProxy, bodyLimit, sso }),
+    sessionRoutes({ store: access, auth, sessions, lockout, trustProxy, bodyLimit, sso }),
     ...(auth && oidc ? [oidcRoutes({ oidc, auth, sessions, trustProxy, clock, log })] : []),
     escalationRoutes({ store, clock, policy, categories: categoryIds, bodyLimit, rateLimit, notifications }),
     ownershipRoutes({ store, clock, bodyLimit }),
@@ -117,8 +122,8 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
     statsRoutes({ store, clock, categories: categoryIds, teams: Object.keys(policy.teams.names) }),
     handledRoutes({ store, clock, bodyLimit }),
     metaRoutes({ categories, teams: { ...policy.teams.names } }),
-    userRoutes({ store: store.access, clock, bodyLimit }),
-    keyRoutes({ store: store.access, clock, bodyLimit }),
+    userRoutes({ store: access, clock, bodyLimit }),
+    keyRoutes({ store: access, clock, bodyLimit }),
   ];
 
   const handler = createDispatch({ routes, gate, cors: createCors(options.cors?.origins), bodyLimit, onError, log });

@@ -27,6 +27,9 @@ export { addUser, addKey, emailSchema, passwordSchema, newUserSchema } from './a
 export { hashPassword, verifyPassword, generatePassword, PBKDF2_ITERATIONS } from './auth/password.ts';
 export { SESSION_COOKIE } from './auth/cookies.ts';
 
+// The rate limit's settings (ESCALATE_RATE_LIMIT)
+export { parseRateLimit, RateLimitConfigError, DEFAULT_RATE_LIMIT, type RateBudget } from './http/rate-limit-config.ts';
+
 // The log sink
 export { createLogger, REDACTED_PATHS, type ServerLogger } from './log.ts';
 

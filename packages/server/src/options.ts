@@ -15,9 +15,15 @@ export interface HandlerLimits {
    */
   bodyBytes?: number;
   /**
-   * POSTs per client per minute; more is 429 with `Retry-After`. `Infinity` turns the limit off.
-   * @default 60
-   * @example createEscalationHandler({ store, limits: { requestsPerMinute: 30 } })
+   * POSTs of escalations per client per minute; more is 429 with `Retry-After`. A client is the
+   * API key or the signed-in user a request proves, each with a budget of its own however many
+   * share an address; only a request that proves nobody (auth off) is counted by its address.
+   * A replay of a stored escalation (same `Idempotency-Key` and body) never counts, and is
+   * answered even over the budget. `Infinity` turns the limit off. Without it the environment
+   * variable `ESCALATE_RATE_LIMIT` decides (`600`, `600/min`, `10/s`, `5000/h` or `off`; any other
+   * value throws `RateLimitConfigError` when the handler is created).
+   * @default ESCALATE_RATE_LIMIT, else 600
+   * @example createEscalationHandler({ store, limits: { requestsPerMinute: 120 } })
    */
   requestsPerMinute?: number;
 }
@@ -86,7 +92,7 @@ export interface EscalationHandlerOptions {
   cors?: { origins: readonly string[] };
   /**
    * The largest body and the rate of POSTs per client (see {@link HandlerLimits}).
-   * @default { bodyBytes: 65_536, requestsPerMinute: 60 }
+   * @default { bodyBytes: 65_536, requestsPerMinute: ESCALATE_RATE_LIMIT, else 600 }
    * @example createEscalationHandler({ store, limits: { bodyBytes: 16_384, requestsPerMinute: 30 } })
    */
   limits?: HandlerLimits;

@@ -111,6 +111,11 @@ export interface NewEscalation {
    * e-mail when the inserting server did not get to record an attempt (it died). Absent: due at once.
    */
   notificationLeaseUntil?: string;
+  /**
+   * The `Message-ID` the first e-mail will carry, stored with the row: recorded before any
+   * attempt without a write of its own. Absent: the worker records one before its first attempt.
+   */
+  notificationMessageId?: string;
 }
 
 /** What {@link EscalationStore.insert} did. */

@@ -63,13 +63,45 @@ for (const kind of storeKinds) {
       assert.equal((await simpleParser(await readFile(join(inner.outboxDir!, file!)))).messageId, idOf(body.id));
     });
 
+    it('stores the first Message-ID with the row itself: no write of its own before the e-mail goes', async () => {
+      const store = await open();
+      const inner = createEmailNotifier({ outboxDir: join(dir, `with-row-${kind.name}`), from: FROM });
+      const writes: Notification[] = [];
+      const counted: EscalationStore = { ...store, setNotification: (id, n) => (writes.push(n), store.setNotification(id, n)) };
+      let writesBeforeSend = -1;
+      const notifier: Notifier = {
+        messageIdFor: inner.messageIdFor,
+        async notify(record, message) {
+          writesBeforeSend = writes.length;
+          assert.equal((await store.get(record.id))?.notification.messageId, idOf(record.id));
+          return inner.notify(record, message);
+        },
+      };
+      const { handler } = await setup({ store: counted, notify: notifier, notifyRetry: { intervalMs: 0 } });
+      const body = wire();
+      await receiptOf(await handler(postRequest(body)), 201);
+      await handler.settled();
+      assert.equal(writesBeforeSend, 0);
+      // One write in all: sent.
+      assert.deepEqual(
+        writes.map((n) => [n.state, n.messageId]),
+        [['sent', idOf(body.id)]],
+      );
+    });
+
     it('sends nothing while the Message-ID cannot be recorded, and sends once it can', async () => {
       const store = await open();
       const peer = await startSmtpPeer();
       const notifier = createEmailNotifier({ smtpUrl: peer.url, from: FROM });
       const errors: unknown[] = [];
       try {
-        const full: EscalationStore = { ...store, setNotification: () => Promise.reject(new Error('disk full')) };
+        // A row stored without its first Message-ID (by a server from before it was stored with
+        // the row), and a store that cannot record one now.
+        const full: EscalationStore = {
+          ...store,
+          insert: ({ notificationMessageId: _, ...escalation }) => store.insert(escalation),
+          setNotification: () => Promise.reject(new Error('disk full')),
+        };
         const broken = await setup({ store: full, notify: notifier, notifyRetry: { intervalMs: 0 }, onError: (e) => errors.push(e) });
         const body = wire();
         await receiptOf(await broken.handler(postRequest(body)), 201);

@@ -107,6 +107,10 @@ export function createPostgresLive(options: PostgresLiveOptions): SqlLive {
     async inTransaction(tx, event) {
       await tx.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(event)]);
     },
+    // A batch of inserts: one statement, one notification per event.
+    async inTransactionAll(tx, events) {
+      await tx.query('SELECT pg_notify($1, e) FROM unnest($2::text[]) AS e', [channel, events.map((e) => JSON.stringify(e))]);
+    },
     committed() {},
     async close() {
       closed = true;

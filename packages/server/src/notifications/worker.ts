@@ -7,7 +7,8 @@
  * and recording, sends again. So the message's id is recorded before the first attempt and every
  * attempt carries it: a resend is the same message to the receiver, who can drop it.
  */
-import type { EscalationStore, NotificationKind, Notifier, StoredEscalation } from '../types.ts';
+import { newRecord } from '../store/new-record.ts';
+import type { EscalationStore, NewEscalation, NotificationKind, Notifier, StoredEscalation } from '../types.ts';
 
 /** The one kind so far: the e-mail about a newly stored escalation. */
 const KIND: NotificationKind = 'new';
@@ -32,8 +33,12 @@ export interface NotificationWorkerOptions {
 }
 
 export interface NotificationWorker {
-  /** The lease to store with a new escalation, so its first attempt is this server's; `undefined` without a notifier. */
-  firstLease(receivedAt: Date): string | undefined;
+  /**
+   * What to store with a new escalation: the lease that makes its first attempt this server's,
+   * and the Message-ID its e-mail will carry (recorded with the row, so before any attempt).
+   * Nothing without a notifier.
+   */
+  firstClaim(escalation: NewEscalation): Pick<NewEscalation, 'notificationLeaseUntil' | 'notificationMessageId'>;
   /** Sends the e-mail of a newly stored escalation. Never rejects: failures are recorded for a retry. */
   deliver(record: StoredEscalation): Promise<void>;
   /** Sends the notifications that are due now (pending, or failed and past their backoff). */
@@ -143,7 +148,12 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
 
   return {
     // The first attempt is this process's, right after the insert: other servers leave it alone unless it dies.
-    firstLease: (receivedAt) => (notify ? new Date(receivedAt.getTime() + leaseMs).toISOString() : undefined),
+    firstClaim(escalation) {
+      if (!notify) return {};
+      const notificationLeaseUntil = new Date(Date.parse(escalation.receivedAt) + leaseMs).toISOString();
+      const messageId = notify.messageIdFor?.(newRecord({ ...escalation, notificationLeaseUntil }), KIND);
+      return { notificationLeaseUntil, ...(messageId !== undefined && { notificationMessageId: messageId }) };
+    },
     deliver,
     retryNotifications,
     async settled() {

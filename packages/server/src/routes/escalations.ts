@@ -13,12 +13,13 @@ import {
 } from '@escalate-kit/sdk';
 import { decide } from '../decision/decide.ts';
 import { readJsonObject } from '../http/body.ts';
+import type { RateLimit } from '../http/rate-limit.ts';
 import { error, invalid, json } from '../http/responses.ts';
-import { uuidFromPath } from '../http/ids.ts';
+import { isUuid, uuidFromPath } from '../http/ids.ts';
 import { sha256Hex } from '../http/sha256.ts';
 import type { NotificationWorker } from '../notifications/worker.ts';
 import { decodeCursor, InvalidCursorError } from '../store/common.ts';
-import { listQuerySchema, type EscalationStore, type StoredEscalation } from '../types.ts';
+import { listQuerySchema, type EscalationStore, type NewEscalation, type StoredEscalation } from '../types.ts';
 import { isCreator } from '../auth/principal.ts';
 import { unstorableText } from '../http/text.ts';
 import { escalationChangeRoutes, noSuchEscalation } from './escalation-changes.ts';
@@ -32,9 +33,9 @@ export interface EscalationRoutesOptions {
   categories: readonly string[];
   /** The largest body read, in bytes. */
   bodyLimit: number;
-  /** The 429 for a client over its limit, else `undefined` (the POST is counted). */
-  rateLimit: (request: Request) => Response | undefined;
-  notifications: Pick<NotificationWorker, 'firstLease' | 'deliver'>;
+  /** Counts the POST against its client (`http/rate-limit.ts`): the 429 when over the budget, and a refund for replays. */
+  rateLimit: RateLimit;
+  notifications: Pick<NotificationWorker, 'firstClaim' | 'deliver'>;
 }
 
 /**
@@ -57,11 +58,22 @@ function receipt(record: StoredEscalation, duplicate: boolean): EscalationReceip
 export function escalationRoutes(options: EscalationRoutesOptions): Routes {
   const { store, clock, policy, categories, bodyLimit, rateLimit, notifications } = options;
 
+  /** Whether the body names, under its Idempotency-Key, an escalation already stored. */
+  async function isStored(request: Request, body: object): Promise<boolean> {
+    const raw = body instanceof Response ? undefined : (body as { id?: unknown }).id;
+    if (typeof raw !== 'string') return false;
+    const id = raw.toLowerCase();
+    if (!isUuid(id) || request.headers.get('idempotency-key')?.trim().toLowerCase() !== id) return false;
+    return (await store.get(id)) !== undefined;
+  }
+
   async function create(request: Request, context: RouteContext): Promise<Response> {
     const principal = principalOf(context);
-    const limited = rateLimit(request);
-    if (limited) return limited;
+    const charge = rateLimit(request, principal);
     const body = await readJsonObject(request, bodyLimit);
+    // A replay of a stored escalation never counts, so a client over its budget still gets its
+    // receipt (the SDK retries under the same key): it goes on, and the insert answers it.
+    if (charge.limited && !(await isStored(request, body))) return charge.limited;
     if (body instanceof Response) return body;
 
     const parsed = escalationRequestSchema.safeParse(body);
@@ -93,9 +105,7 @@ export function escalationRoutes(options: EscalationRoutesOptions): Routes {
     // The request as parsed (defaults filled, strings trimmed) and as sent, before the policy
     // fixed anything: a replay that only differs in what the schema normalises is the same one.
     const bodyHash = await sha256Hex(canonicalJson(received));
-    const lease = notifications.firstLease(receivedAt);
-
-    const result = await store.insert({
+    const fresh: NewEscalation = {
       request: escalation,
       bodyHash,
       team: decision.team,
@@ -105,8 +115,8 @@ export function escalationRoutes(options: EscalationRoutesOptions): Routes {
       receivedAt: receivedAt.toISOString(),
       // Open access records nobody: an agent's "own" escalations are only ever a key's or a user's.
       ...(principal.via !== 'open' && { createdBy: principal.actor }),
-      ...(lease !== undefined && { notificationLeaseUntil: lease }),
-    });
+    };
+    const result = await store.insert({ ...fresh, ...notifications.firstClaim(fresh) });
     if (result.taskAlreadyEscalated) {
       const open = result.record;
       return error(409, {
@@ -119,7 +129,10 @@ export function escalationRoutes(options: EscalationRoutesOptions): Routes {
       void notifications.deliver(result.record);
       return json(201, receipt(result.record, false), { location: `/api/escalations/${encodeURIComponent(result.record.id)}` });
     }
-    if (result.bodyHash === bodyHash) return json(200, receipt(result.record, true));
+    if (result.bodyHash === bodyHash) {
+      charge.refund();
+      return json(200, receipt(result.record, true));
+    }
     return error(409, {
       error: 'conflict',
       message: 'An escalation with this id was already received with different details; send a new escalation with a new id',

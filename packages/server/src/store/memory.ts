@@ -19,8 +19,9 @@ import { historyEntry } from '../status.ts';
 import { createMemoryAccessStore } from './access-memory.ts';
 import { createMemoryFollowUps } from './follow-ups-memory.ts';
 import type { SlaStore } from '../sla/store.ts';
-import { decodeCursor, emptyStats, encodeCursor, isoString } from './common.ts';
+import { decodeCursor, emptyStats, encodeCursor } from './common.ts';
 import { matchesList } from './list-filter.ts';
+import { newRecord } from './new-record.ts';
 import { memoryMetrics } from './metrics-memory.ts';
 
 interface Row {
@@ -66,22 +67,7 @@ export function createMemoryStore(): SlaStore {
         if (row.record.request.taskId === taskId && row.record.status !== 'resolved')
           return { inserted: false, record: copy(row.record), bodyHash: row.bodyHash, taskAlreadyEscalated: true };
       }
-      const record: StoredEscalation = {
-        id: escalation.request.id,
-        request: structuredClone(escalation.request),
-        team: escalation.team,
-        respondBy: isoString(escalation.respondBy),
-        ...(escalation.resolveBy !== undefined && { resolveBy: isoString(escalation.resolveBy) }),
-        ...(escalation.decision !== undefined && { decision: structuredClone(escalation.decision) }),
-        receivedAt: isoString(escalation.receivedAt),
-        status: 'open',
-        history: [],
-        ...(escalation.createdBy !== undefined && { createdBy: structuredClone(escalation.createdBy) }),
-        notification:
-          escalation.notificationLeaseUntil === undefined
-            ? { state: 'pending', attempts: 0 }
-            : { state: 'pending', attempts: 0, nextAttemptAt: isoString(escalation.notificationLeaseUntil) },
-      };
+      const record = structuredClone(newRecord(escalation));
       rows.set(record.id, { record, bodyHash: escalation.bodyHash });
       publish(liveEvent('escalation.created', record, record.receivedAt));
       return { inserted: true, record: copy(record), bodyHash: escalation.bodyHash };

@@ -107,6 +107,7 @@ export function createPostgresDatabase(options: PostgresStoreOptions): SqlDataba
       }
     },
     close: () => pool.end(),
+    connections: options.max ?? 10,
   };
   return db;
 }

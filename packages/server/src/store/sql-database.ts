@@ -11,5 +11,10 @@ export interface SqlSession {
 export interface SqlDatabase extends SqlSession {
   /** Runs `fn` inside one transaction on one connection; rolls back when it throws. */
   transaction<T>(fn: (tx: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * How many transactions it runs at once (a pool's size); the store keeps about half of them
+   * for batches of inserts. Absent: one (PGlite, a single connection).
+   */
+  readonly connections?: number;
   close(): Promise<void>;
 }

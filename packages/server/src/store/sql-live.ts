@@ -10,6 +10,11 @@ import type { SqlDatabase, SqlSession } from './sql-database.ts';
 export interface SqlLive extends LiveEvents {
   /** Runs inside the transaction of the change `event` describes. */
   inTransaction(tx: SqlSession, event: LiveEvent): Promise<void>;
+  /**
+   * Runs inside a transaction of several changes (a batch of inserts), in one statement where it
+   * can. Without it, `inTransaction` runs for each event.
+   */
+  inTransactionAll?(tx: SqlSession, events: LiveEvent[]): Promise<void>;
   /** Runs once that transaction committed. */
   committed(event: LiveEvent): void;
   /** Ends every subscription (each is told its feed was lost) and any connection of its own. */
@@ -27,16 +32,17 @@ export function inProcessLive(): SqlLive {
   };
 }
 
-/** Runs `fn` in a transaction; each `emit` publishes an event with it (in it, or after the commit). */
-export type Transact = <T>(fn: (tx: SqlSession, emit: (event: LiveEvent) => Promise<void>) => Promise<T>) => Promise<T>;
+/** Runs `fn` in a transaction; each `emit` publishes its events with it (in it, or after the commit). */
+export type Transact = <T>(fn: (tx: SqlSession, emit: (...events: LiveEvent[]) => Promise<void>) => Promise<T>) => Promise<T>;
 
 export function transactWith(db: SqlDatabase, live: SqlLive): Transact {
   return async (fn) => {
     const events: LiveEvent[] = [];
     const result = await db.transaction((tx) =>
-      fn(tx, async (event) => {
-        events.push(event);
-        await live.inTransaction(tx, event);
+      fn(tx, async (...emitted) => {
+        events.push(...emitted);
+        if (live.inTransactionAll && emitted.length > 1) await live.inTransactionAll(tx, emitted);
+        else for (const event of emitted) await live.inTransaction(tx, event);
       }),
     );
     for (const event of events) live.committed(event);

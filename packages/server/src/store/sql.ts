@@ -4,25 +4,20 @@
  * flavour is a test of the SQL of the other.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import {
-  NOTIFICATION_LEASE_MS,
-  type InsertResult,
-  type ListQuery,
-  type ListResult,
-  type NewEscalation,
-  type Notification,
-} from '../types.ts';
+import { NOTIFICATION_LEASE_MS, type ListQuery, type ListResult, type NewEscalation, type Notification } from '../types.ts';
 import { createSqlAccessStore } from './access-sql.ts';
 import { createSqlFollowUps } from './follow-ups-sql.ts';
 import type { SlaStore } from '../sla/store.ts';
 import { emptyStats, encodeCursor, isoString } from './common.ts';
 import type { SqlDatabase } from './sql-database.ts';
 import { changeStatus, addNote, oneWithHistory, withHistory } from './history-sql.ts';
-import { liveEvent } from '../live/event.ts';
 import { assign } from './assign-sql.ts';
 import { listWhere } from './list-sql.ts';
 import { inProcessLive, transactWith, type SqlLive } from './sql-live.ts';
-import { actorColumns, toJson, type EscalationRow } from './sql-rows.ts';
+import { type EscalationRow } from './sql-rows.ts';
+import { createGroupCommit } from './group-commit.ts';
+import { insertMany } from './insert-sql.ts';
+import { setNotifications } from './notification-sql.ts';
 import { sqlMetrics } from './metrics-sql.ts';
 
 export type { SqlDatabase, SqlSession } from './sql-database.ts';
@@ -41,6 +36,16 @@ export interface SqlStoreOptions {
    * @example createSqlStore(db, { live: createPostgresLive({ connectionString }) })
    */
   live?: SqlLive;
+  /**
+   * Group commit of inserts: POSTs that arrive while a transaction of inserts runs wait for it and
+   * then go in together, in one transaction (`group-commit.ts`); an idle store inserts at once.
+   * `concurrency` is how many such transactions run at once, `maxBatch` the most escalations in
+   * one, `lingerMs` how long the first of a batch waits for others (ms). The notification worker's
+   * writes are batched the same way.
+   * @default { concurrency: half the database's connections (PGlite 1, a pool of 10: 5), maxBatch: 200, lingerMs: 3 on PGlite, 1 on a pool }
+   * @example createSqlStore(db, { batch: { concurrency: 2, maxBatch: 50, lingerMs: 0 } })
+   */
+  batch?: { concurrency?: number; maxBatch?: number; lingerMs?: number };
 }
 
 const defaultMigrations = new URL('../../migrations/', import.meta.url);
@@ -48,8 +53,6 @@ const defaultMigrations = new URL('../../migrations/', import.meta.url);
 // Any constant works; it only has to be the same in every process that migrates this database,
 // so two servers starting at once do not both run `CREATE TABLE`.
 const MIGRATION_LOCK = 7_238_451_906;
-// The first key of the per-task insert lock (two-key form: `(TASK_LOCK, hashtext(task_id))`).
-const TASK_LOCK = 72_384;
 
 /**
  * Builds a store over any {@link SqlDatabase}. Use `createPgliteStore` or `createPostgresStore`
@@ -65,6 +68,12 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
   const migrations = options.migrations ?? defaultMigrations;
   const live = options.live ?? inProcessLive();
   const transact = transactWith(db, live);
+  const batching = {
+    concurrency: options.batch?.concurrency ?? Math.max(1, Math.floor((db.connections ?? 1) / 2)),
+    maxBatch: options.batch?.maxBatch ?? 200,
+    // PGlite blocks the event loop while it runs a statement, so requests need a moment to catch up.
+    lingerMs: options.batch?.lingerMs ?? (db.connections === undefined ? 3 : 1),
+  };
   let closing: Promise<void> | undefined;
 
   return {
@@ -89,62 +98,8 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
       });
     },
 
-    async insert(escalation: NewEscalation): Promise<InsertResult> {
-      const { request } = escalation;
-      return transact(async (tx, emit) => {
-        // One task at a time: of two escalations of one task sent at once, the second waits here
-        // and then sees the first. The lock ends with the transaction.
-        await tx.query(`SELECT pg_advisory_xact_lock(${TASK_LOCK}, hashtext($1))`, [request.taskId]);
-        const byId = await tx.query<EscalationRow>('SELECT * FROM escalations WHERE id = $1', [request.id]);
-        if (byId.rows[0]) return { inserted: false, record: await oneWithHistory(tx, byId.rows[0]), bodyHash: byId.rows[0].body_hash };
-        const open = await tx.query<EscalationRow>(
-          "SELECT * FROM escalations WHERE task_id = $1 AND status <> 'resolved' ORDER BY received_at LIMIT 1",
-          [request.taskId],
-        );
-        if (open.rows[0])
-          return {
-            inserted: false,
-            record: await oneWithHistory(tx, open.rows[0]),
-            bodyHash: open.rows[0].body_hash,
-            taskAlreadyEscalated: true,
-          };
-        // The unique key still decides between concurrent inserts of one id under different task
-        // ids (a conflict): exactly one gets a row back, the other reads the winner's row.
-        const inserted = await tx.query<EscalationRow>(
-          `INSERT INTO escalations (id, request, body_hash, task_id, category, urgency, team, respond_by, received_at,
-             notification_next_attempt_at, resolve_by, decision, created_by_type, created_by_id, created_by_label)
-           VALUES ($1, $2::text::jsonb, $3, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11::timestamptz, $12::text::jsonb,
-             $13, $14, $15)
-           ON CONFLICT (id) DO NOTHING
-           RETURNING *`,
-          [
-            request.id,
-            toJson(request),
-            escalation.bodyHash,
-            request.taskId,
-            request.category,
-            request.urgency,
-            escalation.team,
-            isoString(escalation.respondBy),
-            isoString(escalation.receivedAt),
-            escalation.notificationLeaseUntil === undefined ? null : isoString(escalation.notificationLeaseUntil),
-            escalation.resolveBy === undefined ? null : isoString(escalation.resolveBy),
-            escalation.decision === undefined ? null : toJson(escalation.decision),
-            ...(escalation.createdBy ? actorColumns(escalation.createdBy) : [null, null, null]),
-          ],
-        );
-        const row = inserted.rows[0];
-        if (row) {
-          const record = await oneWithHistory(tx, row);
-          await emit(liveEvent('escalation.created', record, record.receivedAt));
-          return { inserted: true, record, bodyHash: row.body_hash };
-        }
-        const existing = await tx.query<EscalationRow>('SELECT * FROM escalations WHERE id = $1', [request.id]);
-        const stored = existing.rows[0];
-        if (!stored) throw new Error(`Escalation ${request.id} conflicted on insert but cannot be read`);
-        return { inserted: false, record: await oneWithHistory(tx, stored), bodyHash: stored.body_hash };
-      });
-    },
+    // Group commit (group-commit.ts): concurrent inserts share one transaction.
+    insert: createGroupCommit((items: readonly NewEscalation[]) => insertMany(transact, items), batching),
 
     async get(id: string) {
       const { rows } = await db.query<EscalationRow>('SELECT * FROM escalations WHERE id = $1', [id]);
@@ -170,22 +125,14 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
     assign: (id, change) => assign(transact, id, change),
     events: { subscribe: (listener, lost) => live.subscribe(listener, lost) },
 
-    async setNotification(id: string, n: Notification) {
-      await db.query(
-        `UPDATE escalations SET notification_state = $2, notification_attempts = $3, notification_last_error = $4,
-           notification_sent_at = $5::timestamptz, notification_message_id = $6, notification_next_attempt_at = $7::timestamptz
-         WHERE id = $1`,
-        [
-          id,
-          n.state,
-          n.attempts,
-          n.lastError ?? null,
-          n.sentAt === undefined ? null : isoString(n.sentAt),
-          n.messageId ?? null,
-          n.nextAttemptAt === undefined ? null : isoString(n.nextAttemptAt),
-        ],
+    // Batched like inserts: under load, the worker's "sent" of many e-mails is one statement.
+    setNotification: (() => {
+      const write = createGroupCommit(
+        (changes: readonly { id: string; notification: Notification }[]) => setNotifications(db, changes),
+        batching,
       );
-    },
+      return (id: string, notification: Notification) => write({ id, notification });
+    })(),
 
     async dueNotifications(now: string, limit: number, leaseMs = NOTIFICATION_LEASE_MS) {
       const at = Date.parse(isoString(now));

@@ -1,0 +1,82 @@
+/**
+ * Group commit: writes that arrive while a transaction is running wait for it, then go in
+ * together, in one transaction (inserts: `insert-sql.ts`; notification states: `sql.ts`). An
+ * idle store writes at once, so a lone request waits for nothing; under load the batch grows
+ * with it, and each commit (and on PGlite each statement, a call into its single-threaded
+ * WebAssembly) serves many requests.
+ */
+
+interface Waiting<In, Out> {
+  input: In;
+  /** `performance.now()` when it came. */
+  since: number;
+  resolve: (result: Out) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface GroupCommitOptions {
+  /**
+   * Batches in flight at once: 1 where the database runs one statement at a time (PGlite), more
+   * on a pool of connections (PostgreSQL).
+   */
+  concurrency: number;
+  /** The most writes in one transaction. */
+  maxBatch: number;
+  /**
+   * How long the oldest write waits for others before a batch starts, in ms. A synchronous
+   * database (PGlite) blocks the event loop while it runs, so the requests that are still being
+   * read and checked only reach the store in between: without a moment's wait, every batch
+   * would hold one write.
+   */
+  lingerMs: number;
+}
+
+/**
+ * One write at a time through batches of `writeMany` (whose answers are in the order of its
+ * inputs); each caller gets its own answer, or its own error.
+ */
+export function createGroupCommit<In, Out>(
+  writeMany: (inputs: readonly In[]) => Promise<Out[]>,
+  { concurrency, maxBatch, lingerMs }: GroupCommitOptions,
+): (input: In) => Promise<Out> {
+  const waiting: Waiting<In, Out>[] = [];
+  let running = 0;
+
+  async function run(batch: Waiting<In, Out>[]): Promise<void> {
+    try {
+      const results = await writeMany(batch.map((w) => w.input));
+      batch.forEach((w, i) => w.resolve(results[i]!));
+    } catch (error) {
+      if (batch.length === 1) return batch[0]!.reject(error);
+      // One write the database refuses must not fail the others: each goes again alone.
+      for (const w of batch) await writeMany([w.input]).then(([result]) => w.resolve(result!), w.reject);
+    }
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function pump(): void {
+    while (running < concurrency && waiting.length) {
+      const wait = lingerMs - (performance.now() - waiting[0]!.since);
+      if (wait > 0 && waiting.length < maxBatch) {
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          pump();
+        }, wait);
+        return;
+      }
+      const batch = waiting.splice(0, maxBatch);
+      running++;
+      void run(batch).finally(() => {
+        running--;
+        pump();
+      });
+    }
+  }
+
+  return (input) =>
+    new Promise<Out>((resolve, reject) => {
+      waiting.push({ input, since: performance.now(), resolve, reject });
+      pump();
+    });
+}

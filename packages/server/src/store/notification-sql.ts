@@ -1,0 +1,34 @@
+/**
+ * `EscalationStore.setNotification` in SQL, for many escalations in one statement: the worker
+ * records an e-mail as sent (or failed) once per escalation, and under load those writes go in
+ * together (`group-commit.ts`) instead of one commit each.
+ */
+import type { Notification } from '../types.ts';
+import { isoString } from './common.ts';
+import type { SqlSession } from './sql-database.ts';
+import { toJson } from './sql-rows.ts';
+
+// The ids again as an array: the planner cannot see into the JSON (it guesses 100 rows), and
+// without `id = ANY` it would join them to a scan of the whole table.
+const UPDATE = `UPDATE escalations AS x SET notification_state = n->>'state', notification_attempts = (n->>'attempts')::int,
+    notification_last_error = n->>'lastError', notification_sent_at = (n->>'sentAt')::timestamptz,
+    notification_message_id = n->>'messageId', notification_next_attempt_at = (n->>'nextAttemptAt')::timestamptz
+  FROM jsonb_array_elements($1::text::jsonb) AS n
+  WHERE x.id = ANY($2::text[]) AND x.id = n->>'id'`;
+
+/** Sets each escalation's notification; of two for one escalation, the later one wins (it was set later). */
+export async function setNotifications(db: SqlSession, changes: readonly { id: string; notification: Notification }[]): Promise<void[]> {
+  const last = new Map<string, Notification>();
+  for (const { id, notification } of changes) last.set(id, notification);
+  const rows = [...last].map(([id, n]) => ({
+    id,
+    state: n.state,
+    attempts: n.attempts,
+    lastError: n.lastError ?? null,
+    sentAt: n.sentAt === undefined ? null : isoString(n.sentAt),
+    messageId: n.messageId ?? null,
+    nextAttemptAt: n.nextAttemptAt === undefined ? null : isoString(n.nextAttemptAt),
+  }));
+  await db.query(UPDATE, [toJson(rows), [...last.keys()]]);
+  return changes.map(() => undefined);
+}
