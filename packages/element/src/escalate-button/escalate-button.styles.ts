@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 // Static styles only: Lit adopts them as constructable stylesheets, so the element works
 // under a Content-Security-Policy without 'unsafe-inline' for styles. The button's own rules
-// load with the shell; the dialog's (escalate-dialog.styles.ts) with the lazily loaded dialog.
+// load with the shell; the dialog's (escalate-dialog.styles.ts) with the lazily loaded dialog,
+// and so do the colours and rules only the dialog uses (text, borders, fields, .primary).
 // Comments stay out of the CSS text: a minifier keeps a template literal as written, so they
 // would be bytes every page loads.
 // - Dark mode takes the dark pair only, not the light --escalate-accent: a brand colour picked
@@ -17,13 +18,7 @@ export const styles = css`
     --_accent: var(--escalate-accent, #2454d6);
     --_on-accent: var(--escalate-accent-contrast, #ffffff);
     --_radius: var(--escalate-radius, 8px);
-    --_space: var(--escalate-space, 1rem);
     --_surface: var(--escalate-surface, #ffffff);
-    --_text: var(--escalate-text, #1b1f24);
-    --_muted: var(--escalate-muted, #59636e);
-    --_border: var(--escalate-border, #8c959f);
-    --_danger: var(--escalate-danger, #b42318);
-    --_success: var(--escalate-success, #1a7f37);
     display: inline-block;
     font-family: var(--escalate-font, inherit);
   }
@@ -32,11 +27,6 @@ export const styles = css`
       --_accent: var(--escalate-accent-dark, #6b9bff);
       --_on-accent: var(--escalate-accent-contrast-dark, #0d1117);
       --_surface: var(--escalate-surface-dark, #161b22);
-      --_text: var(--escalate-text-dark, #e6edf3);
-      --_muted: var(--escalate-muted-dark, #a4afba);
-      --_border: var(--escalate-border-dark, #6e7781);
-      --_danger: var(--escalate-danger-dark, #ff8b80);
-      --_success: var(--escalate-success-dark, #56d364);
     }
   }
   :host([hidden]) {
@@ -61,22 +51,17 @@ export const styles = css`
     border: 2px solid var(--_accent);
     cursor: pointer;
   }
-  button:focus-visible,
-  input:focus-visible,
-  select:focus-visible,
-  textarea:focus-visible {
+  button:focus-visible {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
-  [part='button'],
-  .primary {
+  [part='button'] {
     background: var(--_accent);
     color: var(--_on-accent);
     font-weight: 600;
   }
   :host([variant='secondary']) [part='button'],
-  [part='button'][data-escalated],
-  .secondary {
+  [part='button'][data-escalated] {
     background: var(--_surface);
     color: var(--_accent);
   }

@@ -1,4 +1,4 @@
-import { ContextProvider } from '@lit/context';
+import { ContextEvent, type ContextCallback } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import type {
   CategoryDefinition,
@@ -75,7 +75,15 @@ export class EscalateProvider extends LitElement {
   /** The support line shown under every form ("Still stuck? … call support"); 555-1234 unless set. */
   declare supportPhone?: string;
 
-  readonly #provider: ContextProvider<typeof escalationContext>;
+  /** What the buttons are given: a new object whenever a setting changes (see #publish). */
+  #value: EscalationConfig = {};
+  /**
+   * Consumers that keep a subscription (other libraries' ContextConsumers; our own buttons ask
+   * once, see ConfigRequestEvent), each with its unsubscribe. The provider side of the context
+   * protocol is written here rather than by @lit/context's ContextProvider: the same protocol in
+   * fewer bytes on every page of closed buttons.
+   */
+  readonly #subscribers = new Map<ContextCallback<EscalationConfig>, [consumer: Element, unsubscribe: () => void]>();
   /** Whether the context has been given a value from the properties yet. */
   #published = false;
   /** The client whose deliveries this element re-dispatches. */
@@ -89,14 +97,29 @@ export class EscalateProvider extends LitElement {
 
   constructor() {
     super();
-    // Before the ContextProvider's own listener (added when it is made), so that it never keeps
-    // a subscription for one of our buttons: those are answered once and asked again on a change.
     this.addEventListener('context-request', (e) => {
-      if (!(e instanceof ConfigRequestEvent) || e.context !== escalationContext) return;
-      e.stopImmediatePropagation();
-      e.callback(this.#provider.value);
+      if (e.context !== escalationContext) return;
+      const consumer = e.contextTarget ?? (e.composedPath()[0] as Element);
+      if (consumer === this) return;
+      e.stopPropagation();
+      // Our buttons are answered once and asked again on a change (askAgain): no subscription.
+      if (e instanceof ConfigRequestEvent || !e.subscribe) return e.callback(this.#value);
+      let subscription = this.#subscribers.get(e.callback);
+      if (!subscription) {
+        subscription = [consumer, () => this.#subscribers.delete(e.callback)];
+        this.#subscribers.set(e.callback, subscription);
+      }
+      e.callback(this.#value, subscription[1]);
     });
-    this.#provider = new ContextProvider(this, { context: escalationContext, initialValue: {} });
+    // A provider of the context appeared below this one: the consumers subscribed here ask
+    // again, and those under it move to it (what @lit/context's ContextProvider does).
+    this.addEventListener('context-provider', (e: Event & { context?: unknown; contextTarget?: Element }) => {
+      if (e.context !== escalationContext || (e.contextTarget ?? e.composedPath()[0]) === this) return;
+      e.stopPropagation();
+      for (const [callback, [consumer]] of this.#subscribers) {
+        consumer.dispatchEvent(new ContextEvent(escalationContext, consumer, callback, true));
+      }
+    });
   }
 
   override connectedCallback() {
@@ -104,6 +127,9 @@ export class EscalateProvider extends LitElement {
     // before its first update. (Connecting announces the provider: every button asks again.)
     this.#publish();
     super.connectedCallback();
+    // The protocol's announcement: consumers that asked before this provider existed ask again.
+    const announce = new Event('context-provider', { bubbles: true, composed: true });
+    this.dispatchEvent(Object.assign(announce, { context: escalationContext, contextTarget: this }));
     this.#hear();
   }
 
@@ -136,10 +162,11 @@ export class EscalateProvider extends LitElement {
       currency: this.currency,
       supportPhone: this.supportPhone,
     };
-    const current = this.#provider.value as Record<string, unknown>;
+    const current = this.#value as Record<string, unknown>;
     if (this.#published && Object.entries(value).every(([k, v]) => current[k] === v)) return false;
     this.#published = true;
-    this.#provider.setValue(value);
+    this.#value = value;
+    for (const [callback, [, unsubscribe]] of this.#subscribers) callback(value, unsubscribe);
     return true;
   }
 

@@ -1,8 +1,41 @@
 import { css } from 'lit';
 
-// Uses the custom properties that `escalate-button.styles.ts` defines on :host.
+// Uses the custom properties that `escalate-button.styles.ts` defines on :host (accent, radius,
+// surface) and defines those only the dialog uses: a page of closed buttons never loads them.
 /** The dialog and form, adopted into the button's shadow root when the dialog loads. */
 export const dialogStyles = css`
+  :host {
+    --_space: var(--escalate-space, 1rem);
+    --_text: var(--escalate-text, #1b1f24);
+    --_muted: var(--escalate-muted, #59636e);
+    --_border: var(--escalate-border, #8c959f);
+    --_danger: var(--escalate-danger, #b42318);
+    --_success: var(--escalate-success, #1a7f37);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_text: var(--escalate-text-dark, #e6edf3);
+      --_muted: var(--escalate-muted-dark, #a4afba);
+      --_border: var(--escalate-border-dark, #6e7781);
+      --_danger: var(--escalate-danger-dark, #ff8b80);
+      --_success: var(--escalate-success-dark, #56d364);
+    }
+  }
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .primary {
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  .secondary {
+    background: var(--_surface);
+    color: var(--_accent);
+  }
   dialog {
     box-sizing: border-box;
     width: min(36rem, calc(100vw - 1rem));
