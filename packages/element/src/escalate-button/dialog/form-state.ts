@@ -185,12 +185,24 @@ export class FormState {
     return s.urgencyForcedBy === undefined ? { urgency: this.values.urgency } : { urgency: s.urgency, fixedBy: s.urgencyForcedBy };
   }
 
-  /** The problems with `input` (the escalation these values make), the SDK's schema first. */
-  issues(input: EscalationInput<string>): FormIssue[] {
+  /**
+   * Whether a problem the schema finds could show now: only on a field the agent has left, or
+   * after a submit (errors()). Until then the form's own checks are enough.
+   */
+  get schemaShows(): boolean {
+    return this.submitted || this.touched.any;
+  }
+
+  /**
+   * The problems with `input` (the escalation these values make), the SDK's schema first;
+   * without `schema`, only the form's own (the render of a form nobody has touched yet: a cold
+   * open skips the schema's first parse, which sets up every check of the contract).
+   */
+  issues(input: EscalationInput<string>, schema = true): FormIssue[] {
     const strings = this.strings;
     const v = this.values;
-    const parsed = escalationInputSchema.safeParse(input);
-    let issues: FormIssue[] = parsed.success ? [] : toFieldIssues(parsed.error.issues);
+    const parsed = schema ? escalationInputSchema.safeParse(input) : undefined;
+    let issues: FormIssue[] = !parsed || parsed.success ? [] : toFieldIssues(parsed.error.issues);
     if (input.category && !this.categories.some((c) => c.id === input.category)) {
       issues.push({ path: ['category'], message: strings.chooseCategory });
     }

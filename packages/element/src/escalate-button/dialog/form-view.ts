@@ -11,7 +11,7 @@ import type { Submission } from './submission.ts';
 
 export function formView(form: FormState, submission: Submission, noticing: Noticing, supportPhone?: string): FormView {
   const { status, serverErrors } = submission;
-  const errors = form.errors(form.issues(submission.input()));
+  const errors = form.errors(form.issues(submission.input(), form.schemaShows));
   // The server's issues stand next to the fields as long as its error does.
   if (status.kind === 'error') for (const [f, m] of serverErrors) if (!errors.has(f)) errors.set(f, m);
   return {

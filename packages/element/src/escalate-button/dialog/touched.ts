@@ -25,6 +25,11 @@ export class Touched<F extends string> {
     return this.#touched.has(field);
   }
 
+  /** Whether any field shows its problems yet. */
+  get any(): boolean {
+    return this.#touched.size > 0;
+  }
+
   /** A choice committed at once (a radio, a select): its problems show now. */
   add(field: F) {
     this.#touched.add(field);
