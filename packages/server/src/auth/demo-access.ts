@@ -40,11 +40,12 @@ export interface DemoAccessOptions {
   clock?: () => Date;
 }
 
-async function readKept(file: string): Promise<Partial<Record<'password' | 'key', string>>> {
+async function readKept(file: string): Promise<Partial<Record<'password' | 'passwordHash' | 'key', string>>> {
   try {
     const kept = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     return {
       ...(typeof kept.password === 'string' && { password: kept.password }),
+      ...(typeof kept.passwordHash === 'string' && { passwordHash: kept.passwordHash }),
       ...(typeof kept.key === 'string' && { key: kept.key }),
     };
   } catch {
@@ -78,18 +79,26 @@ export async function ensureDemoAccess(options: DemoAccessOptions): Promise<Demo
   const kept = await readKept(file);
 
   let password = kept.password && kept.password.length >= 12 ? kept.password : generatePassword();
-  const user = await store.userByEmail(DEMO_LEAD_EMAIL);
+  let user = await store.userByEmail(DEMO_LEAD_EMAIL);
   if (!user) {
     await addUser(store, { email: DEMO_LEAD_EMAIL, name: 'Demo lead', role: 'lead', password }, clock());
-  } else if (kept.password === undefined || !(await verifyPassword(kept.password, user.passwordHash))) {
+    user = await store.userByEmail(DEMO_LEAD_EMAIL);
+  } else if (
+    kept.password === undefined ||
+    // The hash the file was written with is still the user's: the password is unchanged, and
+    // the start skips PBKDF2's 600,000 rounds (a salted hash changes with every new password).
+    (kept.passwordHash !== user.passwordHash && !(await verifyPassword(kept.password, user.passwordHash)))
+  ) {
     // The file went missing or no longer matches (a database kept, a folder wiped): a new password.
     password = generatePassword();
     await store.setPassword(user.id, await hashPassword(password));
+    user = await store.userByEmail(DEMO_LEAD_EMAIL);
   }
   const key = (await keyWorks(store, kept.key)) ? kept.key! : (await addKey(store, 'demo host page', clock())).key;
 
   await mkdir(dataDir, { recursive: true });
-  await writeFile(file, `${JSON.stringify({ email: DEMO_LEAD_EMAIL, password, key }, null, 2)}\n`, { mode: 0o600 });
+  const keep = { email: DEMO_LEAD_EMAIL, password, ...(user && { passwordHash: user.passwordHash }), key };
+  await writeFile(file, `${JSON.stringify(keep, null, 2)}\n`, { mode: 0o600 });
   // `mode` applies only to a new file; one that existed keeps its own unless told.
   await chmod(file, 0o600);
   return { email: DEMO_LEAD_EMAIL, password, key, file };
