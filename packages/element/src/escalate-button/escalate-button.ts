@@ -149,6 +149,13 @@ export class EscalateButton extends LitElement implements DialogHost {
     escalation: { attribute: false },
     lookup: { type: Boolean },
   };
+  // The accessors of those properties exist from the class's definition on, as decorators made
+  // them, not only once the element is defined: @lit/react (and other wrappers) tell a property
+  // from an attribute by `name in prototype`, and a React tree rendered before the definition
+  // would otherwise give `taskId`, `categories`… as attributes.
+  static {
+    this.finalize();
+  }
 
   /** The task being escalated (required); drafts are kept per task. */
   taskId = '';

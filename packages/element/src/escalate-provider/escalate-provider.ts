@@ -50,6 +50,13 @@ export class EscalateProvider extends LitElement {
     currency: {},
     supportPhone: { attribute: 'support-phone' },
   };
+  // The accessors of those properties exist from the class's definition on, as decorators made
+  // them, not only once the element is defined: @lit/react (and other wrappers) tell a property
+  // from an attribute by `name in prototype`, and a React tree rendered before the definition
+  // would otherwise give `taskId`, `categories`… as attributes.
+  static {
+    this.finalize();
+  }
 
   /** Where the buttons POST, unless `client` is set. */
   declare endpoint?: string;
