@@ -65,8 +65,7 @@ export const styles = css`
     background: var(--_surface);
     color: var(--_accent);
   }
-  [aria-disabled='true'],
-  button:disabled {
+  [aria-disabled='true'] {
     opacity: 0.6;
     cursor: not-allowed;
   }

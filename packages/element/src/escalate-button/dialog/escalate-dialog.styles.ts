@@ -36,6 +36,10 @@ export const dialogStyles = css`
     background: var(--_surface);
     color: var(--_accent);
   }
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
   dialog {
     box-sizing: border-box;
     width: min(36rem, calc(100vw - 1rem));
