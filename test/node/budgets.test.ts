@@ -2,8 +2,8 @@
  * Byte budgets of the element, built the way `pnpm bench` builds it (bench/bundle-size.mjs:
  * esbuild, production conditions, minified ESM, code splitting, gzip -9 per chunk).
  *
- * These are not the issue's targets: those are stricter ((a) ≤ 9 kB, (b) ≤ 30 kB) and are
- * tracked by `pnpm bench` in bench/results.md. A budget here is the size measured on the day it
+ * Issue 13's targets are tracked by `pnpm bench` in bench/results.md: (a)'s (≤ 9 kB) is met and
+ * is this budget; (b)'s (≤ 30 kB) is stricter than the budget here. A budget here is the size measured on the day it
  * was set, rounded up to the next 0.5 kB, so that it only stops regressions. When a change is
  * meant to cost bytes, raise the budget in the same commit and say why.
  *
@@ -21,13 +21,17 @@
  * part a hair over 10.50 kB. (b) to 55 kB when client.watch became a static import (54.76 kB): as
  * a chunk of its own it split esbuild's runtime helpers into a third shared chunk, which broke the
  * element's two-file no-bundler build and cost the eager part bytes too.
+ * Lowered on 2026-11-26 (issue 13): (a) to 9 kB, the target (9,214 B: the shell's properties
+ * declared statically, one click listener on the host, a closed row's label as plain text, the
+ * provider answering the context protocol itself, the dialog-only styles moved to the dialog);
+ * (b) to 54 kB (54,841 B: ISO date-times without the z.iso namespace).
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { entries, measureBundle, type BundleSize } from '../../bench/bundle-size.mjs';
 
 const kB = 1024;
-const budgets = { eager: 11 * kB, all: 55 * kB };
+const budgets = { eager: 9 * kB, all: 54 * kB };
 const show = (bytes: number) => `${(bytes / kB).toFixed(2)} kB`;
 
 describe('byte budgets (gzip)', () => {
