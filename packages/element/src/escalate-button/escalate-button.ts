@@ -8,56 +8,7 @@ import { shellEn } from '../strings/shell.ts';
 import type { DialogHost } from './dialog/dialog-host.ts';
 import type { EscalationDialog } from './dialog/escalate-dialog.ts';
 import { styles } from './escalate-button.styles.ts';
-
-// The dialog, the form, the SDK, ky and zod load on first intent (hover, focus, click) or
-// when the page is idle: a task list of closed buttons pays only for Lit and this shell.
-type DialogModule = typeof import('./dialog/escalate-dialog.ts');
-let dialogModule: Promise<DialogModule> | undefined;
-/** The module once it has arrived, for what the shell renders with it (an escalated task's line). */
-let loaded: DialogModule | undefined;
-const loadDialog = () => (dialogModule ??= import('./dialog/escalate-dialog.ts').then((m) => (loaded = m)));
-
-/**
- * Intent to open (the pointer entering a button, focus reaching one) starts loading the dialog.
- * Heard once for the whole page rather than by a listener per button, and only until the
- * dialog has loaded. composedPath: a button inside another element's shadow root counts too.
- */
-let intentHeard = false;
-function hearIntent() {
-  if (intentHeard) return;
-  intentHeard = true;
-  const onIntent = (e: Event) => {
-    if (!e.composedPath().some((node) => node instanceof EscalateButton)) return;
-    void loadDialog();
-    document.removeEventListener('pointerover', onIntent, true);
-    document.removeEventListener('focusin', onIntent, true);
-  };
-  document.addEventListener('pointerover', onIntent, true);
-  document.addEventListener('focusin', onIntent, true);
-}
-
-/**
- * Buttons connected since the page was last idle. Once idle, the dialog's module loads and
- * warms each one up (its endpoint's shared client sends what a previous page load left in the
- * outbox): one idle callback for the page, not one per button.
- */
-const warming = new Set<EscalateButton>();
-function warmUpWhenIdle(button: EscalateButton) {
-  if (typeof requestIdleCallback !== 'function') return;
-  if (!warming.size) {
-    requestIdleCallback(
-      () => {
-        const batch = [...warming];
-        warming.clear();
-        void loadDialog().then((m) => {
-          for (const el of batch) if (el.isConnected && !el.unavailableReason) m.warmUp(el);
-        });
-      },
-      { timeout: 5000 },
-    );
-  }
-  warming.add(button);
-}
+import { hearIntent, loadDialog, loaded, warmUpWhenIdle } from './dialog-loader.ts';
 
 /**
  * One button that opens the escalation form for a task: category, notes (and what they
@@ -299,7 +250,7 @@ export class EscalateButton extends LitElement implements DialogHost {
     if (isServer) return;
     listen(this, EscalateButton.#request);
     EscalateButton.#request(this);
-    hearIntent();
+    hearIntent((node) => node instanceof EscalateButton);
     warmUpWhenIdle(this);
     if (this.lookup) void loadDialog().then((m) => (this.isConnected ? m.lookUp(this) : undefined));
   }
