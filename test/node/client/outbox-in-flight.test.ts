@@ -13,17 +13,35 @@ const server = scenarioServer();
 /** A fetch that never answers: the request is on the wire when the page goes away. */
 const onTheWire = () => new Promise<Response>(() => undefined);
 
+/** A page that sends `taskId` and goes away with the request unanswered: its entry stays in `outbox`. */
+async function closedMidSend(endpoint: string, outbox: ReturnType<typeof memoryOutbox>, taskId: string) {
+  const closed = createEscalationClient({ endpoint, ...fast, outbox, fetch: onTheWire });
+  void closed.escalate({ ...input, taskId });
+  await new Promise((r) => setImmediate(r));
+  closed.dispose();
+}
+
+/** A fetch that holds every request until `release()`, then sends it. */
+function heldFetch() {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let calls = 0;
+  const fetchHeld = async (req: RequestInfo | URL, init?: RequestInit) => {
+    calls++;
+    await held;
+    return fetch(req, init);
+  };
+  return { fetch: fetchHeld, release: () => release(), calls: () => calls };
+}
+
 describe('outbox: an escalation on the wire', () => {
   it('is in the outbox while it is sent, so a page closed mid-send leaves it for the next load', async () => {
     const outbox = memoryOutbox();
     const endpoint = server.endpoint('ok', 'in-flight');
-    const closed = createEscalationClient({ endpoint, ...fast, outbox, fetch: onTheWire });
-    void closed.escalate({ ...input, taskId: 'T-WIRE' });
     // The page goes away with the request unanswered; the outbox (IndexedDB in a browser) stays.
-    await new Promise((r) => setImmediate(r));
+    await closedMidSend(endpoint, outbox, 'T-WIRE');
     const [entry] = await outbox.list();
     assert.equal(entry?.request.taskId, 'T-WIRE');
-    closed.dispose();
 
     const next = createEscalationClient({ endpoint, ...fast, outbox });
     const events = record(next, 'delivered');
@@ -36,10 +54,7 @@ describe('outbox: an escalation on the wire', () => {
   it('tells the host of a delivery from the outbox before removing the entry, so a page closed between the two never hides it', async () => {
     const outbox = memoryOutbox();
     const endpoint = server.endpoint('ok', 'told-first');
-    const first = createEscalationClient({ endpoint, ...fast, outbox, fetch: onTheWire });
-    void first.escalate({ ...input, taskId: 'T-TOLD' });
-    await new Promise((r) => setImmediate(r));
-    first.dispose();
+    await closedMidSend(endpoint, outbox, 'T-TOLD');
     const next = createEscalationClient({ endpoint, ...fast, outbox });
     const stillThere: boolean[] = [];
     // Synchronously, as a page's listener runs: the entry is still in the outbox when the host hears.
@@ -51,25 +66,14 @@ describe('outbox: an escalation on the wire', () => {
 
   it('is not sent twice by its own client: a flush during the send leaves it to the send', async () => {
     const outbox = memoryOutbox();
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let calls = 0;
-    const client = createEscalationClient({
-      endpoint: server.endpoint('ok', 'own-flush'),
-      ...fast,
-      outbox,
-      fetch: async (req, init) => {
-        calls++;
-        await held;
-        return fetch(req, init);
-      },
-    });
+    const held = heldFetch();
+    const client = createEscalationClient({ endpoint: server.endpoint('ok', 'own-flush'), ...fast, outbox, fetch: held.fetch });
     const sending = client.escalate({ ...input, taskId: 'T-OWN' });
     await new Promise((r) => setImmediate(r));
     assert.deepEqual(await client.flush(), { delivered: 0, remaining: 0 });
-    release();
+    held.release();
     assert.equal((await sending).status, 'sent');
-    assert.equal(calls, 1);
+    assert.equal(held.calls(), 1);
     assert.deepEqual(await outbox.list(), [], 'gone once the receipt came (removed after the host was told)');
   });
 
@@ -83,23 +87,14 @@ describe('outbox: an escalation on the wire', () => {
     };
     const [a, b] = [left('T-FIRST'), left('T-MEANWHILE')];
     await outbox.put(a);
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const client = createEscalationClient({
-      endpoint,
-      ...fast,
-      outbox,
-      fetch: async (req, init) => {
-        await held;
-        return fetch(req, init);
-      },
-    });
+    const held = heldFetch();
+    const client = createEscalationClient({ endpoint, ...fast, outbox, fetch: held.fetch });
     const events = record(client, 'delivered');
     const first = client.flush();
     await new Promise((r) => setImmediate(r));
     await outbox.put(b);
     const second = client.flush();
-    release();
+    held.release();
     assert.deepEqual(await first, { delivered: 1, remaining: 0 }, 'the pass under way sends what it listed');
     assert.deepEqual(await second, { delivered: 1, remaining: 0 }, 'the pass asked for meanwhile sends the rest');
     assert.deepEqual(
