@@ -2,7 +2,7 @@
  * The random values of sign-in and keys, all from Web Crypto: session ids, API keys, the CSRF
  * token derived from a session, and the base64url they travel in.
  */
-import { sha256, sha256Hex } from '../http/sha256.ts';
+import { hex, sha256, sha256Hex } from '../http/sha256.ts';
 
 export const randomBytes = (n: number): Uint8Array<ArrayBuffer> => crypto.getRandomValues(new Uint8Array(n));
 
@@ -45,7 +45,7 @@ const API_KEY = /^ek_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
 export const isKeyId = (value: string): boolean => /^[0-9a-f]{16}$/.test(value);
 
 export function newApiKey(): { id: string; secret: string; key: string } {
-  const id = Array.from(randomBytes(8), (b) => b.toString(16).padStart(2, '0')).join('');
+  const id = hex(randomBytes(8));
   const secret = toBase64url(randomBytes(32));
   return { id, secret, key: `ek_${id}_${secret}` };
 }

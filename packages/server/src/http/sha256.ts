@@ -23,7 +23,8 @@ const createHash: CreateHash | undefined = (() => {
   }
 })();
 
-const hex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+/** Bytes as lowercase hex, two digits each. */
+export const hex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 export async function sha256(text: string): Promise<Uint8Array> {
   if (createHash) return new Uint8Array(createHash('sha256').update(text, 'utf8').digest());
