@@ -272,7 +272,8 @@ describe('arbitrary requests to every route, as everyone: never a 500', () => {
         const options: CallOptions = {
           ...(session ? { session } : { key: h.key.key }),
           body: b,
-          headers: { 'idempotency-key': String(b.id) },
+          // JSON for what is not a string: String() throws on an object whose toString is not a function ({ toString: '' }).
+          headers: { 'idempotency-key': typeof b.id === 'string' ? b.id : JSON.stringify(b.id) },
         };
         const response = await h.call('POST', '/api/escalations', options);
         const text = await response.text();
