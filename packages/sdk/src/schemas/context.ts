@@ -1,5 +1,15 @@
+/**
+ * The host's context, as the client and the server check it. Written as one check over the
+ * object rather than `z.pipe(keys, z.record(z.string(), z.union([...])))`: the record, the union
+ * and the pipe were ~1 kB gzip of zod in every browser bundle (the record alone is the largest
+ * schema of zod's core). The published JSON Schema is still the record's (context-record.ts), and
+ * test/node/schemas/context.test.ts holds the two to the same verdicts and messages.
+ */
 import * as z from 'zod/mini';
 import { invisibleFormatting, limits, noControl, wellFormed, wellFormedCheck } from './common.ts';
+
+/** What a context may hold. */
+export type ContextValues = Record<string, string | number | boolean>;
 
 /**
  * Keys that reach an object's prototype when assigned: JSON.parse keeps `"__proto__"` as an own
@@ -18,47 +28,54 @@ function keyProblem(key: string): string | undefined {
   return undefined;
 }
 
-/** The context's values, and how many keys. The JSON Schema of the contract documents this. */
-export const contextRecord = z
-  .record(
-    // Keys are checked below, on the record: zod reports a failing key schema only as
-    // "Invalid input", and the message that says what is wrong would be lost.
-    z.string(),
-    z.union(
-      [
-        z
-          .string()
-          .check(
-            z.maxLength(limits.contextValue, `Context values must be at most ${limits.contextValue} characters`),
-            z.regex(noControl, 'Context values must not contain control characters'),
-            wellFormedCheck('A context value'),
-          ),
-        z.number().check(z.refine(Number.isFinite, 'Context numbers must be finite')),
-        z.boolean(),
-      ],
-      'Context values must be a string, number or boolean',
-    ),
-  )
-  .check(z.refine((ctx) => Object.keys(ctx).length <= limits.contextKeys, `Context may have at most ${limits.contextKeys} keys`));
+/** A text value of the context. */
+export const contextText = z
+  .string()
+  .check(
+    z.maxLength(limits.contextValue, `Context values must be at most ${limits.contextValue} characters`),
+    z.regex(noControl, 'Context values must not contain control characters'),
+    wellFormedCheck('A context value'),
+  );
 
-// The keys are checked on the input as received, before the record copies it: the copy would
-// lose a `__proto__` key, and zod reports a failing key schema only as "Invalid input".
-const keysAsReceived = z.custom<z.input<typeof contextRecord>>().check(
-  z.superRefine((raw, payload) => {
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return;
-    for (const key of Object.keys(raw)) {
-      const message = keyProblem(key);
-      if (message) payload.issues.push({ code: 'custom', input: key, path: [key], message });
-    }
-    // A refused key stops the pipe before the values are read: name their problems here, so one
-    // answer names every bad field (the copy that drops `__proto__` is only read for its issues).
-    if (payload.issues.length === 0) return;
-    const values = contextRecord.safeParse(raw);
-    for (const issue of values.success ? [] : values.error.issues) {
-      if (!payload.issues.some((i) => i.path?.[0] === issue.path[0])) payload.issues.push({ ...issue, code: 'custom', input: raw });
-    }
-  }),
-);
+export const notAContextValue = 'Context values must be a string, number or boolean';
+export const tooManyContextKeys = `Context may have at most ${limits.contextKeys} keys`;
+
+type Issue = { path: PropertyKey[]; message: string };
+
+/** What is wrong with one value, as `[...]` issues under its key (zod's number refuses NaN and ±Infinity). */
+function valueIssues(key: string, value: unknown): Issue[] {
+  if (typeof value === 'string') {
+    const text = contextText.safeParse(value);
+    return text.success ? [] : text.error.issues.map((i) => ({ path: [key], message: i.message }));
+  }
+  if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return [];
+  return [{ path: [key], message: notAContextValue }];
+}
+
+/**
+ * Every problem of a context, in the order the record reported them: a bad key stops before the
+ * values would be copied (a copy loses `__proto__`), so the values' problems are named with it
+ * (one per key), and one answer names every bad field. The key count is not judged once a value
+ * is of the wrong type, as the record did not.
+ */
+function contextIssues(raw: unknown): Issue[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [{ path: [], message: 'Invalid input' }];
+  const keys = Object.keys(raw);
+  const values = keys.flatMap((key) => valueIssues(key, (raw as Record<string, unknown>)[key]));
+  if (keys.length > limits.contextKeys && !values.some((i) => i.message === notAContextValue))
+    values.push({ path: [], message: tooManyContextKeys });
+  const issues: Issue[] = keys.flatMap((key) => {
+    const message = keyProblem(key);
+    return message ? [{ path: [key], message }] : [];
+  });
+  if (issues.length === 0) return values;
+  for (const issue of values) if (!issues.some((i) => i.path[0] === issue.path[0])) issues.push(issue);
+  return issues;
+}
 
 /** Small, flat, bounded host context (e.g. `{ queue: 'tier-1', attempt: 2 }`). */
-export const contextSchema = z.pipe(keysAsReceived, contextRecord);
+export const contextSchema = z.custom<ContextValues>().check(
+  z.superRefine((raw, payload) => {
+    for (const { path, message } of contextIssues(raw)) payload.issues.push({ code: 'custom', input: raw, path, message });
+  }),
+);

@@ -16,6 +16,7 @@ export * from './categories.ts';
 export * from './signals.ts';
 export * from './parties.ts';
 export * from './context.ts';
+export * from './context-record.ts';
 export * from './request.ts';
 export * from './answers.ts';
 export * from './state.ts';
