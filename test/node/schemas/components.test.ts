@@ -15,7 +15,8 @@ import {
   slugPattern,
   urgencies,
 } from '@escalate-kit/sdk';
-import { issuesOf, parse } from './support.ts';
+import { contractSchemas } from '@escalate-kit/server';
+import { issuesOf, parse, rawIssuesOf } from './support.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -38,6 +39,19 @@ describe('component schemas', () => {
   it('routingSchema requires level and team', () => {
     assert.deepEqual(issuesOf(routingSchema, {}), [['level'], ['team']]);
     assert.deepEqual(parse(routingSchema, { level: 1, team: 'account' }), { level: 1, team: 'account' });
+  });
+
+  it('routingSchema: a fraction is only "a whole number", an integer past 2^53 is also out of bounds', () => {
+    const words = (level: unknown) => rawIssuesOf(routingSchema, { level, team: 'a' }).map((i) => i.message);
+    assert.deepEqual(words(7.5), ['Level must be a whole number']);
+    assert.deepEqual(words(2 ** 60), ['Level must be a whole number', 'Level must be 5 or less']);
+    assert.deepEqual(words(-(2 ** 60)), ['Level must be a whole number', 'Level must be 1 or more']);
+    assert.deepEqual(words(5), []);
+  });
+
+  it('routingSchema publishes its level as an integer from 1 to 5', () => {
+    const request = contractSchemas().EscalationRequest as { properties: { routing: { properties: { level: unknown } } } };
+    assert.deepEqual(request.properties.routing.properties.level, { type: 'integer', minimum: 1, maximum: limits.routingLevel });
   });
 
   it('customerSchema and agentSchema trim their fields', () => {

@@ -103,6 +103,22 @@ export function identifier(max: number, what: string) {
  */
 export const isoDateTime = (params?: string | $ZodISODateTimeParams) => _isoDateTime(z.ZodMiniISODateTime, params);
 
+/**
+ * `z.int(message)` as a check of our own: zod's number formats (`$ZodNumberFormat` and its check)
+ * were 0.4 kB gzip for one field. The same verdicts (a fraction stops the field's other checks,
+ * an integer beyond 2^53 does not) and the same JSON Schema: `format: 'safeint'` in the bag is
+ * what makes zod write `"type": "integer"`.
+ */
+export function wholeNumber(message: string) {
+  const check = z.superRefine((v: number, payload) => {
+    if (!Number.isSafeInteger(v)) payload.issues.push({ code: 'custom', input: v, message, continue: Number.isInteger(v) });
+  });
+  check._zod.onattach.push((inst) => {
+    inst._zod.bag.format = 'safeint';
+  });
+  return check;
+}
+
 export const slugPattern = /^[a-z][a-z0-9_-]*$/;
 
 export const contactMethodSchema = z.enum(contactMethods, 'Choose how the customer wants to be contacted: call, text or email');

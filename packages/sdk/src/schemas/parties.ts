@@ -1,6 +1,6 @@
 /** Who is involved and how to reach them: the customer's contact, the customer, the agent, the suggested routing. */
 import * as z from 'zod/mini';
-import { identifier, limits, line, prioritySchema, slugPattern, strictObjectError as strict } from './common.ts';
+import { identifier, limits, line, prioritySchema, slugPattern, strictObjectError as strict, wholeNumber } from './common.ts';
 
 // At least 7 digits, at most 15 (E.164), with the usual separators around them.
 const phonePattern = /^\+?[0-9 ().-]{7,}$/;
@@ -65,7 +65,7 @@ export const routingSchema = z.strictObject(
     level: z
       .number('Level must be a number')
       .check(
-        z.int('Level must be a whole number'),
+        wholeNumber('Level must be a whole number'),
         z.gte(1, 'Level must be 1 or more'),
         z.lte(limits.routingLevel, `Level must be ${limits.routingLevel} or less`),
       ),
