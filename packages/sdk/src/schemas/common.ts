@@ -4,7 +4,6 @@
  * the same validation as tree-shakable functions, ~6 kB gzip in a browser instead of ~90 kB.
  */
 import * as z from 'zod/mini';
-import { _isoDateTime, type $ZodISODateTimeParams } from 'zod/v4/core';
 
 /** Bounds of every string and collection, exported so UIs can show the same limits. */
 export const limits = {
@@ -94,29 +93,6 @@ export function identifier(max: number, what: string) {
       `${what} must not contain invisible formatting characters (zero-width or direction marks)`,
     ),
   );
-}
-
-/**
- * `z.iso.datetime(params)`, built without reading `z.iso`: esbuild keeps every export of a
- * namespace that is read as an object, so `z.iso.datetime` bundled the ISO date, time and
- * duration schemas and their patterns too (~1.3 kB minified, 0.3 kB gzip) for nothing.
- */
-export const isoDateTime = (params?: string | $ZodISODateTimeParams) => _isoDateTime(z.ZodMiniISODateTime, params);
-
-/**
- * `z.int(message)` as a check of our own: zod's number formats (`$ZodNumberFormat` and its check)
- * were 0.4 kB gzip for one field. The same verdicts (a fraction stops the field's other checks,
- * an integer beyond 2^53 does not) and the same JSON Schema: `format: 'safeint'` in the bag is
- * what makes zod write `"type": "integer"`.
- */
-export function wholeNumber(message: string) {
-  const check = z.superRefine((v: number, payload) => {
-    if (!Number.isSafeInteger(v)) payload.issues.push({ code: 'custom', input: v, message, continue: Number.isInteger(v) });
-  });
-  check._zod.onattach.push((inst) => {
-    inst._zod.bag.format = 'safeint';
-  });
-  return check;
 }
 
 export const slugPattern = /^[a-z][a-z0-9_-]*$/;

@@ -4,18 +4,19 @@
  * so a host reports one per such task, idempotent by `id` like an escalation.
  */
 import * as z from 'zod/mini';
-import { identifier, isoDateTime, limits, strictObjectError as strict } from './common.ts';
+import { identifier, limits, strictObjectError as strict } from './common.ts';
+import { isoDateTime, uuid } from './formats.ts';
 import { agentSchema } from './parties.ts';
 
 const reportShape = {
   // Lower case on the way in: one report is one id however a client spells its hex digits.
-  id: z.uuid('Id must be a UUID').check(z.toLowerCase()),
+  id: uuid('Id must be a UUID').check(z.toLowerCase()),
   taskId: identifier(limits.taskId, 'Task id'),
   agentId: identifier(limits.id, 'Agent id'),
   /** The day the agent started (`YYYY-MM-DD`), from the host: their experience, for the healthy range. */
   agentStartedOn: agentSchema.shape.startedOn,
   /** When the agent finished the task. @default when the server received the report */
-  handledAt: z.optional(isoDateTime({ offset: true, error: 'handledAt must be an ISO-8601 date-time' })),
+  handledAt: z.optional(isoDateTime('handledAt must be an ISO-8601 date-time')),
 };
 
 /** The body of `POST /api/handled`, exactly as it travels. The server validates with it. */
@@ -40,10 +41,10 @@ export type HandledInput = z.input<typeof handledInputSchema>;
 
 /** The server's answer: 201, or 200 with `duplicate: true` on a replay of the same report. */
 export const handledReceiptSchema = z.object({
-  id: z.uuid(),
+  id: uuid(),
   taskId: z.string(),
   agentId: z.string(),
-  handledAt: isoDateTime({ offset: true }),
+  handledAt: isoDateTime(),
   duplicate: z._default(z.boolean(), false),
 });
 export type HandledReceipt = z.output<typeof handledReceiptSchema>;

@@ -1,6 +1,7 @@
 /** Who is involved and how to reach them: the customer's contact, the customer, the agent, the suggested routing. */
 import * as z from 'zod/mini';
-import { identifier, limits, line, prioritySchema, slugPattern, strictObjectError as strict, wholeNumber } from './common.ts';
+import { identifier, limits, line, prioritySchema, slugPattern, strictObjectError as strict } from './common.ts';
+import { emailCheck, wholeNumber } from './formats.ts';
 
 // At least 7 digits, at most 15 (E.164), with the usual separators around them.
 const phonePattern = /^\+?[0-9 ().-]{7,}$/;
@@ -22,7 +23,7 @@ export const emailSchema = z
   .check(
     z.trim(),
     z.maxLength(limits.email, `E-mail must be at most ${limits.email} characters`),
-    z.email('Enter an e-mail address, e.g. name@example.com'),
+    emailCheck('Enter an e-mail address, e.g. name@example.com'),
   );
 
 export const contactSchema = z.strictObject(

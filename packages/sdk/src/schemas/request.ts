@@ -8,7 +8,6 @@ import {
   contactMethods,
   contactMethodSchema,
   identifier,
-  isoDateTime,
   limits,
   line,
   noControlExceptNewlines,
@@ -19,6 +18,7 @@ import {
   type ContactMethod,
 } from './common.ts';
 import { contextSchema } from './context.ts';
+import { isoDateTime, uuid } from './formats.ts';
 import { agentSchema, contactSchema, customerSchema, routingSchema } from './parties.ts';
 import { signalsSchema } from './signals.ts';
 
@@ -74,7 +74,7 @@ const contactMatchesMethod = z.superRefine(
 
 const requestShape = {
   // Lower case on the way in: one escalation is one id however a client spells its hex digits.
-  id: z.uuid('Id must be a UUID').check(z.toLowerCase()),
+  id: uuid('Id must be a UUID').check(z.toLowerCase()),
   taskId: identifier(limits.taskId, 'Task id'),
   /** The task's own title in the host app, e.g. "Disputed $450 charge". */
   taskTitle: z.optional(line(limits.taskTitle, 'Task title')),
@@ -92,7 +92,7 @@ const requestShape = {
   routing: z.optional(routingSchema),
   signals: z.optional(signalsSchema),
   context: z.optional(contextSchema),
-  createdAt: isoDateTime({ offset: true, error: 'createdAt must be an ISO-8601 date-time' }),
+  createdAt: isoDateTime('createdAt must be an ISO-8601 date-time'),
 };
 
 /** The body of `POST <endpoint>`, exactly as it travels. Used by the server to validate. */
