@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { contactMethods, limits, prioritySchema, serviceImpacts, signalNames, urgencySchema } from '../schemas/index.ts';
 import type { SignalName } from '../schemas/index.ts';
+import { priorityKeys, urgencyKeys } from '../schemas/common.ts';
 
 import { amount, durationSchema, level, levelKey, slug, text } from './schema-parts.ts';
 import { calendarSchema, complaintPathSchema, levelTimesSchema, timelinesSchema } from './schema-timing.ts';
@@ -81,13 +82,13 @@ export const escalationPolicySchema = z.strictObject({
   /** Service impact → priority. */
   serviceImpact: z.record(z.enum(serviceImpacts), prioritySchema),
   /** Priority → respond and resolve targets, for technical tickets (docs/policy.md#priority-table). */
-  priorities: z.record(prioritySchema, z.strictObject({ respond: durationSchema, resolve: durationSchema })),
+  priorities: z.record(priorityKeys, z.strictObject({ respond: durationSchema, resolve: durationSchema })),
   /**
    * Urgency → when the customer is contacted: by the end of the n-th business day after
    * escalation (0 = the same business day), and how to say it to the customer.
    */
   urgencies: z.record(
-    urgencySchema,
+    urgencyKeys,
     z.strictObject({
       businessDays: z.number('Must be a number').check(z.int('Must be a whole number'), z.gte(0, 'Must be 0 or more')),
       phrase: text,

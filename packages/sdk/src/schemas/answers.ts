@@ -1,13 +1,14 @@
 /** What the server answers: the receipt of a stored escalation, and the body of every error. */
 import * as z from 'zod/mini';
 import { limits } from './common.ts';
+import { exactly, oneOf } from './choices.ts';
 import { isoDateTime, uuid } from './formats.ts';
 
 /** The server's answer to a POST: 201, or 200 with `duplicate: true` on an idempotent replay. */
 export const escalationReceiptSchema = z.object({
   id: uuid(),
   taskId: z.string().check(z.minLength(1), z.maxLength(limits.taskId)),
-  status: z.literal('received'),
+  status: exactly('received'),
   /** The team that takes it, as the server decided. */
   team: z.string().check(z.minLength(1), z.maxLength(limits.team)),
   /** When the team must have answered (the earliest rule that applies, docs/policy.md#respond-by). */
@@ -17,7 +18,7 @@ export const escalationReceiptSchema = z.object({
    * Where the e-mail to the team stands: `pending` right after storing (it is sent in the
    * background), `sent` once it went out. A UI says "notified" only on `sent`.
    */
-  notification: z.optional(z.enum(['pending', 'sent', 'failed'])),
+  notification: z.optional(oneOf(['pending', 'sent', 'failed'])),
 });
 export type EscalationReceipt = z.output<typeof escalationReceiptSchema>;
 

@@ -3,6 +3,7 @@
  * and times the escalation from these with its own policy.
  */
 import * as z from 'zod/mini';
+import { oneOf } from './choices.ts';
 import { limits, strictObjectError } from './common.ts';
 
 /**
@@ -53,7 +54,7 @@ export const signalsSchema = z.strictObject(
       z.string('Currency must be text').check(z.regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter ISO 4217 code such as USD')),
     ),
     /** How a technical problem affects service; picks the row of the priority table. */
-    serviceImpact: z.optional(z.enum(serviceImpacts, `Service impact must be one of ${serviceImpacts.join(', ')}`)),
+    serviceImpact: z.optional(oneOf(serviceImpacts, `Service impact must be one of ${serviceImpacts.join(', ')}`)),
   },
   strictObjectError,
 );

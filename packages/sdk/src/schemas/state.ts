@@ -5,6 +5,7 @@
  * request, the history's notes), which is ignored here rather than parsed into the bundle.
  */
 import * as z from 'zod/mini';
+import { oneOf } from './choices.ts';
 
 /**
  * open → contacted → waiting (on the customer) → resolved, and reopened (back to open). The
@@ -12,7 +13,7 @@ import * as z from 'zod/mini';
  */
 export const escalationStatuses = ['open', 'contacted', 'waiting', 'resolved'] as const;
 export type EscalationStatus = (typeof escalationStatuses)[number];
-export const escalationStatusSchema = z.enum(escalationStatuses, 'Status must be open, contacted, waiting or resolved');
+export const escalationStatusSchema = oneOf(escalationStatuses, 'Status must be open, contacted, waiting or resolved');
 
 /** One escalation as `GET {endpoint}/{id}` and `GET {endpoint}?taskId=…` answer it (the fields read). */
 export const escalationStateSchema = z.object({

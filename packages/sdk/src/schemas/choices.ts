@@ -1,0 +1,23 @@
+/**
+ * A choice among fixed strings, judged and published as `z.enum` and `z.literal` did
+ * (`{ type: 'string', enum }`, `{ type: 'string', const }`), without zod's enum and literal
+ * classes: 0.4 kB gzip of zod in every browser bundle for six lists and one word. Not for a
+ * record's keys: a record keyed by a `z.enum` requires every key, and only `z.enum` tells it
+ * which (policy/schema.ts keeps `z.enum` there).
+ */
+import * as z from 'zod/mini';
+
+/** `z.enum(values, message)`: one of `values`; anything else stops the field's other checks, as z.enum did. */
+export function oneOf<const T extends readonly string[]>(values: T, message?: string) {
+  const schema = z.custom<T[number]>((v) => values.includes(v as T[number]), { error: message, abort: true });
+  // zod's hook for a schema that writes its own JSON Schema (a fresh object: zod may edit it).
+  schema._zod.toJSONSchema = () => ({ type: 'string', enum: [...values] });
+  return schema;
+}
+
+/** `z.literal(value)` of a string. */
+export function exactly<const T extends string>(value: T) {
+  const schema = z.custom<T>((v) => v === value, { abort: true });
+  schema._zod.toJSONSchema = () => ({ type: 'string', const: value });
+  return schema;
+}
