@@ -12,6 +12,7 @@ import {
   limits,
   priorities,
   routingSchema,
+  signalsSchema,
   slugPattern,
   urgencies,
 } from '@escalate-kit/sdk';
@@ -52,6 +53,15 @@ describe('component schemas', () => {
   it('routingSchema publishes its level as an integer from 1 to 5', () => {
     const request = contractSchemas().EscalationRequest as { properties: { routing: { properties: { level: unknown } } } };
     assert.deepEqual(request.properties.routing.properties.level, { type: 'integer', minimum: 1, maximum: limits.routingLevel });
+  });
+
+  it('signalsSchema bounds an amount on both sides and publishes the bounds', () => {
+    const words = (credit: unknown) => rawIssuesOf(signalsSchema, { credit }).map((i) => i.message);
+    assert.deepEqual(words(-1), ['Amounts must be 0 or more']);
+    assert.deepEqual(words(limits.amount + 1), [`Amounts must be at most ${limits.amount}`]);
+    assert.deepEqual(words(0), []);
+    const request = contractSchemas().EscalationRequest as { properties: { signals: { properties: { credit: unknown } } } };
+    assert.deepEqual(request.properties.signals.properties.credit, { type: 'number', minimum: 0, maximum: limits.amount });
   });
 
   it('customerSchema and agentSchema trim their fields', () => {

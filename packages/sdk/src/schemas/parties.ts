@@ -1,7 +1,7 @@
 /** Who is involved and how to reach them: the customer's contact, the customer, the agent, the suggested routing. */
 import * as z from 'zod/mini';
 import { identifier, limits, line, prioritySchema, slugPattern, strictObjectError as strict } from './common.ts';
-import { emailCheck, wholeNumber } from './formats.ts';
+import { atLeast, atMost, emailCheck, wholeNumber } from './formats.ts';
 
 // At least 7 digits, at most 15 (E.164), with the usual separators around them.
 const phonePattern = /^\+?[0-9 ().-]{7,}$/;
@@ -67,8 +67,8 @@ export const routingSchema = z.strictObject(
       .number('Level must be a number')
       .check(
         wholeNumber('Level must be a whole number'),
-        z.gte(1, 'Level must be 1 or more'),
-        z.lte(limits.routingLevel, `Level must be ${limits.routingLevel} or less`),
+        atLeast(1, 'Level must be 1 or more'),
+        atMost(limits.routingLevel, `Level must be ${limits.routingLevel} or less`),
       ),
     team: z
       .string('Team must be text')

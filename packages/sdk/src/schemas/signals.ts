@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { oneOf } from './choices.ts';
 import { limits, strictObjectError } from './common.ts';
+import { atLeast, atMost } from './formats.ts';
 
 /**
  * What the agent knows about the case, as yes/no signals, in the policy's order of team
@@ -35,7 +36,7 @@ export type ServiceImpact = (typeof serviceImpacts)[number];
 const flag = z.optional(z.boolean('Signals are true or false'));
 const amountSchema = z
   .number('Amounts must be numbers')
-  .check(z.gte(0, 'Amounts must be 0 or more'), z.lte(limits.amount, `Amounts must be at most ${limits.amount}`));
+  .check(atLeast(0, 'Amounts must be 0 or more'), atMost(limits.amount, `Amounts must be at most ${limits.amount}`));
 
 /**
  * What the agent (or the host) knows about the case: the policy's signals, the credit or
