@@ -1,5 +1,6 @@
 /** What the server answers: the receipt of a stored escalation, and the body of every error. */
 import * as z from 'zod/mini';
+import { maxLength, minLength } from './published.ts';
 import { limits } from './common.ts';
 import { exactly, oneOf } from './choices.ts';
 import { isoDateTime, uuid } from './formats.ts';
@@ -7,10 +8,10 @@ import { isoDateTime, uuid } from './formats.ts';
 /** The server's answer to a POST: 201, or 200 with `duplicate: true` on an idempotent replay. */
 export const escalationReceiptSchema = z.object({
   id: uuid(),
-  taskId: z.string().check(z.minLength(1), z.maxLength(limits.taskId)),
+  taskId: z.string().check(minLength(1), maxLength(limits.taskId)),
   status: exactly('received'),
   /** The team that takes it, as the server decided. */
-  team: z.string().check(z.minLength(1), z.maxLength(limits.team)),
+  team: z.string().check(minLength(1), maxLength(limits.team)),
   /** When the team must have answered (the earliest rule that applies, docs/policy.md#respond-by). */
   respondBy: isoDateTime(),
   duplicate: z._default(z.boolean(), false),

@@ -4,6 +4,7 @@
  * the same validation as tree-shakable functions, ~6 kB gzip in a browser instead of ~90 kB.
  */
 import * as z from 'zod/mini';
+import { maxLength, minLength, pattern } from './published.ts';
 import { oneOf } from './choices.ts';
 
 /** Bounds of every string and collection, exported so UIs can show the same limits. */
@@ -79,9 +80,9 @@ export function line(max: number, what: string) {
     .string(`${what} must be text`)
     .check(
       z.trim(),
-      z.minLength(1, `${what} is required`),
-      z.maxLength(max, `${what} must be at most ${max} characters`),
-      z.regex(noControl, `${what} must not contain control characters`),
+      minLength(1, `${what} is required`),
+      maxLength(max, `${what} must be at most ${max} characters`),
+      pattern(noControl, `${what} must not contain control characters`),
       wellFormedCheck(what),
     );
 }

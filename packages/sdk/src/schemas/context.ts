@@ -6,6 +6,7 @@
  * test/node/schemas/context.test.ts holds the two to the same verdicts and messages.
  */
 import * as z from 'zod/mini';
+import { maxLength, pattern } from './published.ts';
 import { invisibleFormatting, limits, noControl, wellFormed, wellFormedCheck } from './common.ts';
 
 /** What a context may hold. */
@@ -32,8 +33,8 @@ function keyProblem(key: string): string | undefined {
 export const contextText = z
   .string()
   .check(
-    z.maxLength(limits.contextValue, `Context values must be at most ${limits.contextValue} characters`),
-    z.regex(noControl, 'Context values must not contain control characters'),
+    maxLength(limits.contextValue, `Context values must be at most ${limits.contextValue} characters`),
+    pattern(noControl, 'Context values must not contain control characters'),
     wellFormedCheck('A context value'),
   );
 

@@ -1,14 +1,13 @@
 /**
- * The formats and bounds of the wire contract, a UUID, an e-mail address, an ISO-8601 date-time
- * with an offset, a whole number, a least and a most, as checks of our own rather than zod's
- * (`z.uuid`, `z.email`, `z.iso.datetime`, `z.int`, `z.gte`, `z.lte`): those bring zod's string and
- * number format classes and its comparison checks into every browser bundle for four regular
- * expressions, a `Number.isSafeInteger` and two comparisons. Each check
- * tests zod's own pattern (test/node/schemas/formats.test.ts compares them) and leaves in the
- * schema's bag what zod's JSON Schema reads (its `format` and `pattern`): the published contract
- * is the same document.
+ * The formats of the wire contract, a UUID, an e-mail address, an ISO-8601 date-time with an
+ * offset and a whole number, as checks of our own (published.ts) rather than zod's format schemas
+ * (`z.uuid`, `z.email`, `z.iso.datetime`, `z.int`): those bring zod's string and number format
+ * classes into every browser bundle for three regular expressions and a `Number.isSafeInteger`.
+ * Each tests zod's own pattern (test/node/schemas/formats.test.ts compares them) and is published
+ * with the same `format` and `pattern`.
  */
 import * as z from 'zod/mini';
+import { annotate, pattern } from './published.ts';
 
 // zod 4's patterns: `regexes.uuid()`, `regexes.email`, `regexes.datetime({ offset: true })`.
 export const uuidPattern =
@@ -19,25 +18,11 @@ export const emailPattern = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-
 export const dateTimePattern =
   /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
 
-/** Writes into the bag of the schema a check is attached to: what zod's JSON Schema reads. */
-function annotate<C extends z.core.$ZodCheck<never>>(
-  check: C,
-  write: (bag: { format?: string; patterns?: Set<RegExp>; minimum?: number; maximum?: number }) => void,
-): C {
-  check._zod.onattach.push((inst) => write(inst._zod.bag));
-  return check;
-}
-
-/** A string check that `pattern` matches, published as `{ format, pattern }`. */
-function formatCheck(format: string, pattern: RegExp, message?: string) {
-  return annotate(
-    z.refine<string>((v) => pattern.test(v), message),
-    (bag) => {
-      bag.format = format;
-      (bag.patterns ??= new Set()).add(pattern);
-    },
-  );
-}
+/** A string check that `re` matches, published as `{ format, pattern }`. */
+const formatCheck = (format: string, re: RegExp, message?: string) =>
+  annotate(pattern(re, message), (bag) => {
+    bag.format = format;
+  });
 
 /** `z.email(message)` as a check. */
 export const emailCheck = (message?: string) => formatCheck('email', emailPattern, message);
@@ -59,23 +44,5 @@ export const wholeNumber = (message: string) =>
     }),
     (bag) => {
       bag.format = 'safeint';
-    },
-  );
-
-/** `z.gte(min, message)`: published as `minimum` (the bag keeps the tightest, as zod's check did). */
-export const atLeast = (min: number, message: string) =>
-  annotate(
-    z.refine<number>((v) => v >= min, message),
-    (bag) => {
-      if (bag.minimum === undefined || min > bag.minimum) bag.minimum = min;
-    },
-  );
-
-/** `z.lte(max, message)`: published as `maximum`. */
-export const atMost = (max: number, message: string) =>
-  annotate(
-    z.refine<number>((v) => v <= max, message),
-    (bag) => {
-      if (bag.maximum === undefined || max < bag.maximum) bag.maximum = max;
     },
   );

@@ -1,7 +1,8 @@
 /** Who is involved and how to reach them: the customer's contact, the customer, the agent, the suggested routing. */
 import * as z from 'zod/mini';
+import { atLeast, atMost, maxLength, minLength, pattern } from './published.ts';
 import { identifier, limits, line, prioritySchema, slugPattern, strictObjectError as strict } from './common.ts';
-import { atLeast, atMost, emailCheck, wholeNumber } from './formats.ts';
+import { emailCheck, wholeNumber } from './formats.ts';
 
 // At least 7 digits, at most 15 (E.164), with the usual separators around them.
 const phonePattern = /^\+?[0-9 ().-]{7,}$/;
@@ -10,8 +11,8 @@ const phonePattern = /^\+?[0-9 ().-]{7,}$/;
 // said of something shaped like a phone number instead.
 export const phoneSchema = z.string('Phone must be text').check(
   z.trim(),
-  z.maxLength(limits.phone, `Phone must be at most ${limits.phone} characters`),
-  z.regex(phonePattern, 'Enter a phone number, e.g. +1 555 123 4567'),
+  maxLength(limits.phone, `Phone must be at most ${limits.phone} characters`),
+  pattern(phonePattern, 'Enter a phone number, e.g. +1 555 123 4567'),
   z.refine((v) => {
     const digits = v.replace(/\D/g, '').length;
     return !phonePattern.test(v) || (digits >= 7 && digits <= 15);
@@ -22,7 +23,7 @@ export const emailSchema = z
   .string('E-mail must be text')
   .check(
     z.trim(),
-    z.maxLength(limits.email, `E-mail must be at most ${limits.email} characters`),
+    maxLength(limits.email, `E-mail must be at most ${limits.email} characters`),
     emailCheck('Enter an e-mail address, e.g. name@example.com'),
   );
 
@@ -73,9 +74,9 @@ export const routingSchema = z.strictObject(
     team: z
       .string('Team must be text')
       .check(
-        z.minLength(1, 'Team is required'),
-        z.maxLength(limits.team, `Team must be at most ${limits.team} characters`),
-        z.regex(slugPattern, 'Team must be a lower-case id such as "billing"'),
+        minLength(1, 'Team is required'),
+        maxLength(limits.team, `Team must be at most ${limits.team} characters`),
+        pattern(slugPattern, 'Team must be a lower-case id such as "billing"'),
       ),
     priority: z.optional(prioritySchema),
   },

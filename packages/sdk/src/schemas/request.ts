@@ -3,6 +3,7 @@
  * the SDK, the element and the server is inferred from these; there is no second interface.
  */
 import * as z from 'zod/mini';
+import { maxLength, minLength, pattern } from './published.ts';
 import type { DefaultCategory } from './categories.ts';
 import {
   contactMethods,
@@ -26,18 +27,18 @@ import { signalsSchema } from './signals.ts';
 export const categorySchema = z
   .string('Category must be text')
   .check(
-    z.minLength(1, 'Choose a category'),
-    z.maxLength(limits.category, `Category must be at most ${limits.category} characters`),
-    z.regex(slugPattern, 'Category must be a lower-case id such as "billing"'),
+    minLength(1, 'Choose a category'),
+    maxLength(limits.category, `Category must be at most ${limits.category} characters`),
+    pattern(slugPattern, 'Category must be a lower-case id such as "billing"'),
   );
 
 const notesSchema = z
   .string('Notes must be text')
   .check(
     z.trim(),
-    z.minLength(1, 'Write a quick note: what the issue is, what you tried, why you are escalating'),
-    z.maxLength(limits.notes, `Notes must be at most ${limits.notes} characters`),
-    z.regex(noControlExceptNewlines, 'Notes must not contain control characters'),
+    minLength(1, 'Write a quick note: what the issue is, what you tried, why you are escalating'),
+    maxLength(limits.notes, `Notes must be at most ${limits.notes} characters`),
+    pattern(noControlExceptNewlines, 'Notes must not contain control characters'),
     wellFormedCheck('The note'),
   );
 

@@ -3,9 +3,9 @@
  * and times the escalation from these with its own policy.
  */
 import * as z from 'zod/mini';
+import { atLeast, atMost, pattern } from './published.ts';
 import { oneOf } from './choices.ts';
 import { limits, strictObjectError } from './common.ts';
-import { atLeast, atMost } from './formats.ts';
 
 /**
  * What the agent knows about the case, as yes/no signals, in the policy's order of team
@@ -52,7 +52,7 @@ export const signalsSchema = z.strictObject(
     refund: z.optional(amountSchema),
     /** The currency of `credit` and `refund` (ISO 4217), for people; the policy's limits are in it too. */
     currency: z.optional(
-      z.string('Currency must be text').check(z.regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter ISO 4217 code such as USD')),
+      z.string('Currency must be text').check(pattern(/^[A-Z]{3}$/, 'Currency must be a 3-letter ISO 4217 code such as USD')),
     ),
     /** How a technical problem affects service; picks the row of the priority table. */
     serviceImpact: z.optional(oneOf(serviceImpacts, `Service impact must be one of ${serviceImpacts.join(', ')}`)),
