@@ -79,8 +79,14 @@ export function indexedDbOutbox(name = 'escalate-kit'): Outbox {
     }));
 
   async function run<T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-    const tx = (await open()).transaction(STORE, mode);
+    // 'relaxed': committed once the OS has it, which a closed tab or a crashed browser does not
+    // undo (Chromium's default since 121, Firefox's always; an fsync'd 'strict' put was ~2.5×
+    // slower in Chromium, and every escalation writes twice).
+    const tx = (await open()).transaction(STORE, mode, { durability: 'relaxed' });
     const req = op(tx.objectStore(STORE));
+    // One request per transaction: committing now saves waiting for its success event to reach
+    // this page and the page's word that nothing follows (~0.2 ms of a ~1.4 ms put and delete).
+    tx.commit?.();
     // Resolve on transaction completion, not request success: only then is a write durable.
     return new Promise<T>((resolve, reject) => {
       tx.oncomplete = () => resolve(req.result);
