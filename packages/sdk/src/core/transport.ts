@@ -12,8 +12,11 @@ export const isTransient = (e: EscalationError) =>
   e.kind === 'network' || e.kind === 'timeout' || (e instanceof EscalationHttpError && RETRYABLE_STATUS.includes(e.status));
 
 export interface Transport {
-  /** Posts one escalation (retrying under its one key); resolves with a valid receipt or throws. */
-  send(request: EscalationRequest): Promise<EscalationReceipt>;
+  /**
+   * Posts one escalation (retrying under its one key); resolves with a valid receipt or throws.
+   * `unsaved`: the outbox may not hold it yet, so a page going away must not cut the request.
+   */
+  send(request: EscalationRequest, unsaved?: boolean): Promise<EscalationReceipt>;
   /** GETs `url` with the host's headers, once (a read is cheap to ask again); resolves with the JSON body or throws. */
   read(url: string): Promise<unknown>;
   /** POSTs `body` to `url` under `Idempotency-Key: key`, retried as escalations are; resolves with the JSON body or throws. */
@@ -26,6 +29,17 @@ export interface Transport {
 
 /** Header names as `fetch` keeps them (lower case), so the host's and ours never both go out. */
 const lower = (init: unknown): Record<string, string> => Object.fromEntries(new Headers(init as HeadersInit | undefined));
+
+/** Whether `url` is the page's own origin (false outside a page). */
+function sameOrigin(url: string | URL): boolean {
+  const page = globalThis.location;
+  if (!page?.origin) return false;
+  try {
+    return new URL(url, page.href).origin === page.origin;
+  } catch {
+    return false;
+  }
+}
 
 export function createTransport(options: EscalationClientOptions<string>): Transport {
   const timeout = options.timeout ?? 10_000;
@@ -62,17 +76,23 @@ export function createTransport(options: EscalationClientOptions<string>): Trans
     }
   };
 
-  async function post(url: string | URL, body: unknown, key: string): Promise<unknown> {
+  async function post(url: string | URL, body: unknown, key: string, unsaved = false): Promise<unknown> {
     const headers = { ...(await hostHeaders()), 'idempotency-key': key, 'content-type': 'application/json' };
     // The body as the string it is: every attempt sends the same bytes under the same key.
-    return json(await exchange(fetchFn, String(url), { method: 'POST', headers, body: JSON.stringify(body) }, posting));
+    const text = JSON.stringify(body);
+    // `keepalive` lets the browser finish the request after the page has gone. Only same-origin
+    // (a cross-origin one needs a preflight, which not every browser allows a keepalive request)
+    // and only small bodies: a page's keepalive requests share 64 KiB, and a refused one fails as
+    // a network fault (retried, then queued: delayed, never lost).
+    const keepalive = unsaved && sameOrigin(url) && text.length <= 8192;
+    return json(await exchange(fetchFn, String(url), { method: 'POST', headers, body: text, ...(keepalive && { keepalive }) }, posting));
   }
 
   return {
     post,
 
-    async send(request) {
-      const body = await post(options.endpoint, request, request.id);
+    async send(request, unsaved) {
+      const body = await post(options.endpoint, request, request.id, unsaved);
       const receipt = escalationReceiptSchema.safeParse(body);
       // A 2xx without a receipt is never a success: there is nothing to show the agent.
       if (!receipt.success) throw new EscalationReceiptError(toFieldIssues(receipt.error.issues), body);
