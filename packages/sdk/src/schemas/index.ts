@@ -15,8 +15,8 @@ export {
 export * from './categories.ts';
 export * from './signals.ts';
 export * from './parties.ts';
-export * from './context.ts';
-export * from './context-record.ts';
+export { contextSchema, type ContextValues } from './context.ts';
+export { contextRecord } from './context-record.ts';
 export * from './request.ts';
 export * from './answers.ts';
 export * from './state.ts';
