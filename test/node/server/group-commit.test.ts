@@ -16,7 +16,7 @@ import {
   type LiveEvent,
   type Notifier,
 } from '../../../packages/server/src/index.ts';
-import { createGroupCommit } from '../../../packages/server/src/store/group-commit.ts';
+import { createGroupCommit, QUIET_MS } from '../../../packages/server/src/store/group-commit.ts';
 import { createPostgresDatabase, createPostgresStore } from '../../../packages/server/src/postgres.ts';
 import { fakeClock, postRequest, storeKinds, uniqueTask, wire, type StoreKind } from '../../support/fixtures.ts';
 
@@ -190,6 +190,33 @@ describe('createGroupCommit', () => {
     assert.deepEqual(await Promise.all([1, 2, 3, 4, 5, 6].map(write)), [2, 4, 6, 8, 10, 12]);
     // The first went alone (nothing was running); the rest waited for it, then at most four at a time.
     assert.deepEqual(batches, [[1], [2, 3, 4, 5], [6]]);
+  });
+
+  it('a lone write on a quiet store goes at once; after concurrent writes, the first of a batch waits the linger for others', async () => {
+    const batches: string[][] = [];
+    const write = createGroupCommit(
+      async (inputs: readonly string[]) => {
+        batches.push([...inputs]);
+        await new Promise((ok) => setTimeout(ok, 5));
+        return [...inputs];
+      },
+      { concurrency: 1, maxBatch: 10, lingerMs: 40 },
+    );
+    const started = performance.now();
+    await write('alone');
+    assert.ok(performance.now() - started < 30, 'a quiet store does not linger');
+    // b arrives while a runs: the store is crowded, so b waits the linger after a, and so does c,
+    // a lone write soon after, which d (10 ms later) then joins.
+    await Promise.all([write('a'), write('b')]);
+    const c = write('c');
+    await new Promise((ok) => setTimeout(ok, 10));
+    await Promise.all([c, write('d')]);
+    assert.deepEqual(batches, [['alone'], ['a'], ['b'], ['c', 'd']]);
+    // Quiet again (QUIET_MS with nothing concurrent): no linger.
+    await new Promise((ok) => setTimeout(ok, QUIET_MS));
+    const again = performance.now();
+    await write('later');
+    assert.ok(performance.now() - again < 30, 'quiet again: no linger');
   });
 
   it('when a batch fails, each of it goes again alone: only the one the database refuses fails', async () => {

@@ -1,11 +1,15 @@
 /**
  * Group commit: writes that arrive while a transaction is running wait for it, then go in
- * together, in one transaction (inserts: `insert-sql.ts`; notification states: `sql.ts`). The
- * first write of a batch waits `lingerMs` for others, so a lone request pays that much (3 ms on
- * PGlite, 1 ms on a pool: see `lingerMs`); under load the batch grows with it, and each commit
- * (and on PGlite each statement, a call into its single-threaded WebAssembly) serves many
- * requests.
+ * together, in one transaction (inserts: `insert-sql.ts`; notification states: `sql.ts`). Under
+ * load the first write of a batch waits `lingerMs` for others, so the batch grows with it, and
+ * each commit (and on PGlite each statement, a call into its single-threaded WebAssembly) serves
+ * many requests. A quiet store does not wait: a write goes at once unless, within the last
+ * `QUIET_MS`, one arrived while others were waiting or running (one client at a time never pays
+ * the linger).
  */
+
+/** How long after the last sign of concurrent writes the store counts as quiet, in ms. */
+export const QUIET_MS = 100;
 
 interface Waiting<In, Out> {
   input: In;
@@ -42,23 +46,45 @@ export function createGroupCommit<In, Out>(
 ): (input: In) => Promise<Out> {
   const waiting: Waiting<In, Out>[] = [];
   let running = 0;
+  /** When a write last arrived to find others waiting or running (`performance.now()`). */
+  let crowdedAt = -Infinity;
 
   async function run(batch: Waiting<In, Out>[]): Promise<void> {
+    let settle: () => void;
     try {
       const results = await writeMany(batch.map((w) => w.input));
-      batch.forEach((w, i) => w.resolve(results[i]!));
+      settle = () => batch.forEach((w, i) => w.resolve(results[i]!));
     } catch (error) {
-      if (batch.length === 1) return batch[0]!.reject(error);
-      // One write the database refuses must not fail the others: each goes again alone.
-      for (const w of batch) await writeMany([w.input]).then(([result]) => w.resolve(result!), w.reject);
+      if (batch.length === 1) settle = () => batch[0]!.reject(error);
+      else {
+        // One write the database refuses must not fail the others: each goes again alone.
+        const outcomes: (() => void)[] = [];
+        for (const w of batch) {
+          outcomes.push(
+            await writeMany([w.input]).then(
+              ([result]) =>
+                () =>
+                  w.resolve(result!),
+              (e: unknown) => () => w.reject(e),
+            ),
+          );
+        }
+        settle = () => outcomes.forEach((o) => o());
+      }
     }
+    // The slot is free before anyone hears back: what a caller writes next finds the store idle.
+    running--;
+    settle();
+    pump();
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function pump(): void {
     while (running < concurrency && waiting.length) {
-      const wait = lingerMs - (performance.now() - waiting[0]!.since);
+      const now = performance.now();
+      const linger = now - crowdedAt < QUIET_MS ? lingerMs : 0;
+      const wait = linger - (now - waiting[0]!.since);
       if (wait > 0 && waiting.length < maxBatch) {
         timer ??= setTimeout(() => {
           timer = undefined;
@@ -68,16 +94,15 @@ export function createGroupCommit<In, Out>(
       }
       const batch = waiting.splice(0, maxBatch);
       running++;
-      void run(batch).finally(() => {
-        running--;
-        pump();
-      });
+      void run(batch);
     }
   }
 
   return (input) =>
     new Promise<Out>((resolve, reject) => {
-      waiting.push({ input, since: performance.now(), resolve, reject });
+      const since = performance.now();
+      if (running || waiting.length) crowdedAt = since;
+      waiting.push({ input, since, resolve, reject });
       pump();
     });
 }
