@@ -17,10 +17,10 @@ import { actorColumns, toJson, toRecord, type EscalationRow } from './sql-rows.t
 // same as one escalation at a time took before: servers of either version exclude each other.
 export const TASK_LOCK = 72_384;
 
-type Row = EscalationRow & { task_id: string };
+export type Row = EscalationRow & { task_id: string };
 
 /** One escalation as the INSERT reads it from a JSON array (one parameter for the whole batch). */
-function insertable(e: NewEscalation) {
+export function insertable(e: NewEscalation) {
   const [createdByType, createdById, createdByLabel] = e.createdBy ? actorColumns(e.createdBy) : [null, null, null];
   return {
     id: e.request.id,
@@ -42,15 +42,30 @@ function insertable(e: NewEscalation) {
   };
 }
 
-const INSERT = `INSERT INTO escalations (id, request, body_hash, task_id, category, urgency, team, respond_by, received_at,
+/**
+ * The INSERT of a batch: the JSON array `batch` (a jsonb expression) in its order, those rows
+ * only if `when` holds (one condition for the whole batch). Its answer is the rows inserted:
+ * an id stored meanwhile by another server is left out.
+ */
+export const insertSql = (
+  batch: string,
+  when = 'true',
+) => `INSERT INTO escalations (id, request, body_hash, task_id, category, urgency, team, respond_by, received_at,
     notification_next_attempt_at, notification_message_id, resolve_by, decision, created_by_type, created_by_id, created_by_label)
   SELECT e->>'id', e->'request', e->>'bodyHash', e->>'taskId', e->>'category', e->>'urgency', e->>'team',
     (e->>'respondBy')::timestamptz, (e->>'receivedAt')::timestamptz, (e->>'leaseUntil')::timestamptz, e->>'messageId',
     (e->>'resolveBy')::timestamptz, NULLIF(e->'decision', 'null'::jsonb), e->>'createdByType', e->>'createdById', e->>'createdByLabel'
-  FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS t (e, n)
+  FROM jsonb_array_elements(${batch}) WITH ORDINALITY AS t (e, n)
+  WHERE ${when}
   ORDER BY n
   ON CONFLICT (id) DO NOTHING
   RETURNING *`;
+
+/** The task locks of a batch, `taskIds` a text[] expression (see `insertMany`). */
+export const lockTasksSql = (taskIds: string) =>
+  `SELECT pg_advisory_xact_lock(${TASK_LOCK}, h) FROM (SELECT DISTINCT hashtext(t) AS h FROM unnest(${taskIds}) AS t ORDER BY h) AS locks`;
+
+const INSERT = insertSql('$1::text::jsonb');
 
 const time = (v: Date | string) => (typeof v === 'string' ? Date.parse(v) : v.getTime());
 
@@ -62,10 +77,7 @@ export function insertMany(transact: Transact, items: readonly NewEscalation[]):
     // One task at a time across every batch and server: a batch waits here for any other that
     // holds one of its tasks, and then sees what that one stored. The locks are taken in one
     // order everywhere (by key), so two batches never wait for each other round a circle.
-    await tx.query(
-      `SELECT pg_advisory_xact_lock(${TASK_LOCK}, h) FROM (SELECT DISTINCT hashtext(t) AS h FROM unnest($1::text[]) AS t ORDER BY h) AS locks`,
-      [taskIds],
-    );
+    await tx.query(lockTasksSql('$1::text[]'), [taskIds]);
     const { rows: found } = await tx.query<Row>(
       "SELECT * FROM escalations WHERE id = ANY($1::text[]) OR (task_id = ANY($2::text[]) AND status <> 'resolved')",
       [ids, taskIds],

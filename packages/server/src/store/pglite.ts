@@ -69,6 +69,8 @@ export function createPgliteDatabase(options: PgliteStoreOptions = {}): SqlDatab
   const db: SqlDatabase = {
     ...session(pg),
     transaction: (fn) => pg.transaction((tx) => fn(session(tx))),
+    // One call into the WebAssembly for the whole script: on PGlite each statement is such a call.
+    script: async (sql) => (await pg.exec(sql)).map((r) => ({ rows: r.rows })),
     close: () => pg.close(),
   };
   return db;

@@ -106,6 +106,11 @@ export function createPostgresDatabase(options: PostgresStoreOptions): SqlDataba
         client.release();
       }
     },
+    // Without parameters `pg` sends the script as one simple query, and answers one result per statement.
+    script: async (sql) => {
+      const results = (await pool.query(sql)) as pg.QueryResult | pg.QueryResult[];
+      return (Array.isArray(results) ? results : [results]).map((r) => ({ rows: r.rows }));
+    },
     close: () => pool.end(),
     connections: options.max ?? 10,
   };

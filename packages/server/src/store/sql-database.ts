@@ -7,6 +7,9 @@ export interface SqlSession {
   exec(sql: string): Promise<void>;
 }
 
+/** The rows of each statement of a script, in order. */
+export type ScriptResults = { rows: unknown[] }[];
+
 /** A database both Postgres flavours can be adapted to (see `pglite.ts` and `postgres.ts`). */
 export interface SqlDatabase extends SqlSession {
   /** Runs `fn` inside one transaction on one connection; rolls back when it throws. */
@@ -16,5 +19,11 @@ export interface SqlDatabase extends SqlSession {
    * for batches of inserts. Absent: one (PGlite, a single connection).
    */
   readonly connections?: number;
+  /**
+   * Runs a script of several statements in one round trip, as one transaction (PostgreSQL's
+   * simple query protocol: it commits at the end, or rolls back at the first error), and answers
+   * the rows of each statement. Optional: without it, inserts take one round trip per statement.
+   */
+  script?(sql: string): Promise<ScriptResults>;
   close(): Promise<void>;
 }

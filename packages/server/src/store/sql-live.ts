@@ -17,6 +17,11 @@ export interface SqlLive extends LiveEvents {
   inTransactionAll?(tx: SqlSession, events: LiveEvent[]): Promise<void>;
   /** Runs once that transaction committed. */
   committed(event: LiveEvent): void;
+  /**
+   * True when `inTransaction` does nothing (events go out only once committed): a change then
+   * needs nothing of its transaction but its own statements, and may go as one script.
+   */
+  readonly afterCommit?: boolean;
   /** Ends every subscription (each is told its feed was lost) and any connection of its own. */
   close(): Promise<void>;
 }
@@ -28,6 +33,7 @@ export function inProcessLive(): SqlLive {
     subscribe: bus.subscribe,
     inTransaction: async () => {},
     committed: (event) => bus.publish(event),
+    afterCommit: true,
     close: async () => bus.lose(),
   };
 }

@@ -4,7 +4,7 @@
  * flavour is a test of the SQL of the other.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { NOTIFICATION_LEASE_MS, type ListQuery, type ListResult, type NewEscalation, type Notification } from '../types.ts';
+import { NOTIFICATION_LEASE_MS, type ListQuery, type ListResult, type Notification } from '../types.ts';
 import { createSqlAccessStore } from './access-sql.ts';
 import { createSqlFollowUps } from './follow-ups-sql.ts';
 import type { SlaStore } from '../sla/store.ts';
@@ -16,7 +16,7 @@ import { listWhere } from './list-sql.ts';
 import { inProcessLive, transactWith, type SqlLive } from './sql-live.ts';
 import { type EscalationRow } from './sql-rows.ts';
 import { createGroupCommit } from './group-commit.ts';
-import { insertMany } from './insert-sql.ts';
+import { scriptedInserts } from './insert-script-sql.ts';
 import { setNotifications } from './notification-sql.ts';
 import { sqlMetrics } from './metrics-sql.ts';
 
@@ -98,8 +98,8 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
       });
     },
 
-    // Group commit (group-commit.ts): concurrent inserts share one transaction.
-    insert: createGroupCommit((items: readonly NewEscalation[]) => insertMany(transact, items), batching),
+    // Group commit (group-commit.ts): concurrent inserts share one transaction, most often one script (insert-script-sql.ts).
+    insert: createGroupCommit(scriptedInserts(db, live, transact), batching),
 
     async get(id: string) {
       const { rows } = await db.query<EscalationRow>('SELECT * FROM escalations WHERE id = $1', [id]);

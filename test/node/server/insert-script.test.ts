@@ -1,0 +1,181 @@
+/**
+ * Inserts by script (packages/server/src/store/insert-script-sql.ts): a batch of new escalations
+ * is one script (the task locks and a guarded INSERT, one round trip, no BEGIN or COMMIT), and
+ * anything else (a replay, a task already open, two of the batch sharing a task) gets the answer
+ * `insertMany` gives, through a transaction. On PGlite and, with DATABASE_URL, PostgreSQL with
+ * in-process live events (the only case the script is for), two stores racing on one database.
+ * And the dollar quoting the script's literals rely on (sql-literal.ts).
+ */
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { createPgliteDatabase, createSqlStore, type EscalationStore, type NewEscalation } from '../../../packages/server/src/index.ts';
+import { createPostgresDatabase } from '../../../packages/server/src/postgres.ts';
+import type { SqlDatabase } from '../../../packages/server/src/store/sql-database.ts';
+import { dollarQuote } from '../../../packages/server/src/store/sql-literal.ts';
+import { makeNew, makeRequest, uniqueTask } from '../../support/fixtures.ts';
+
+/** `db`, counting its scripts and transactions. */
+function counted(db: SqlDatabase) {
+  const counts = { scripts: 0, transactions: 0 };
+  const wrapped: SqlDatabase = {
+    ...db,
+    script: (sql) => (counts.scripts++, db.script!(sql)),
+    transaction: (fn) => (counts.transactions++, db.transaction(fn)),
+  };
+  return { db: wrapped, counts };
+}
+
+async function pgliteStore() {
+  const { db, counts } = counted(createPgliteDatabase({ dataDir: 'memory://' }));
+  // A long linger: everything started together is one batch.
+  const store = createSqlStore(db, { batch: { lingerMs: 20 } });
+  await store.migrate();
+  counts.transactions = 0;
+  return { store, counts };
+}
+
+/** The first goes at once (a quiet store); the rest arrive while it runs and go together. */
+const together = (store: EscalationStore, items: NewEscalation[]) => Promise.all(items.map((e) => store.insert(e)));
+
+describe('inserts by script', () => {
+  it('a batch of new escalations is one script, no transaction, each stored once', async () => {
+    const { store, counts } = await pgliteStore();
+    try {
+      const items = Array.from({ length: 6 }, () => makeNew());
+      const results = await together(store, items);
+      assert.deepEqual(
+        results.map((r) => [r.inserted, r.record.id, r.bodyHash]),
+        items.map((e) => [true, e.request.id, 'hash-a']),
+      );
+      assert.deepEqual(counts, { scripts: 2, transactions: 0 });
+      for (const e of items) assert.equal((await store.get(e.request.id))?.request.taskId, e.request.taskId);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a batch holding a replay and a task already open goes through a transaction, each answered as alone', async () => {
+    const { store, counts } = await pgliteStore();
+    try {
+      const [stored, open] = [makeNew(), makeNew()];
+      await together(store, [stored, open]);
+      const fresh = makeNew();
+      const sameTask = makeNew({ request: makeRequest({ taskId: open.request.taskId }) });
+      const [first, replay, taken, created] = await together(store, [makeNew(), stored, sameTask, fresh]);
+      assert.equal(first?.inserted, true);
+      assert.equal(replay?.inserted, false);
+      assert.equal(replay?.record.id, stored.request.id);
+      assert.equal(taken?.taskAlreadyEscalated, true);
+      assert.equal(taken?.record.id, open.request.id);
+      assert.equal(created?.inserted, true);
+      assert.equal(await store.get(sameTask.request.id), undefined, 'nothing stored for the taken task');
+      // The batch tried its script, which the guard held back, then the transaction.
+      assert.equal(counts.transactions, 1);
+      assert.ok(counts.scripts >= 3);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('two of a batch sharing a task skip the script: the first is stored, the second told the task is taken', async () => {
+    const { store, counts } = await pgliteStore();
+    try {
+      const taskId = uniqueTask();
+      const racers = Array.from({ length: 3 }, () => makeNew({ request: makeRequest({ taskId }) }));
+      const results = await together(store, [makeNew(), ...racers]);
+      assert.deepEqual(
+        results.slice(1).map((r) => [r.inserted, r.taskAlreadyEscalated ?? false, r.record.id]),
+        [
+          [true, false, racers[0]!.request.id],
+          [false, true, racers[0]!.request.id],
+          [false, true, racers[0]!.request.id],
+        ],
+      );
+      assert.deepEqual(counts, { scripts: 1, transactions: 1 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a script the database refuses fails only the escalation it refuses (each goes again alone)', async () => {
+    const { store } = await pgliteStore();
+    try {
+      const good = [makeNew(), makeNew(), makeNew()];
+      // No category: the column is NOT NULL, and the whole script is rolled back.
+      const bad = makeNew({ request: { ...makeRequest(), category: undefined } as never });
+      const items = [good[0]!, good[1]!, bad, good[2]!];
+      const results = await Promise.allSettled(items.map((e) => store.insert(e)));
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['fulfilled', 'fulfilled', 'rejected', 'fulfilled'],
+      );
+      assert.match(String((results[2] as PromiseRejectedResult).reason), /category/);
+      const stored = await Promise.all(items.map((e) => store.get(e.request.id)));
+      assert.deepEqual(
+        stored.map((r) => r !== undefined),
+        [true, true, false, true],
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  const url = process.env.DATABASE_URL ?? '';
+  it(
+    'on PostgreSQL, two stores racing for tasks and ids: one escalation per task and per id',
+    { skip: url ? false : 'DATABASE_URL is not set' },
+    async () => {
+      const schema = `escalate_script_${process.pid}_${Date.now().toString(36)}`;
+      const admin = createPostgresDatabase({ connectionString: url, max: 1 });
+      await admin.query(`CREATE SCHEMA ${schema}`);
+      const u = new URL(url);
+      u.searchParams.set('options', `-c search_path=${schema}`);
+      const stores = [0, 1].map(() => createSqlStore(createPostgresDatabase({ connectionString: u.href })));
+      after(async () => {
+        await Promise.all(stores.map((s) => s.close()));
+        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await admin.close();
+      });
+      await stores[0]!.migrate();
+      const tasks = Array.from({ length: 5 }, uniqueTask);
+      // Per task eight escalations; and five ids each sent under two tasks of their own.
+      const byTask = tasks.flatMap((taskId) => Array.from({ length: 8 }, () => makeNew({ request: makeRequest({ taskId }) })));
+      const twice = Array.from({ length: 5 }, () => makeRequest()).flatMap((request) => [
+        makeNew({ request }),
+        makeNew({ request: { ...request, taskId: uniqueTask() } }),
+      ]);
+      const all = [...byTask, ...twice].map((e, i) => ({ e, store: stores[i % 2]! }));
+      const results = await Promise.all(all.map(({ e, store }) => store.insert(e)));
+      for (const taskId of tasks) {
+        const winners = results.filter((r, i) => r.inserted && all[i]!.e.request.taskId === taskId);
+        assert.equal(winners.length, 1, `one escalation of ${taskId}`);
+        results.forEach((r, i) => {
+          if (all[i]!.e.request.taskId === taskId && !r.inserted) assert.equal(r.record.id, winners[0]!.record.id);
+        });
+      }
+      for (const e of twice.filter((_, i) => i % 2 === 0)) {
+        const answers = results.filter((_, i) => all[i]!.e.request.id === e.request.id);
+        assert.equal(answers.filter((r) => r.inserted).length, 1, `one insert of ${e.request.id}`);
+        assert.equal(new Set(answers.map((r) => r.record.request.taskId)).size, 1, 'both answers name the one stored');
+      }
+      const { rows } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.escalations`);
+      assert.equal(rows[0]?.n, tasks.length + 5);
+    },
+  );
+});
+
+describe('dollarQuote', () => {
+  it('quotes any text so the database reads it back unchanged, and refuses a NUL', async () => {
+    const db = createPgliteDatabase({ dataDir: 'memory://' });
+    try {
+      const texts = ["it's", 'back\\slash', '$q0$', 'ends in $q0', '$q0$q1$ $q2', '$$', '', 'ünïcödé 🙂', "'; DROP TABLE x; --"];
+      for (const text of texts) {
+        const [result] = await db.script!(`SELECT ${dollarQuote(text)} AS t`);
+        assert.deepEqual(result?.rows, [{ t: text }], text);
+      }
+    } finally {
+      await db.close();
+    }
+    assert.throws(() => dollarQuote('a\0b'), TypeError);
+  });
+});
