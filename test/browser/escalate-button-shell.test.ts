@@ -114,6 +114,42 @@ describe('<escalate-button> shell', () => {
     expect([...root(el).querySelectorAll('*')].map((e) => e.localName)).to.deep.equal(['button']);
   });
 
+  it("reads the case's details from its attributes, as Lit properties would give them, and writes no attribute of its own", async () => {
+    const el = host.querySelector<EscalateButton>('#alone')!;
+    el.setAttribute('customer-name', 'Dana Reyes');
+    el.setAttribute('task-title', 'Disputed charge');
+    expect([el.customerName, el.taskTitle, el.customerEmail]).to.deep.equal(['Dana Reyes', 'Disputed charge', undefined]);
+    expect([...el.attributes].map((a) => a.name).sort()).to.deep.equal(
+      ['customer-name', 'id', 'task-id', 'task-title'],
+      'no default reflected',
+    );
+
+    // A property set to something else wins until the attribute changes again (the last write wins).
+    el.customerName = 'Dana R.';
+    expect(el.customerName).to.equal('Dana R.');
+    el.customerName = undefined;
+    expect(el.customerName, 'set to undefined while the attribute is there').to.equal(undefined);
+    el.setAttribute('customer-name', 'Dana Q. Reyes');
+    expect(el.customerName).to.equal('Dana Q. Reyes');
+    el.removeAttribute('customer-name');
+    expect(el.customerName).to.equal(undefined);
+  });
+
+  it('shows a change of those attributes in the open dialog', async () => {
+    const el = document.createElement('escalate-button');
+    Object.assign(el, { taskId: 'S-5', endpoint: scenario('ok').endpoint });
+    el.setAttribute('task-title', 'Disputed charge');
+    host.append(el);
+    await el.open();
+    const taskLine = () => text(root(el).querySelector('#task-line'));
+    expect(taskLine()).to.contain('Disputed charge');
+    el.setAttribute('task-title', 'Refund not received');
+    await el.updateComplete;
+    expect(taskLine()).to.contain('Refund not received');
+    el.close();
+    el.remove();
+  });
+
   it('keeps focus when it becomes disabled, and opens by pointer and by keyboard with focus back on it after', async () => {
     const el = host.querySelector<EscalateButton>('#alone')!;
     el.endpoint = scenario('ok').endpoint;

@@ -4,8 +4,8 @@ import { css } from 'lit';
 // under a Content-Security-Policy without 'unsafe-inline' for styles. The button's own rules
 // load with the shell; the dialog's (escalate-dialog.styles.ts) with the lazily loaded dialog,
 // and so do the colours and rules only the dialog uses (text, borders, fields, .primary).
-// Comments stay out of the CSS text: a minifier keeps a template literal as written, so they
-// would be bytes every page loads.
+// Written compact, one rule a line, and without comments: a minifier keeps a template literal
+// as written, so spaces and comments would be bytes every page loads (prettier would indent it).
 // - Dark mode takes the dark pair only, not the light --escalate-accent: a brand colour picked
 //   for white text and a white surface fails contrast as text on the dark surface (Cancel,
 //   secondary) and under the dark --_on-accent.
@@ -13,60 +13,14 @@ import { css } from 'lit';
 // - Outlined is opaque, not transparent: the trigger sits on the host's page, whose background
 //   the element cannot know (a light page under a dark OS setting would leave the dark accent
 //   text at 2.7:1). On its own surface the accent always has its contrast.
+// prettier-ignore
 export const styles = css`
-  :host {
-    --_accent: var(--escalate-accent, #2454d6);
-    --_on-accent: var(--escalate-accent-contrast, #ffffff);
-    --_radius: var(--escalate-radius, 8px);
-    --_surface: var(--escalate-surface, #ffffff);
-    display: inline-block;
-    font-family: var(--escalate-font, inherit);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: var(--escalate-accent-dark, #6b9bff);
-      --_on-accent: var(--escalate-accent-contrast-dark, #0d1117);
-      --_surface: var(--escalate-surface-dark, #161b22);
-    }
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
-  button {
-    font: inherit;
-    min-height: 2.5rem;
-    padding: 0.4em 1.1em;
-    border-radius: var(--_radius);
-    border: 2px solid var(--_accent);
-    cursor: pointer;
-  }
-  button:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
-  }
-  [part='button'] {
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font-weight: 600;
-  }
-  :host([variant='secondary']) [part='button'],
-  [part='button'][data-escalated] {
-    background: var(--_surface);
-    color: var(--_accent);
-  }
-  [aria-disabled='true'] {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
+:host{--_accent:var(--escalate-accent,#2454d6);--_on-accent:var(--escalate-accent-contrast,#fff);--_radius:var(--escalate-radius,8px);--_surface:var(--escalate-surface,#fff);display:inline-block;font-family:var(--escalate-font,inherit)}
+@media (prefers-color-scheme:dark){:host{--_accent:var(--escalate-accent-dark,#6b9bff);--_on-accent:var(--escalate-accent-contrast-dark,#0d1117);--_surface:var(--escalate-surface-dark,#161b22)}}
+:host([hidden]){display:none}
+button{font:inherit;min-height:2.5rem;padding:.4em 1.1em;border-radius:var(--_radius);border:2px solid var(--_accent);cursor:pointer}
+button:focus-visible{outline:3px solid var(--_accent);outline-offset:2px}
+[part=button]{background:var(--_accent);color:var(--_on-accent);font-weight:600}
+:host([variant=secondary]) [part=button],[part=button][data-escalated]{background:var(--_surface);color:var(--_accent)}
+[aria-disabled=true]{opacity:.6;cursor:not-allowed}
 `;

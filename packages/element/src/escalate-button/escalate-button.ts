@@ -76,7 +76,8 @@ export class EscalateButton extends LitElement implements DialogHost {
   // Declared here rather than by decorators: the decorators' code and a call per property are
   // bytes every page of closed buttons loads. Each property's JSDoc is on its field below.
   static override properties = {
-    taskId: { attribute: 'task-id', reflect: true },
+    // useDefault: the initial '' and false are not written as attributes (a write per row).
+    taskId: { attribute: 'task-id', reflect: true, useDefault: true },
     taskTitle: { attribute: 'task-title' },
     endpoint: {},
     category: {},
@@ -88,7 +89,7 @@ export class EscalateButton extends LitElement implements DialogHost {
     accountId: { attribute: 'account-id' },
     label: {},
     variant: { reflect: true },
-    disabled: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true, useDefault: true },
     currency: {},
     supportPhone: { attribute: 'support-phone' },
     client: { attribute: false },
@@ -106,7 +107,31 @@ export class EscalateButton extends LitElement implements DialogHost {
   // would otherwise give `taskId`, `categories`… as attributes.
   static {
     this.finalize();
+    // The string properties that do not reflect (the case's details, label, endpoint) are for
+    // the dialog or read once per render: a row keeps no string of its own for them (~50 B of
+    // heap each, per row of a long list) but reads its attribute when asked. A property set
+    // to anything else is kept, and a later change of the attribute wins again, as with Lit's
+    // own properties (which Lit still calls on attribute changes: the setter below).
+    for (const [name, { attribute, type, reflect }] of this.elementProperties) {
+      if (attribute === false || type || reflect) continue;
+      const attr = typeof attribute === 'string' ? attribute : (name as string);
+      Object.defineProperty(this.prototype, name, {
+        get(this: EscalateButton) {
+          const own = this.#own;
+          return own && name in own ? own[name] : (this.getAttribute(attr) ?? undefined);
+        },
+        set(this: EscalateButton, value?: string | null) {
+          if (value === this.getAttribute(attr)) delete this.#own?.[name];
+          else (this.#own ??= {})[name] = value ?? undefined;
+          // Not requestUpdate(name): that reads the property (a getAttribute per row) for an
+          // entry of changedProperties that nothing here reads.
+          this.requestUpdate();
+        },
+      });
+    }
   }
+  /** Those string properties set to other than their attribute (see the static block). */
+  #own?: Record<PropertyKey, string | undefined>;
 
   /** The task being escalated (required); drafts are kept per task. */
   taskId = '';
@@ -130,8 +155,11 @@ export class EscalateButton extends LitElement implements DialogHost {
   declare accountId?: string;
   /** The button's text; "Escalate" unless set. */
   declare label?: string;
-  /** Visual weight of the button: `primary` (filled) or `secondary` (outlined). */
-  variant: 'primary' | 'secondary' = 'primary';
+  /**
+   * Visual weight of the button: `primary` (filled) or `secondary` (outlined).
+   * @default 'primary' (unset: a reflected default would write an attribute on every row)
+   */
+  declare variant?: 'primary' | 'secondary';
   /** Disables the button. */
   disabled = false;
   /** The currency of a credit or refund the agent enters (ISO 4217, e.g. `EUR`); the provider's, else USD. */
@@ -212,7 +240,10 @@ export class EscalateButton extends LitElement implements DialogHost {
 
   /** Why the button cannot be used, or `undefined` when it can. */
   get unavailableReason(): string | undefined {
-    const { client, endpoint, strings } = this.config;
+    return this.#reason(this.config);
+  }
+
+  #reason({ client, endpoint, strings }: EscalationConfig): string | undefined {
     if (!client && !endpoint) return strings?.notConfigured ?? shellEn.notConfigured;
     if (!this.taskId) return strings?.noTask ?? shellEn.noTask;
     return undefined;
@@ -312,8 +343,9 @@ export class EscalateButton extends LitElement implements DialogHost {
 
   override render() {
     // The server never says "not available": only the browser knows the provider's settings.
-    const reason = this.disabled || this.#guessing ? undefined : this.unavailableReason;
-    const strings = this.config.strings ?? {};
+    const config = this.config;
+    const reason = this.disabled || this.#guessing ? undefined : this.#reason(config);
+    const strings = config.strings ?? {};
     const under = this.#underWay;
     // The whole line needs the dialog's module: "Escalated" alone until it is here (then again).
     if (under && !loaded) void loadDialog().then(() => this.requestUpdate());
@@ -331,17 +363,8 @@ export class EscalateButton extends LitElement implements DialogHost {
     this.#label = this.#full || this.#guessing ? undefined : label;
     if (this.#label !== undefined) return html`<button part="button" type="button" aria-haspopup="dialog"></button>`;
     if (!this.#full) return html`<button part="button" type="button" aria-haspopup="dialog">${label}</button>`;
-    return html`<button
-        part="button"
-        type="button"
-        aria-haspopup="dialog"
-        aria-disabled=${ifDefined(this.disabled || reason ? 'true' : undefined)}
-        aria-describedby=${reason ? 'unavailable' : nothing}
-        data-escalated=${ifDefined(under?.status)}
-      >
-        ${label}
-      </button>
-      ${reason ? html`<span id="unavailable" class="visually-hidden">${reason}</span>` : nothing}
-      ${this.#dialog ? this.#dialog.render() : nothing}`;
+    // One line (prettier would indent it): a template literal's spaces are bytes every page loads.
+    // prettier-ignore
+    return html`<button part="button" type="button" aria-haspopup="dialog" aria-disabled=${ifDefined(this.disabled || reason ? 'true' : undefined)} aria-describedby=${reason ? 'unavailable' : nothing} data-escalated=${ifDefined(under?.status)}>${label}</button>${reason ? html`<span id="unavailable" hidden>${reason}</span>` : nothing}${this.#dialog ? this.#dialog.render() : nothing}`;
   }
 }

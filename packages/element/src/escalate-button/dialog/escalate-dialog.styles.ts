@@ -21,6 +21,17 @@ export const dialogStyles = css`
       --_success: var(--escalate-success-dark, #56d364);
     }
   }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
   input:focus-visible,
   select:focus-visible,
   textarea:focus-visible {
