@@ -3,13 +3,16 @@
  * together, in one transaction (inserts: `insert-sql.ts`; notification states: `sql.ts`). Under
  * load the first write of a batch waits `lingerMs` for others, so the batch grows with it, and
  * each commit (and on PGlite each statement, a call into its single-threaded WebAssembly) serves
- * many requests. A quiet store does not wait: a write goes at once unless, within the last
- * `QUIET_MS`, one arrived while others were waiting or running (one client at a time never pays
- * the linger).
+ * many requests. A quiet store does not wait, but for the end of the event loop's turn: a write
+ * goes then unless, within the last `QUIET_MS`, one arrived while others were waiting or running
+ * (one client at a time never pays the linger).
  */
 
 /** How long after the last sign of concurrent writes the store counts as quiet, in ms. */
 export const QUIET_MS = 100;
+
+/** After the I/O of this turn of the event loop (`setImmediate` where there is one). */
+const nextTurn: (fn: () => void) => void = globalThis.setImmediate ?? ((fn) => setTimeout(fn, 0));
 
 interface Waiting<In, Out> {
   input: In;
@@ -79,6 +82,21 @@ export function createGroupCommit<In, Out>(
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let turnScheduled = false;
+
+  /**
+   * A write is never sent in the turn of the event loop it arrived in: the requests read in the
+   * same turn (on PGlite: every one that came while the last batch blocked the loop) reach the
+   * store first and go with it. Costs a lone write well under a millisecond.
+   */
+  function pumpNextTurn(): void {
+    if (turnScheduled) return;
+    turnScheduled = true;
+    nextTurn(() => {
+      turnScheduled = false;
+      pump();
+    });
+  }
 
   function pump(): void {
     while (running < concurrency && waiting.length) {
@@ -103,6 +121,6 @@ export function createGroupCommit<In, Out>(
       const since = performance.now();
       if (running || waiting.length) crowdedAt = since;
       waiting.push({ input, since, resolve, reject });
-      pump();
+      pumpNextTurn();
     });
 }
