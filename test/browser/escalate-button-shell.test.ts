@@ -124,6 +124,12 @@ describe('<escalate-button> shell', () => {
       'no default reflected',
     );
 
+    // The task id reflects: it is kept as its attribute.
+    el.taskId = 'S-4b';
+    expect([el.getAttribute('task-id'), el.taskId]).to.deep.equal(['S-4b', 'S-4b']);
+    el.setAttribute('task-id', 'S-4');
+    expect(el.taskId).to.equal('S-4');
+
     // A property set to something else wins until the attribute changes again (the last write wins).
     el.customerName = 'Dana R.';
     expect(el.customerName).to.equal('Dana R.');

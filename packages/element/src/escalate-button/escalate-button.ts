@@ -1,5 +1,4 @@
 import { html, isServer, LitElement, nothing, type PropertyValues } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CategoryDefinition, ContactMethod, EscalationPolicy, EscalationState, Signals, Urgency } from '@escalate-kit/sdk';
 import { ConfigRequestEvent, listen, stopListening } from '../config-request.ts';
 import { escalationContext, type EscalationClientLike, type EscalationConfig } from '../context.ts';
@@ -76,8 +75,7 @@ export class EscalateButton extends LitElement implements DialogHost {
   // Declared here rather than by decorators: the decorators' code and a call per property are
   // bytes every page of closed buttons loads. Each property's JSDoc is on its field below.
   static override properties = {
-    // useDefault: the initial '' and false are not written as attributes (a write per row).
-    taskId: { attribute: 'task-id', reflect: true, useDefault: true },
+    taskId: { attribute: 'task-id', reflect: true },
     taskTitle: { attribute: 'task-title' },
     endpoint: {},
     category: {},
@@ -89,7 +87,7 @@ export class EscalateButton extends LitElement implements DialogHost {
     accountId: { attribute: 'account-id' },
     label: {},
     variant: { reflect: true },
-    disabled: { type: Boolean, reflect: true, useDefault: true },
+    disabled: { type: Boolean, reflect: true },
     currency: {},
     supportPhone: { attribute: 'support-phone' },
     client: { attribute: false },
@@ -107,13 +105,14 @@ export class EscalateButton extends LitElement implements DialogHost {
   // would otherwise give `taskId`, `categories`… as attributes.
   static {
     this.finalize();
-    // The string properties that do not reflect (the case's details, label, endpoint) are for
-    // the dialog or read once per render: a row keeps no string of its own for them (~50 B of
-    // heap each, per row of a long list) but reads its attribute when asked. A property set
-    // to anything else is kept, and a later change of the attribute wins again, as with Lit's
-    // own properties (which Lit still calls on attribute changes: the setter below).
+    // The string properties (the case's details, label, endpoint, task id) are for the dialog
+    // or read once per render: a row keeps no string of its own for them (~50 B of heap each,
+    // per row of a long list) but reads its attribute when asked. One that reflects is kept as
+    // its attribute alone; another set to anything but its attribute is kept, and a later
+    // change of the attribute wins again, as with Lit's own properties (Lit still calls the
+    // setter below on attribute changes). Not Lit's `useDefault`: that is a Map per row.
     for (const [name, { attribute, type, reflect }] of this.elementProperties) {
-      if (attribute === false || type || reflect) continue;
+      if (attribute === false || type) continue;
       const attr = typeof attribute === 'string' ? attribute : (name as string);
       Object.defineProperty(this.prototype, name, {
         get(this: EscalateButton) {
@@ -122,7 +121,10 @@ export class EscalateButton extends LitElement implements DialogHost {
         },
         set(this: EscalateButton, value?: string | null) {
           if (value === this.getAttribute(attr)) delete this.#own?.[name];
-          else (this.#own ??= {})[name] = value ?? undefined;
+          else if (reflect) {
+            if (value == null) this.removeAttribute(attr);
+            else this.setAttribute(attr, value);
+          } else (this.#own ??= {})[name] = value;
           // Not requestUpdate(name): that reads the property (a getAttribute per row) for an
           // entry of changedProperties that nothing here reads.
           this.requestUpdate();
@@ -131,10 +133,10 @@ export class EscalateButton extends LitElement implements DialogHost {
     }
   }
   /** Those string properties set to other than their attribute (see the static block). */
-  #own?: Record<PropertyKey, string | undefined>;
+  #own?: Record<PropertyKey, string | null | undefined>;
 
   /** The task being escalated (required); drafts are kept per task. */
-  taskId = '';
+  declare taskId: string;
   /** The task's title in your app (e.g. "Disputed $450 charge"): shown in the dialog and sent to the account team. */
   declare taskTitle?: string;
   /** Where to POST; overrides the provider's endpoint and client. */
@@ -332,8 +334,9 @@ export class EscalateButton extends LitElement implements DialogHost {
   }
 
   protected override update(changed: PropertyValues) {
-    // The move to the full template (render) makes a new <button>: one that had focus passes it on.
-    const active = this.shadowRoot?.activeElement;
+    // The move to the full template (render) makes a new <button>: one that had focus passes it
+    // on. (Nothing has focus before the first render: most rows render once, and ask nothing.)
+    const active = this.hasUpdated && this.shadowRoot!.activeElement;
     const focused = active && active === this.trigger;
     super.update(changed);
     const trigger = this.trigger;
@@ -365,6 +368,6 @@ export class EscalateButton extends LitElement implements DialogHost {
     if (!this.#full) return html`<button part="button" type="button" aria-haspopup="dialog">${label}</button>`;
     // One line (prettier would indent it): a template literal's spaces are bytes every page loads.
     // prettier-ignore
-    return html`<button part="button" type="button" aria-haspopup="dialog" aria-disabled=${ifDefined(this.disabled || reason ? 'true' : undefined)} aria-describedby=${reason ? 'unavailable' : nothing} data-escalated=${ifDefined(under?.status)}>${label}</button>${reason ? html`<span id="unavailable" hidden>${reason}</span>` : nothing}${this.#dialog ? this.#dialog.render() : nothing}`;
+    return html`<button part="button" type="button" aria-haspopup="dialog" aria-disabled=${this.disabled || reason ? 'true' : nothing} aria-describedby=${reason ? 'unavailable' : nothing} data-escalated=${under ? under.status : nothing}>${label}</button>${reason ? html`<span id="unavailable" hidden>${reason}</span>` : nothing}${this.#dialog ? this.#dialog.render() : nothing}`;
   }
 }
