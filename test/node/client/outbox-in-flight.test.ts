@@ -21,6 +21,9 @@ async function closedMidSend(endpoint: string, outbox: ReturnType<typeof memoryO
   closed.dispose();
 }
 
+/** The client removes an answered entry in a task of its own, after its caller has resumed. */
+const removed = () => new Promise((r) => setTimeout(r, 5));
+
 /** A fetch that holds every request until `release()`, then sends it. */
 function heldFetch() {
   let release!: () => void;
@@ -73,7 +76,10 @@ describe('outbox: an escalation on the wire', () => {
     assert.deepEqual(await client.flush(), { delivered: 0, remaining: 0 });
     held.release();
     assert.equal((await sending).status, 'sent');
+    assert.deepEqual(await client.pending(), [], 'not pending once the receipt came');
+    assert.deepEqual(await client.flush(), { delivered: 0, remaining: 0 }, 'nor sent again while its entry is being removed');
     assert.equal(held.calls(), 1);
+    await removed();
     assert.deepEqual(await outbox.list(), [], 'gone once the receipt came (removed after the host was told)');
   });
 
@@ -109,6 +115,8 @@ describe('outbox: an escalation on the wire', () => {
     const outbox = memoryOutbox();
     const client = createEscalationClient({ endpoint: server.endpoint('status-400', 'final'), ...fast, outbox });
     await assert.rejects(client.escalate({ ...input, taskId: 'T-FINAL' }), { status: 400 });
+    assert.deepEqual(await client.pending(), []);
+    await removed();
     assert.deepEqual(await outbox.list(), []);
   });
 });
