@@ -9,10 +9,11 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { createPgliteDatabase, createSqlStore, type EscalationStore, type NewEscalation } from '../../../packages/server/src/index.ts';
-import { createPostgresDatabase } from '../../../packages/server/src/postgres.ts';
+import { createPostgresDatabase, createPostgresLive } from '../../../packages/server/src/postgres.ts';
+import { liveEvent, type LiveEvent } from '../../../packages/server/src/live/event.ts';
 import type { SqlDatabase } from '../../../packages/server/src/store/sql-database.ts';
 import { dollarQuote } from '../../../packages/server/src/store/sql-literal.ts';
-import { makeNew, makeRequest, uniqueTask } from '../../support/fixtures.ts';
+import { makeNew, makeRequest, testActor, uniqueTask } from '../../support/fixtures.ts';
 
 /** `db`, counting its scripts and transactions. */
 function counted(db: SqlDatabase) {
@@ -158,6 +159,39 @@ describe('inserts by script', () => {
       }
       const { rows } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.escalations`);
       assert.equal(rows[0]?.n, tasks.length + 5);
+    },
+  );
+});
+
+describe('inserts by script, announced by NOTIFY', () => {
+  const url = process.env.DATABASE_URL ?? '';
+  it(
+    'one script with the NOTIFYs in it: each insert announced once, as insertMany announces it',
+    { skip: url ? false : 'DATABASE_URL is not set' },
+    async () => {
+      const schema = `escalate_notify_${process.pid}_${Date.now().toString(36)}`;
+      const admin = createPostgresDatabase({ connectionString: url, max: 1 });
+      await admin.query(`CREATE SCHEMA ${schema}`);
+      const u = new URL(url);
+      u.searchParams.set('options', `-c search_path=${schema}`);
+      const { db, counts } = counted(createPostgresDatabase({ connectionString: u.href }));
+      const store = createSqlStore(db, { live: createPostgresLive({ connectionString: u.href, channel: schema }) });
+      after(async () => {
+        await store.close();
+        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await admin.close();
+      });
+      await store.migrate();
+      counts.transactions = 0;
+      const events: LiveEvent[] = [];
+      const stop = await store.events.subscribe((e) => events.push(e));
+      const items = Array.from({ length: 5 }, () => ({ ...makeNew(), createdBy: testActor }));
+      const results = await together(store, items);
+      for (let i = 0; i < 100 && events.length < items.length; i++) await new Promise((ok) => setTimeout(ok, 20));
+      stop();
+      assert.deepEqual(counts, { scripts: 1, transactions: 0 });
+      const byId = (a: LiveEvent, b: LiveEvent) => (a.data.id < b.data.id ? -1 : 1);
+      assert.deepEqual(events.sort(byId), results.map((r) => liveEvent('escalation.created', r.record, r.record.receivedAt)).sort(byId));
     },
   );
 });

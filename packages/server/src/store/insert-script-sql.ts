@@ -7,8 +7,9 @@
  * replay, a second escalation of a task) makes the guard insert nothing, and the batch goes
  * through `insertMany` (a transaction that reads before it writes) as before.
  *
- * Only where live events go out after the commit (`SqlLive.afterCommit`): a NOTIFY would have
- * to be in the transaction, after the INSERT, which this script cannot know in advance.
+ * Live events: published after the commit (`SqlLive.afterCommit`, in-process), or, where they
+ * go with the transaction (PostgreSQL's NOTIFY, `SqlLive.notifySql`), by the INSERT itself: one
+ * notification per row it inserted, made beforehand from what the row will be.
  */
 import type { InsertResult, NewEscalation } from '../types.ts';
 import { liveEvent, type LiveEvent } from '../live/event.ts';
@@ -16,6 +17,8 @@ import { insertable, insertMany, insertSql, lockTasksSql, type Row } from './ins
 import type { SqlDatabase } from './sql-database.ts';
 import type { SqlLive, Transact } from './sql-live.ts';
 import { dollarQuote } from './sql-literal.ts';
+import { isoString } from './common.ts';
+import { newRecord } from './new-record.ts';
 import { toJson, toRecord } from './sql-rows.ts';
 
 /**
@@ -25,15 +28,26 @@ import { toJson, toRecord } from './sql-rows.ts';
  */
 const textArray = (texts: string[]) => `ARRAY[${texts.map(dollarQuote).join(', ')}]::text[]`;
 
+/** The event of an escalation once inserted, as `insertMany` publishes it (from the row read back). */
+const createdEvent = (e: NewEscalation) => liveEvent('escalation.created', newRecord(e), isoString(e.receivedAt));
+
+/** The INSERT, notifying each row it inserted with `notify` (`SqlLive.notifySql`). */
+function notifying(insert: string, items: readonly NewEscalation[], notify: (payload: string) => string): string {
+  const payloads = items.map((e) => `(${dollarQuote(e.request.id)}, ${dollarQuote(toJson(createdEvent(e)))})`).join(', ');
+  return `WITH ins AS (${insert})
+    SELECT ins.*, ${notify('p.payload')} AS notified FROM ins JOIN (VALUES ${payloads}) AS p (id, payload) ON p.id = ins.id`;
+}
+
 /** The script: the task locks, then (a statement of its own, so it sees what the lock holders committed) the guarded INSERT. */
-function script(items: readonly NewEscalation[]): string {
+function script(items: readonly NewEscalation[], live: SqlLive): string {
   const tasks = textArray(items.map((e) => e.request.taskId));
   const ids = textArray(items.map((e) => e.request.id));
   // Two conditions, not one with OR: for EXISTS of an OR the planner (without statistics) expects
   // an early match and scans the whole table; each alone is an index scan.
   const nothingStored = `NOT EXISTS (SELECT FROM escalations WHERE id = ANY(${ids}))
     AND NOT EXISTS (SELECT FROM escalations WHERE task_id = ANY(${tasks}) AND status <> 'resolved')`;
-  return `${lockTasksSql(tasks)};\n${insertSql(`${dollarQuote(toJson(items.map(insertable)))}::jsonb`, nothingStored)}`;
+  const insert = insertSql(`${dollarQuote(toJson(items.map(insertable)))}::jsonb`, nothingStored);
+  return `${lockTasksSql(tasks)};\n${live.afterCommit || !live.notifySql ? insert : notifying(insert, items, live.notifySql)}`;
 }
 
 /** Whether two escalations of the batch share an id or a task (their answers depend on each other). */
@@ -49,8 +63,8 @@ function sharesAny(items: readonly NewEscalation[]): boolean {
  */
 export function scriptedInserts(db: SqlDatabase, live: SqlLive, transact: Transact) {
   return async (items: readonly NewEscalation[]): Promise<InsertResult[]> => {
-    if (!db.script || !live.afterCommit || sharesAny(items)) return insertMany(transact, items);
-    const [, inserted] = await db.script(script(items));
+    if (!db.script || !(live.afterCommit || live.notifySql) || sharesAny(items)) return insertMany(transact, items);
+    const [, inserted] = await db.script(script(items, live));
     const byId = new Map((inserted?.rows as Row[] | undefined)?.map((row) => [row.id, row]));
     const events: LiveEvent[] = [];
     const results: (InsertResult | undefined)[] = items.map((e) => {

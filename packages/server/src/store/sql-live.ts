@@ -22,6 +22,12 @@ export interface SqlLive extends LiveEvents {
    * needs nothing of its transaction but its own statements, and may go as one script.
    */
   readonly afterCommit?: boolean;
+  /**
+   * An SQL expression that publishes `payload` (an SQL text expression, an event as JSON) with
+   * the transaction it runs in, as `inTransaction` would: a script of inserts (`insert-script-sql.ts`)
+   * then notifies in the same round trip as it inserts.
+   */
+  notifySql?(payload: string): string;
   /** Ends every subscription (each is told its feed was lost) and any connection of its own. */
   close(): Promise<void>;
 }
