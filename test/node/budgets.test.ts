@@ -25,18 +25,19 @@
  * declared statically, one click listener on the host, a closed row's label as plain text, the
  * provider answering the context protocol itself, the dialog-only styles moved to the dialog);
  * (b) to 54 kB (54,841 B: ISO date-times without the z.iso namespace).
- * Lowered again on 2026-11-26 (issue 13): (b) to 44 kB (44,540 B, a hair under 43.5 kB: the SDK
- * sending with fetch instead of ky, and zod's share from 30.6 to 18.4 kB minified by checks of our
- * own in packages/sdk/src/schemas instead of zod's record, union, pipe, enum, literal, format,
- * length, regex and comparison classes, -2.5 kB gzip); and (c), the SDK client alone, budgeted
- * at 15 kB (15,016 B), its target of ≤ 18 kB now met.
+ * Lowered again on 2026-11-26 (issue 13): (b) to 51.5 kB (52,517 B) by zod's share going from
+ * 30.6 to 18.4 kB minified: checks of our own in packages/sdk/src/schemas instead of zod's record,
+ * union, pipe, enum, literal, format, length, regex and comparison classes (-2.5 kB gzip); and
+ * (c), the SDK client alone, budgeted at 22.5 kB (22,848 B; its target is 18 kB). A transport of
+ * fetch and an attempt loop of our own instead of ky made (b) 44.5 kB and (c) 15.0 kB, but the
+ * issue keeps ky as a chosen dependency: it stays (git history has that transport, e107ee0).
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { entries, measureBundle, type BundleSize } from '../../bench/bundle-size.mjs';
 
 const kB = 1024;
-const budgets = { eager: 9 * kB, all: 44 * kB, sdkClient: 15 * kB };
+const budgets = { eager: 9 * kB, all: 51.5 * kB, sdkClient: 22.5 * kB };
 const show = (bytes: number) => `${(bytes / kB).toFixed(2)} kB`;
 
 describe('byte budgets (gzip)', () => {

@@ -1,11 +1,20 @@
 /**
- * One escalation on the wire: the POST with its Idempotency-Key and the retry rules, the receipt
- * check, the reads, and every failure turned into a typed error (the attempts: attempts.ts).
+ * One escalation on the wire: the ky instance with the retry rules, the POST with its
+ * Idempotency-Key, the receipt check, and every failure turned into a typed error.
  */
-import { EscalationError, EscalationHttpError, EscalationNetworkError, EscalationReceiptError, toFieldIssues } from '../errors.ts';
+import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
+import {
+  EscalationError,
+  EscalationHttpError,
+  EscalationNetworkError,
+  EscalationReceiptError,
+  EscalationTimeoutError,
+  toFieldIssues,
+} from '../errors.ts';
 import { errorBodySchema, escalationReceiptSchema, type EscalationReceipt, type EscalationRequest } from '../schemas/index.ts';
-import { exchange, Refusal, refusalData, RETRYABLE_STATUS, type AttemptRules } from './attempts.ts';
 import type { EscalationClientOptions } from './options.ts';
+
+const RETRYABLE_STATUS = [408, 429, ...Array.from({ length: 100 }, (_, i) => 500 + i)];
 
 /** Faults worth retrying later with the same key: the server may simply not have seen it. */
 export const isTransient = (e: EscalationError) =>
@@ -17,7 +26,7 @@ export interface Transport {
    * `unsaved`: the outbox may not hold it yet, so a page going away must not cut the request.
    */
   send(request: EscalationRequest, unsaved?: boolean): Promise<EscalationReceipt>;
-  /** GETs `url` with the host's headers, once (a read is cheap to ask again); resolves with the JSON body or throws. */
+  /** GETs `url` with the host's headers (retried as ky retries reads); resolves with the JSON body or throws. */
   read(url: string): Promise<unknown>;
   /** POSTs `body` to `url` under `Idempotency-Key: key`, retried as escalations are; resolves with the JSON body or throws. */
   post(url: string, body: unknown, key: string): Promise<unknown>;
@@ -26,9 +35,6 @@ export interface Transport {
   /** Any failure of `send`, as the SDK's typed error. */
   toError(e: unknown): EscalationError;
 }
-
-/** Header names as `fetch` keeps them (lower case), so the host's and ours never both go out. */
-const lower = (init: unknown): Record<string, string> => Object.fromEntries(new Headers(init as HeadersInit | undefined));
 
 /** Whether `url` is the page's own origin (false outside a page). */
 function sameOrigin(url: string | URL): boolean {
@@ -46,46 +52,67 @@ export function createTransport(options: EscalationClientOptions<string>): Trans
   const totalTimeout = options.totalTimeout ?? 30_000;
   const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
   const base = retry.delay ?? 300;
-  // POST is only safe to retry because every attempt carries the same Idempotency-Key; a GET was
-  // never retried (ky's rules here named POST only), the caller asks again.
-  const posting: AttemptRules = {
-    limit: retry.limit ?? 3,
-    delay: (n) => base * 2 ** (n - 1),
-    backoffLimit: retry.backoffLimit ?? 10_000,
-    maxRetryAfter: retry.maxRetryAfter ?? 60_000,
+  const client: KyInstance = ky.create({
     timeout,
     totalTimeout,
-  };
-  const reading: AttemptRules = { ...posting, limit: 0 };
-  const fetchFn = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
-  // The static headers once; only `getHeaders` is per call.
-  const fixed = lower(options.headers);
+    fetch: options.fetch,
+    retry: {
+      limit: retry.limit ?? 3,
+      // POST is only safe to retry because every attempt carries the same Idempotency-Key.
+      methods: ['post'],
+      statusCodes: RETRYABLE_STATUS,
+      afterStatusCodes: [413, 429, 503],
+      retryOnTimeout: true,
+      delay: (attempt) => base * 2 ** (attempt - 1),
+      backoffLimit: retry.backoffLimit ?? 10_000,
+      maxRetryAfter: retry.maxRetryAfter ?? 60_000,
+      // "Equal jitter": never less than half the backoff, so a fleet of clients spreads out
+      // without some of them hammering the server again at once.
+      jitter: (delay) => delay / 2 + Math.random() * (delay / 2),
+    },
+  });
 
-  /** The host's headers (static, then per call, which win), and JSON asked for. */
-  async function hostHeaders(accept = 'application/json'): Promise<Record<string, string>> {
-    const dynamic = options.getHeaders ? lower(await options.getHeaders()) : undefined;
-    return { ...fixed, ...dynamic, accept };
+  /** The host's headers (static, then per call), and JSON asked for. */
+  async function hostHeaders(): Promise<Headers> {
+    const headers = new Headers(options.headers as HeadersInit | undefined);
+    if (options.getHeaders) {
+      new Headers((await options.getHeaders()) as HeadersInit).forEach((v, k) => headers.set(k, v));
+    }
+    headers.set('Accept', 'application/json');
+    return headers;
   }
 
-  /** A 2xx body as JSON; one that is not JSON is `undefined`, which the caller's schema refuses (a malformed answer). */
-  const json = (text: string): unknown => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return undefined;
-    }
-  };
+  const fetchFn = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
-  async function post(url: string | URL, body: unknown, key: string, unsaved = false): Promise<unknown> {
-    const headers = { ...(await hostHeaders()), 'idempotency-key': key, 'content-type': 'application/json' };
-    // The body as the string it is: every attempt sends the same bytes under the same key.
-    const text = JSON.stringify(body);
+  async function post(url: string | URL, json: unknown, key: string, unsaved = false): Promise<unknown> {
+    const headers = await hostHeaders();
+    headers.set('Idempotency-Key', key);
+    headers.set('Content-Type', 'application/json');
+    // The body goes to `fetch` as the string it is, not inside ky's Request: a Request's body is
+    // a stream, which ky tees again before every attempt (to retry it) and fetch then reads back
+    // chunk by chunk. In Node that was ~0.15 ms of a 0.5 ms local POST (bench/results.md §4).
+    // ky still times, retries and types every attempt; each attempt sends the same string.
+    const body = JSON.stringify(json);
     // `keepalive` lets the browser finish the request after the page has gone. Only same-origin
     // (a cross-origin one needs a preflight, which not every browser allows a keepalive request)
     // and only small bodies: a page's keepalive requests share 64 KiB, and a refused one fails as
     // a network fault (retried, then queued: delayed, never lost).
-    const keepalive = unsaved && sameOrigin(url) && text.length <= 8192;
-    return json(await exchange(fetchFn, String(url), { method: 'POST', headers, body: text, ...(keepalive && { keepalive }) }, posting));
+    const keepalive = unsaved && sameOrigin(url) && body.length <= 8192;
+    const response = await client.post(url, {
+      headers,
+      // ky calls its `fetch` with the Request it made (URL, method, headers, its abort signal).
+      fetch: (request, init) => {
+        const { url, method, headers: sent, signal } = request as Request;
+        return fetchFn(url, { ...init, method, headers: sent, body, signal, ...(keepalive && { keepalive }) });
+      },
+    });
+    return response.json().catch((e: unknown) => {
+      // A body that is not JSON is a malformed receipt, which `send` says (a final answer). A read
+      // cut short (the timeout, a dropped connection) is a fault like any other: the server may
+      // have stored it, so it is retried under its key, never called malformed.
+      if (e instanceof SyntaxError) return undefined;
+      throw e;
+    });
   }
 
   return {
@@ -100,19 +127,19 @@ export function createTransport(options: EscalationClientOptions<string>): Trans
     },
 
     async stream(url, signal) {
-      // Open for as long as it lasts: no timer, no retry; a refusal throws as any answer does.
-      const response = await fetchFn(url, { headers: await hostHeaders('text/event-stream'), signal });
-      if (!response.ok) throw new Refusal(response, await refusalData(response, 10_000));
-      return response;
+      const headers = await hostHeaders();
+      headers.set('Accept', 'text/event-stream');
+      // Open for as long as it lasts; a refusal throws as any answer does (`toError` types it).
+      return client.get(url, { headers, signal, timeout: false, totalTimeout: false, retry: 0 });
     },
 
     async read(url) {
-      return json(await exchange(fetchFn, url, { headers: await hostHeaders() }, reading));
+      return client.get(url, { headers: await hostHeaders() }).json();
     },
 
     toError(e) {
       if (e instanceof EscalationError) return e;
-      if (e instanceof Refusal) {
+      if (isHTTPError(e)) {
         const status = e.response.status;
         const body = errorBodySchema.safeParse(e.data);
         const data = body.success ? body.data : undefined;
@@ -124,7 +151,15 @@ export function createTransport(options: EscalationClientOptions<string>): Trans
           data?.existing,
         );
       }
-      if (e instanceof TypeError) return new EscalationNetworkError('Could not reach the escalation endpoint', { cause: e });
+      if (isTimeoutError(e)) {
+        return new EscalationTimeoutError(
+          `No answer from the escalation endpoint in time (${timeout} ms per attempt, ${totalTimeout} ms in all)`,
+          { cause: e },
+        );
+      }
+      if (isNetworkError(e) || e instanceof TypeError) {
+        return new EscalationNetworkError('Could not reach the escalation endpoint', { cause: e });
+      }
       throw e;
     },
   };
