@@ -13,6 +13,8 @@ import { createPostgresDatabase, createPostgresLive } from '../../../packages/se
 import { liveEvent, type LiveEvent } from '../../../packages/server/src/live/event.ts';
 import type { SqlDatabase } from '../../../packages/server/src/store/sql-database.ts';
 import { dollarQuote } from '../../../packages/server/src/store/sql-literal.ts';
+import { insertScript } from '../../../packages/server/src/store/insert-script-sql.ts';
+import { inProcessLive } from '../../../packages/server/src/store/sql-live.ts';
 import { makeNew, makeRequest, testActor, uniqueTask } from '../../support/fixtures.ts';
 
 /** `db`, counting its scripts and transactions. */
@@ -116,6 +118,26 @@ describe('inserts by script', () => {
       );
     } finally {
       await store.close();
+    }
+  });
+
+  it('reads what is stored by index on a large table PGlite has no statistics of (no whole-table scan)', async () => {
+    const db = createPgliteDatabase({ dataDir: 'memory://' });
+    try {
+      await createSqlStore(db).migrate();
+      // 30,000 rows, each sent and e-mailed (updated once, as the notification worker does).
+      await db.exec(`INSERT INTO escalations (id, request, body_hash, task_id, category, urgency, team, respond_by, received_at)
+        SELECT 'id-' || n, '{}', 'h', 'task-' || n, 'billing', 'normal', 'billing', now(), now() FROM generate_series(1, 30000) AS n;
+        UPDATE escalations SET notification_state = 'sent'`);
+      const statement = insertScript(
+        Array.from({ length: 8 }, () => makeNew()),
+        inProcessLive(),
+      ).split(';\n')[1]!;
+      const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement}`);
+      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      assert.doesNotMatch(plan, /Seq Scan on escalations/, plan);
+    } finally {
+      await db.close();
     }
   });
 

@@ -31,23 +31,25 @@ const textArray = (texts: string[]) => `ARRAY[${texts.map(dollarQuote).join(', '
 /** The event of an escalation once inserted, as `insertMany` publishes it (from the row read back). */
 const createdEvent = (e: NewEscalation) => liveEvent('escalation.created', newRecord(e), isoString(e.receivedAt));
 
-/** The INSERT, notifying each row it inserted with `notify` (`SqlLive.notifySql`). */
+/** The INSERT as a CTE `ins`, and a SELECT of its rows notifying each with `notify` (`SqlLive.notifySql`). */
 function notifying(insert: string, items: readonly NewEscalation[], notify: (payload: string) => string): string {
   const payloads = items.map((e) => `(${dollarQuote(e.request.id)}, ${dollarQuote(toJson(createdEvent(e)))})`).join(', ');
-  return `WITH ins AS (${insert})
+  return `ins AS (${insert})
     SELECT ins.*, ${notify('p.payload')} AS notified FROM ins JOIN (VALUES ${payloads}) AS p (id, payload) ON p.id = ins.id`;
 }
 
 /** The script: the task locks, then (a statement of its own, so it sees what the lock holders committed) the guarded INSERT. */
-function script(items: readonly NewEscalation[], live: SqlLive): string {
+export function insertScript(items: readonly NewEscalation[], live: SqlLive): string {
   const tasks = textArray(items.map((e) => e.request.taskId));
   const ids = textArray(items.map((e) => e.request.id));
-  // Two conditions, not one with OR: for EXISTS of an OR the planner (without statistics) expects
-  // an early match and scans the whole table; each alone is an index scan.
-  const nothingStored = `NOT EXISTS (SELECT FROM escalations WHERE id = ANY(${ids}))
-    AND NOT EXISTS (SELECT FROM escalations WHERE task_id = ANY(${tasks}) AND status <> 'resolved')`;
-  const insert = insertSql(`${dollarQuote(toJson(items.map(insertable)))}::jsonb`, nothingStored);
-  return `${lockTasksSql(tasks)};\n${live.afterCommit || !live.notifySql ? insert : notifying(insert, items, live.notifySql)}`;
+  // What `insertMany` reads, as a query of its own (a materialized CTE is planned for all its
+  // rows: index scans). Under EXISTS the planner, which has no statistics on PGlite, expects an
+  // early match and came to scan the whole table as it grew.
+  const found = `found AS MATERIALIZED (SELECT FROM escalations WHERE id = ANY(${ids}) OR (task_id = ANY(${tasks}) AND status <> 'resolved'))`;
+  const insert = insertSql(`${dollarQuote(toJson(items.map(insertable)))}::jsonb`, 'NOT EXISTS (SELECT FROM found)');
+  const guarded =
+    live.afterCommit || !live.notifySql ? `WITH ${found} ${insert}` : `WITH ${found}, ${notifying(insert, items, live.notifySql)}`;
+  return `${lockTasksSql(tasks)};\n${guarded}`;
 }
 
 /** Whether two escalations of the batch share an id or a task (their answers depend on each other). */
@@ -64,7 +66,7 @@ function sharesAny(items: readonly NewEscalation[]): boolean {
 export function scriptedInserts(db: SqlDatabase, live: SqlLive, transact: Transact) {
   return async (items: readonly NewEscalation[]): Promise<InsertResult[]> => {
     if (!db.script || !(live.afterCommit || live.notifySql) || sharesAny(items)) return insertMany(transact, items);
-    const [, inserted] = await db.script(script(items, live));
+    const [, inserted] = await db.script(insertScript(items, live));
     const byId = new Map((inserted?.rows as Row[] | undefined)?.map((row) => [row.id, row]));
     const events: LiveEvent[] = [];
     const results: (InsertResult | undefined)[] = items.map((e) => {
