@@ -262,6 +262,9 @@ export class EscalateButton extends LitElement implements DialogHost {
     if (e.composedPath()[0] === this.trigger) void this.open();
   };
 
+  /** For the page's intent listener (one function for every row, not a closure each). */
+  static readonly #isButton = (node: EventTarget) => node instanceof EscalateButton;
+
   /** Asks the nearest provider for its configuration (again: see config-request.ts). */
   static readonly #request = (button: EscalateButton) => {
     const callback = (value: EscalationConfig, unsubscribe?: () => void) => {
@@ -283,7 +286,7 @@ export class EscalateButton extends LitElement implements DialogHost {
     if (isServer) return;
     listen(this, EscalateButton.#request);
     EscalateButton.#request(this);
-    hearIntent((node) => node instanceof EscalateButton);
+    hearIntent(EscalateButton.#isButton);
     warmUpWhenIdle(this);
     if (this.lookup) void loadDialog().then((m) => (this.isConnected ? m.lookUp(this) : undefined));
   }
