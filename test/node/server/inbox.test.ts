@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { defaultCategories } from '@escalate-kit/sdk';
 import {
   createEscalationHandler,
@@ -204,6 +204,41 @@ describe('account-team inbox: notes stay with their escalation', () => {
     await waitFor('Task T-A marked contacted');
     assert.equal(await noteBox(), '', 'cleared after it was saved');
     assert.deepEqual(await historyOf(a), [['contacted', 'Called Ana, left a voicemail']]);
+  });
+
+  it('leaves focus in the note box when the escalation it was asked to open arrives after the agent started typing', async () => {
+    await open(b, 'T-B');
+    // The agent clicks B's row again (B is open already) and goes straight to the note while
+    // B is read again, slowly: focus must not jump to the heading when it arrives, or the rest
+    // of the note would be shortcuts (c claims, t marks contacted).
+    const held: (() => void)[] = [];
+    const hold = (request: HTTPRequest) => {
+      if (request.method() === 'GET' && request.url().endsWith(`/api/escalations/${b}`)) held.push(() => void request.continue());
+      else void request.continue();
+    };
+    await page.setRequestInterception(true);
+    page.on('request', hold);
+    try {
+      await page.click(`escalation-inbox >>> tr[data-id="${b}"] .row-link`);
+      await page.click('escalation-inbox >>> #note');
+      await page.keyboard.type('Sent the replacement');
+      assert.equal(held.length, 1, 'the read of B is held');
+      held.shift()!();
+      await page.waitForFunction(() => location.hash.length > 1);
+      await new Promise((r) => setTimeout(r, 200));
+      await page.keyboard.type(' router today, tracking to come');
+    } finally {
+      page.off('request', hold);
+      await page.setRequestInterception(false);
+    }
+    const focused = await page.$eval('escalation-inbox', (el) => el.shadowRoot!.activeElement?.id);
+    assert.equal(focused, 'note', 'focus stayed in the note box');
+    assert.equal(await noteBox(), 'Sent the replacement router today, tracking to come');
+    assert.deepEqual(await historyOf(b), [], 'no shortcut pressed: nothing claimed or marked');
+    await page.$eval('escalation-inbox >>> #note', (el) => {
+      (el as HTMLTextAreaElement).value = '';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
   });
 
   it('never carries a note to another escalation, and keeps an unsaved one for when the agent comes back', async () => {

@@ -172,12 +172,17 @@ export class EscalationInbox extends LitElement {
   /** Opens `id`: focus goes to its heading, or (`row`, moving through the list by key) stays on its row. */
   async select(id: string, focus: 'detail' | 'row' = 'detail') {
     const select = ++this.#selects;
+    // Where focus was when asked: if the agent has moved it while the escalation loaded (into the
+    // note box of the one already open, say), it stays where they put it. Moved to the heading,
+    // the rest of what they type would be shortcuts (c claims, t marks contacted).
+    const from = this.shadowRoot?.activeElement ?? null;
     try {
       const item = await this.#api.get(id);
       if (select !== this.#selects) return;
       this.selected = item;
       history.replaceState(history.state, '', `#${id}`);
       await this.updateComplete;
+      if ((this.shadowRoot?.activeElement ?? null) !== from) return;
       const target = focus === 'row' ? `tr[data-id="${CSS.escape(id)}"] .row-link` : '#detail h2';
       this.renderRoot.querySelector<HTMLElement>(target)?.focus();
     } catch (e) {
