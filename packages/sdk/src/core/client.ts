@@ -260,23 +260,17 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
   async #deliver(request: EscalationRequest): Promise<EscalationResult> {
     this.dispatchEvent(new EscalationSubmitEvent(request));
     if (this.#outbox && isOffline()) return this.#queue(request, 'offline');
+    // In the outbox before the first attempt, not beside it: a tab closed or reloaded once the
+    // request is on the wire must leave the entry, which the next page load (or another tab)
+    // sends under the same key (a duplicate, if the first attempt got through). Tried beside it
+    // (the write is ~1–2 ms of a local POST in Chromium): a tab closed mid-send then lost an
+    // escalation whose request the network dropped before its write had landed (the faults
+    // suite, F-133). The send is still `keepalive` in a page (transport.ts), so a closed tab's
+    // escalation usually arrives without waiting for another page.
+    await this.#outbox?.put(this.#entry(request)).catch(() => undefined);
     this.#sending.add(request.id);
-    // Written to the outbox while the first attempt is under way, not before it (an IndexedDB
-    // write is ~1–2 ms, a quarter or more of a local POST in Chromium) nor only after the last.
-    // No escalation can be lost by the overlap. Once the write has landed, a tab closed or
-    // reloaded mid-send leaves the entry, and the next page load (or another tab) sends it under
-    // the same key, which the server answers as a duplicate if the first attempt got through.
-    // A page that goes before the write lands lost the escalation when the write came first too
-    // (its write was cut, nothing had been sent); now the request is already on its way, and in
-    // a page it is `keepalive` (transport.ts): the browser finishes it after the page has gone.
-    // Nothing is reported, deleted or re-queued before the write has settled, so no outbox (a
-    // host's may not order its writes) sees a delete or a re-queue overtaken by this put.
-    // The request first: an IndexedDB put costs the page main-thread time, which would otherwise
-    // hold the request back; issued a moment later, it runs while the request is on its way.
-    const sending = this.#transport.send(request, true);
-    const stored = this.#outbox?.put(this.#entry(request)).catch(() => undefined);
     try {
-      const receipt = await sending.finally(() => stored);
+      const receipt = await this.#transport.send(request, true);
       // Not awaited: the host hears of it first. A page closed before the delete lands sends it
       // again on the next load, which the server answers as a duplicate: never a silent success.
       this.#forget(request.id);

@@ -23,9 +23,10 @@ export const isTransient = (e: EscalationError) =>
 export interface Transport {
   /**
    * Posts one escalation (retrying under its one key); resolves with a valid receipt or throws.
-   * `unsaved`: the outbox may not hold it yet, so a page going away must not cut the request.
+   * `own`: escalate()'s own send, not a flush's: kept alive in a page, so that a tab closed
+   * mid-send still delivers it (the outbox holds it anyway, for the next page load).
    */
-  send(request: EscalationRequest, unsaved?: boolean): Promise<EscalationReceipt>;
+  send(request: EscalationRequest, own?: boolean): Promise<EscalationReceipt>;
   /** GETs `url` with the host's headers (retried as ky retries reads); resolves with the JSON body or throws. */
   read(url: string): Promise<unknown>;
   /** POSTs `body` to `url` under `Idempotency-Key: key`, retried as escalations are; resolves with the JSON body or throws. */
@@ -84,7 +85,7 @@ export function createTransport(options: EscalationClientOptions<string>): Trans
 
   const fetchFn = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
-  async function post(url: string | URL, json: unknown, key: string, unsaved = false): Promise<unknown> {
+  async function post(url: string | URL, json: unknown, key: string, own = false): Promise<unknown> {
     const headers = await hostHeaders();
     headers.set('Idempotency-Key', key);
     headers.set('Content-Type', 'application/json');
@@ -97,7 +98,7 @@ export function createTransport(options: EscalationClientOptions<string>): Trans
     // (a cross-origin one needs a preflight, which not every browser allows a keepalive request)
     // and only small bodies: a page's keepalive requests share 64 KiB, and a refused one fails as
     // a network fault (retried, then queued: delayed, never lost).
-    const keepalive = unsaved && sameOrigin(url) && body.length <= 8192;
+    const keepalive = own && sameOrigin(url) && body.length <= 8192;
     const response = await client.post(url, {
       headers,
       // ky calls its `fetch` with the Request it made (URL, method, headers, its abort signal).
@@ -118,8 +119,8 @@ export function createTransport(options: EscalationClientOptions<string>): Trans
   return {
     post,
 
-    async send(request, unsaved) {
-      const body = await post(options.endpoint, request, request.id, unsaved);
+    async send(request, own) {
+      const body = await post(options.endpoint, request, request.id, own);
       const receipt = escalationReceiptSchema.safeParse(body);
       // A 2xx without a receipt is never a success: there is nothing to show the agent.
       if (!receipt.success) throw new EscalationReceiptError(toFieldIssues(receipt.error.issues), body);
