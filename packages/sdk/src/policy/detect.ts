@@ -99,10 +99,11 @@ export function detectSignals(text: string, options: DetectOptions = {}): Signal
   const lang = phrasesFor(policy, options.locale ?? 'en');
   const set = options.signals ?? {};
   const skip = new Set(options.skip ?? []);
-  const words = lang ? [...text.matchAll(WORD)].map((m) => ({ word: fold(m[0]), index: m.index, end: m.index + m[0].length })) : [];
+  if (!lang) return [];
+  const words = [...text.matchAll(WORD)].map((m) => ({ word: fold(m[0]), index: m.index, end: m.index + m[0].length }));
   // Nothing to find in a note with no word (every phrase and amount has one): the empty note of
   // a dialog opening for the first time costs no folding of every phrase.
-  if (!lang || !words.length) return [];
+  if (!words.length) return [];
   const negators = new Set(lang.negators.map(fold));
   const quoted = quotedSpans(text);
   const inQuotes = (i: number) => quoted.some(([a, b]) => i > a && i < b);

@@ -13,7 +13,7 @@
  */
 import type { InsertResult, NewEscalation } from '../types.ts';
 import { liveEvent, type LiveEvent } from '../live/event.ts';
-import { insertable, insertMany, insertSql, lockTasksSql, type Row } from './insert-sql.ts';
+import { insertable, insertMany, insertSql, lockTasksSql, storedOrOpenSql, type Row } from './insert-sql.ts';
 import type { SqlDatabase } from './sql-database.ts';
 import type { SqlLive, Transact } from './sql-live.ts';
 import { dollarQuote } from './sql-literal.ts';
@@ -45,7 +45,7 @@ export function insertScript(items: readonly NewEscalation[], live: SqlLive): st
   // What `insertMany` reads, as a query of its own (a materialized CTE is planned for all its
   // rows: index scans). Under EXISTS the planner, which has no statistics on PGlite, expects an
   // early match and came to scan the whole table as it grew.
-  const found = `found AS MATERIALIZED (SELECT FROM escalations WHERE id = ANY(${ids}) OR (task_id = ANY(${tasks}) AND status <> 'resolved'))`;
+  const found = `found AS MATERIALIZED (${storedOrOpenSql(ids, tasks, '')})`;
   const insert = insertSql(`${dollarQuote(toJson(items.map(insertable)))}::jsonb`, 'NOT EXISTS (SELECT FROM found)');
   const guarded =
     live.afterCommit || !live.notifySql ? `WITH ${found} ${insert}` : `WITH ${found}, ${notifying(insert, items, live.notifySql)}`;

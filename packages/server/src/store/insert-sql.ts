@@ -65,6 +65,13 @@ export const insertSql = (
 export const lockTasksSql = (taskIds: string) =>
   `SELECT pg_advisory_xact_lock(${TASK_LOCK}, h) FROM (SELECT DISTINCT hashtext(t) AS h FROM unnest(${taskIds}) AS t ORDER BY h) AS locks`;
 
+/**
+ * What a batch must be answered against: the rows stored under its ids, or open for its tasks
+ * (`ids` and `taskIds` text[] expressions; `columns` what to read of them).
+ */
+export const storedOrOpenSql = (ids: string, taskIds: string, columns = '*') =>
+  `SELECT ${columns} FROM escalations WHERE id = ANY(${ids}) OR (task_id = ANY(${taskIds}) AND status <> 'resolved')`;
+
 const INSERT = insertSql('$1::text::jsonb');
 
 const time = (v: Date | string) => (typeof v === 'string' ? Date.parse(v) : v.getTime());
@@ -78,10 +85,7 @@ export function insertMany(transact: Transact, items: readonly NewEscalation[]):
     // holds one of its tasks, and then sees what that one stored. The locks are taken in one
     // order everywhere (by key), so two batches never wait for each other round a circle.
     await tx.query(lockTasksSql('$1::text[]'), [taskIds]);
-    const { rows: found } = await tx.query<Row>(
-      "SELECT * FROM escalations WHERE id = ANY($1::text[]) OR (task_id = ANY($2::text[]) AND status <> 'resolved')",
-      [ids, taskIds],
-    );
+    const { rows: found } = await tx.query<Row>(storedOrOpenSql('$1::text[]', '$2::text[]'), [ids, taskIds]);
     const byId = new Map<string, Row>();
     const openByTask = new Map<string, Row>();
     for (const row of found) {
