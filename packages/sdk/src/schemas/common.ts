@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { maxLength, minLength, pattern } from './published.ts';
 import { oneOf } from './choices.ts';
+import { lazy } from './lazy.ts';
 
 /** Bounds of every string and collection, exported so UIs can show the same limits. */
 export const limits = {
@@ -99,18 +100,20 @@ export function identifier(max: number, what: string) {
 
 export const slugPattern = /^[a-z][a-z0-9_-]*$/;
 
-export const contactMethodSchema = oneOf(contactMethods, 'Choose how the customer wants to be contacted: call, text or email');
+export const contactMethodSchema = /* @__PURE__ */ lazy(() =>
+  oneOf(contactMethods, 'Choose how the customer wants to be contacted: call, text or email'),
+);
 export type ContactMethod = z.infer<typeof contactMethodSchema>;
 
 const urgencyMessage = 'Urgency must be urgent or standard';
-export const urgencySchema = oneOf(urgencies, urgencyMessage);
+export const urgencySchema = /* @__PURE__ */ lazy(() => oneOf(urgencies, urgencyMessage));
 export type Urgency = z.infer<typeof urgencySchema>;
 
 const priorityMessage = 'Priority must be critical, high, medium or low';
-export const prioritySchema = oneOf(priorities, priorityMessage);
+export const prioritySchema = /* @__PURE__ */ lazy(() => oneOf(priorities, priorityMessage));
 export type Priority = z.infer<typeof prioritySchema>;
 
 // As a record's keys (the policy's tables), where a z.enum makes every one required. Marked pure:
 // a bundle that does not use them leaves them out, and zod's enum class with them.
-export const urgencyKeys = /* @__PURE__ */ z.enum(urgencies, urgencyMessage);
-export const priorityKeys = /* @__PURE__ */ z.enum(priorities, priorityMessage);
+export const urgencyKeys = /* @__PURE__ */ lazy(() => z.enum(urgencies, urgencyMessage));
+export const priorityKeys = /* @__PURE__ */ lazy(() => z.enum(priorities, priorityMessage));

@@ -5,9 +5,12 @@
  * zod's record and union. test/node/schemas/context.test.ts holds the two to the same verdicts.
  */
 import * as z from 'zod/mini';
+import { lazy } from './lazy.ts';
 import { limits } from './common.ts';
 import { contextText, notAContextValue, tooManyContextKeys } from './context.ts';
 
-export const contextRecord = z
-  .record(z.string(), z.union([contextText, z.number(), z.boolean()], notAContextValue))
-  .check(z.refine((ctx) => Object.keys(ctx).length <= limits.contextKeys, tooManyContextKeys));
+export const contextRecord = /* @__PURE__ */ lazy(() =>
+  z
+    .record(z.string(), z.union([contextText, z.number(), z.boolean()], notAContextValue))
+    .check(z.refine((ctx) => Object.keys(ctx).length <= limits.contextKeys, tooManyContextKeys)),
+);

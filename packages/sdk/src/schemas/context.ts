@@ -6,6 +6,7 @@
  * test/node/schemas/context.test.ts holds the two to the same verdicts and messages.
  */
 import * as z from 'zod/mini';
+import { lazy } from './lazy.ts';
 import { maxLength, pattern } from './published.ts';
 import { invisibleFormatting, limits, noControl, wellFormed, wellFormedCheck } from './common.ts';
 
@@ -30,13 +31,15 @@ function keyProblem(key: string): string | undefined {
 }
 
 /** A text value of the context. */
-export const contextText = z
-  .string()
-  .check(
-    maxLength(limits.contextValue, `Context values must be at most ${limits.contextValue} characters`),
-    pattern(noControl, 'Context values must not contain control characters'),
-    wellFormedCheck('A context value'),
-  );
+export const contextText = /* @__PURE__ */ lazy(() =>
+  z
+    .string()
+    .check(
+      maxLength(limits.contextValue, `Context values must be at most ${limits.contextValue} characters`),
+      pattern(noControl, 'Context values must not contain control characters'),
+      wellFormedCheck('A context value'),
+    ),
+);
 
 export const notAContextValue = 'Context values must be a string, number or boolean';
 export const tooManyContextKeys = `Context may have at most ${limits.contextKeys} keys`;
@@ -75,8 +78,10 @@ function contextIssues(raw: unknown): Issue[] {
 }
 
 /** Small, flat, bounded host context (e.g. `{ queue: 'tier-1', attempt: 2 }`). */
-export const contextSchema = z.custom<ContextValues>().check(
-  z.superRefine((raw, payload) => {
-    for (const { path, message } of contextIssues(raw)) payload.issues.push({ code: 'custom', input: raw, path, message });
-  }),
+export const contextSchema = /* @__PURE__ */ lazy(() =>
+  z.custom<ContextValues>().check(
+    z.superRefine((raw, payload) => {
+      for (const { path, message } of contextIssues(raw)) payload.issues.push({ code: 'custom', input: raw, path, message });
+    }),
+  ),
 );

@@ -5,6 +5,7 @@
  * request, the history's notes), which is ignored here rather than parsed into the bundle.
  */
 import * as z from 'zod/mini';
+import { lazy } from './lazy.ts';
 import { oneOf } from './choices.ts';
 
 /**
@@ -13,28 +14,34 @@ import { oneOf } from './choices.ts';
  */
 export const escalationStatuses = ['open', 'contacted', 'waiting', 'resolved'] as const;
 export type EscalationStatus = (typeof escalationStatuses)[number];
-export const escalationStatusSchema = oneOf(escalationStatuses, 'Status must be open, contacted, waiting or resolved');
+export const escalationStatusSchema = /* @__PURE__ */ lazy(() =>
+  oneOf(escalationStatuses, 'Status must be open, contacted, waiting or resolved'),
+);
 
 /** One escalation as `GET {endpoint}/{id}` and `GET {endpoint}?taskId=…` answer it (the fields read). */
-export const escalationStateSchema = z.object({
-  id: z.string(),
-  request: z.object({ taskId: z.string(), taskTitle: z.optional(z.string()) }),
-  status: escalationStatusSchema,
-  /** The team that takes it, as the server decided. */
-  team: z.string(),
-  respondBy: z.string(),
-  resolveBy: z.optional(z.string()),
-  receivedAt: z.string(),
-  /** Each change of status, oldest first: the last one says since when the status holds. */
-  history: z.array(z.object({ to: escalationStatusSchema, at: z.string() })),
-});
+export const escalationStateSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    id: z.string(),
+    request: z.object({ taskId: z.string(), taskTitle: z.optional(z.string()) }),
+    status: escalationStatusSchema,
+    /** The team that takes it, as the server decided. */
+    team: z.string(),
+    respondBy: z.string(),
+    resolveBy: z.optional(z.string()),
+    receivedAt: z.string(),
+    /** Each change of status, oldest first: the last one says since when the status holds. */
+    history: z.array(z.object({ to: escalationStatusSchema, at: z.string() })),
+  }),
+);
 export type EscalationStateBody = z.output<typeof escalationStateSchema>;
 
 /** `GET {endpoint}?…`: one page of escalations, in respond-by order, and the cursor of the next page. */
-export const escalationPageSchema = z.object({
-  items: z.array(escalationStateSchema),
-  nextCursor: z.optional(z.string()),
-});
+export const escalationPageSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    items: z.array(escalationStateSchema),
+    nextCursor: z.optional(z.string()),
+  }),
+);
 
 /**
  * Where an escalation stands, for the agent's side.
