@@ -9,7 +9,7 @@ import { identifier, limits, strictObjectError as strict } from './common.ts';
 import { isoDateTime, uuid } from './formats.ts';
 import { agentSchema } from './parties.ts';
 
-const reportShape = /* @__PURE__ */ lazy(() => ({
+const buildReportShape = () => ({
   // Lower case on the way in: one report is one id however a client spells its hex digits.
   id: uuid('Id must be a UUID').check(z.toLowerCase()),
   taskId: identifier(limits.taskId, 'Task id'),
@@ -18,10 +18,13 @@ const reportShape = /* @__PURE__ */ lazy(() => ({
   agentStartedOn: agentSchema.shape.startedOn,
   /** When the agent finished the task. @default when the server received the report */
   handledAt: z.optional(isoDateTime('handledAt must be an ISO-8601 date-time')),
-}));
+});
+let reportShapeBuilt: ReturnType<typeof buildReportShape> | undefined;
+// Built once for the schemas below; a plain object, since it is spread.
+const reportShape = () => (reportShapeBuilt ??= buildReportShape());
 
 /** The body of `POST /api/handled`, exactly as it travels. The server validates with it. */
-export const handledReportSchema = /* @__PURE__ */ lazy(() => z.strictObject(reportShape, strict));
+export const handledReportSchema = /* @__PURE__ */ lazy(() => z.strictObject(reportShape(), strict));
 export type HandledReport = z.output<typeof handledReportSchema>;
 
 /**
@@ -31,11 +34,11 @@ export type HandledReport = z.output<typeof handledReportSchema>;
 export const handledInputSchema = /* @__PURE__ */ lazy(() =>
   z.strictObject(
     {
-      taskId: reportShape.taskId,
-      agentId: reportShape.agentId,
-      startedOn: reportShape.agentStartedOn,
-      id: z.optional(reportShape.id),
-      handledAt: reportShape.handledAt,
+      taskId: reportShape().taskId,
+      agentId: reportShape().agentId,
+      startedOn: reportShape().agentStartedOn,
+      id: z.optional(reportShape().id),
+      handledAt: reportShape().handledAt,
     },
     strict,
   ),

@@ -80,7 +80,7 @@ const contactMatchesMethod = /* @__PURE__ */ lazy(() =>
   ),
 );
 
-const requestShape = /* @__PURE__ */ lazy(() => ({
+const buildRequestShape = () => ({
   // Lower case on the way in: one escalation is one id however a client spells its hex digits.
   id: uuid('Id must be a UUID').check(z.toLowerCase()),
   taskId: identifier(limits.taskId, 'Task id'),
@@ -101,10 +101,13 @@ const requestShape = /* @__PURE__ */ lazy(() => ({
   signals: z.optional(signalsSchema),
   context: z.optional(contextSchema),
   createdAt: isoDateTime('createdAt must be an ISO-8601 date-time'),
-}));
+});
+let requestShapeBuilt: ReturnType<typeof buildRequestShape> | undefined;
+// Built once for the schemas below; a plain object, since it is spread.
+const requestShape = () => (requestShapeBuilt ??= buildRequestShape());
 
 /** The body of `POST <endpoint>`, exactly as it travels. Used by the server to validate. */
-export const escalationRequestSchema = /* @__PURE__ */ lazy(() => z.strictObject(requestShape, strict).check(contactMatchesMethod));
+export const escalationRequestSchema = /* @__PURE__ */ lazy(() => z.strictObject(requestShape(), strict).check(contactMatchesMethod));
 export type EscalationRequest = z.output<typeof escalationRequestSchema>;
 
 /**
@@ -115,9 +118,9 @@ export const escalationInputSchema = /* @__PURE__ */ lazy(() =>
   z
     .strictObject(
       {
-        ...requestShape,
-        id: z.optional(requestShape.id),
-        createdAt: z.optional(requestShape.createdAt),
+        ...requestShape(),
+        id: z.optional(requestShape().id),
+        createdAt: z.optional(requestShape().createdAt),
       },
       strict,
     )
