@@ -139,6 +139,30 @@ describe('<escalate-button> shell', () => {
     expect(el.customerName).to.equal('Dana Q. Reyes');
     el.removeAttribute('customer-name');
     expect(el.customerName).to.equal(undefined);
+
+    // Set over an attribute, then that attribute written again with the same value: the
+    // property still wins (what it was set over has not changed; Lit would take the attribute).
+    el.setAttribute('customer-phone', '555-0100');
+    el.customerPhone = '555-0199';
+    el.setAttribute('customer-phone', '555-0100');
+    expect(el.customerPhone).to.equal('555-0199');
+    el.setAttribute('customer-phone', '555-0123');
+    expect(el.customerPhone).to.equal('555-0123');
+  });
+
+  it('renders again for a change of what the closed button shows, not for the case details only the dialog shows', async () => {
+    const el = host.querySelector<EscalateButton>('[task-id="S-3"]')!;
+    await el.updateComplete;
+    for (const name of ['task-title', 'customer-name', 'customer-email', 'customer-phone', 'category', 'urgency', 'currency']) {
+      el.setAttribute(name, 'x');
+      expect(el.isUpdatePending, name).to.equal(false);
+    }
+    el.setAttribute('label', 'Escalate S-3');
+    expect(el.isUpdatePending, 'label').to.equal(true);
+    await el.updateComplete;
+    expect(label(el)).to.equal('Escalate S-3');
+    el.removeAttribute('label');
+    await el.updateComplete;
   });
 
   it('shows a change of those attributes in the open dialog', async () => {
@@ -149,9 +173,14 @@ describe('<escalate-button> shell', () => {
     await el.open();
     const taskLine = () => text(root(el).querySelector('#task-line'));
     expect(taskLine()).to.contain('Disputed charge');
+    // Not an observed attribute (a list's rows run nothing for it): the open dialog watches it,
+    // and shows the change before the next frame.
     el.setAttribute('task-title', 'Refund not received');
-    await el.updateComplete;
+    await new Promise(requestAnimationFrame);
     expect(taskLine()).to.contain('Refund not received');
+    el.setAttribute('customer-name', 'Dana Reyes');
+    await new Promise(requestAnimationFrame);
+    expect(text(root(el).querySelector('#task-line'))).to.contain('Dana Reyes');
     el.close();
     el.remove();
   });

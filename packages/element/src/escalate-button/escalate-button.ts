@@ -10,6 +10,25 @@ import { styles } from './escalate-button.styles.ts';
 import { hearIntent, loadDialog, loaded, warmUpWhenIdle } from './dialog-loader.ts';
 
 /**
+ * The case's details: string properties with an attribute (`@attr` on each field below, for the
+ * manifest) that only the dialog reads. Not Lit properties, so not observed attributes: a row of
+ * a long list runs no callback when its attributes are parsed (~6 ms per 1,000 rows); a dialog,
+ * once there, watches them itself (escalate-dialog.ts).
+ */
+const caseDetails = [
+  'taskTitle',
+  'category',
+  'contactMethod',
+  'urgency',
+  'customerName',
+  'customerEmail',
+  'customerPhone',
+  'accountId',
+  'currency',
+  'supportPhone',
+] as const;
+
+/**
  * One button that opens the escalation form for a task: category, notes (and what they
  * suggest), what the agent knows about the case, how the customer wants to be contacted,
  * urgency, and where it will go and why; then "Escalate to Account Team".
@@ -76,20 +95,10 @@ export class EscalateButton extends LitElement implements DialogHost {
   // bytes every page of closed buttons loads. Each property's JSDoc is on its field below.
   static override properties = {
     taskId: { attribute: 'task-id', reflect: true },
-    taskTitle: { attribute: 'task-title' },
     endpoint: {},
-    category: {},
-    contactMethod: { attribute: 'contact-method' },
-    urgency: {},
-    customerName: { attribute: 'customer-name' },
-    customerEmail: { attribute: 'customer-email' },
-    customerPhone: { attribute: 'customer-phone' },
-    accountId: { attribute: 'account-id' },
     label: {},
     variant: { reflect: true },
     disabled: { type: Boolean, reflect: true },
-    currency: {},
-    supportPhone: { attribute: 'support-phone' },
     client: { attribute: false },
     categories: { attribute: false },
     strings: { attribute: false },
@@ -107,24 +116,26 @@ export class EscalateButton extends LitElement implements DialogHost {
     this.finalize();
     // The string properties (the case's details, label, endpoint, task id) are for the dialog
     // or read once per render: a row keeps no string of its own for them (~50 B of heap each,
-    // per row of a long list) but reads its attribute when asked. One that reflects is kept as
-    // its attribute alone; another set to anything but its attribute is kept, and a later
-    // change of the attribute wins again, as with Lit's own properties (Lit still calls the
-    // setter below on attribute changes). Not Lit's `useDefault`: that is a Map per row.
-    for (const [name, { attribute, type, reflect }] of this.elementProperties) {
-      if (attribute === false || type) continue;
-      const attr = typeof attribute === 'string' ? attribute : (name as string);
+    // per row of a long list) but reads its attribute (the name in kebab case) when asked. One
+    // that reflects is kept as its attribute alone; another set to anything but its attribute
+    // is kept with the attribute it was set over, and wins until that attribute changes (the
+    // last write wins, as with Lit's properties). Not Lit's `useDefault`: that is a Map per row.
+    for (const name of ['taskId', 'endpoint', 'label', 'variant', ...caseDetails] as const) {
+      const reflect = this.elementProperties.get(name)?.reflect;
+      const attr = (name as string).replace(/[A-Z]/g, '-$&').toLowerCase();
       Object.defineProperty(this.prototype, name, {
         get(this: EscalateButton) {
-          const own = this.#own;
-          return own && name in own ? own[name] : (this.getAttribute(attr) ?? undefined);
+          const own = this.#own?.[name];
+          const value = this.getAttribute(attr);
+          return own && own[1] === value ? own[0] : (value ?? undefined);
         },
         set(this: EscalateButton, value?: string | null) {
-          if (value === this.getAttribute(attr)) delete this.#own?.[name];
+          const current = this.getAttribute(attr);
+          if (value === current) delete this.#own?.[name];
           else if (reflect) {
             if (value == null) this.removeAttribute(attr);
             else this.setAttribute(attr, value);
-          } else (this.#own ??= {})[name] = value;
+          } else (this.#own ??= {})[name] = [value, current];
           // Not requestUpdate(name): that reads the property (a getAttribute per row) for an
           // entry of changedProperties that nothing here reads.
           this.requestUpdate();
@@ -132,28 +143,52 @@ export class EscalateButton extends LitElement implements DialogHost {
       });
     }
   }
-  /** Those string properties set to other than their attribute (see the static block). */
-  #own?: Record<PropertyKey, string | null | undefined>;
+  /** Those string properties set to other than their attribute, each with that attribute then. */
+  #own?: Record<PropertyKey, [value: string | null | undefined, over: string | null]>;
 
   /** The task being escalated (required); drafts are kept per task. */
   declare taskId: string;
-  /** The task's title in your app (e.g. "Disputed $450 charge"): shown in the dialog and sent to the account team. */
+  /**
+   * The task's title in your app (e.g. "Disputed $450 charge"): shown in the dialog and sent to the account team.
+   * @attr task-title
+   */
   declare taskTitle?: string;
   /** Where to POST; overrides the provider's endpoint and client. */
   declare endpoint?: string;
-  /** Preselected category id. */
+  /**
+   * Preselected category id.
+   * @attr category
+   */
   declare category?: string;
-  /** Preselected contact method: `call`, `text` or `email`. */
+  /**
+   * Preselected contact method: `call`, `text` or `email`.
+   * @attr contact-method
+   */
   declare contactMethod?: ContactMethod;
-  /** Preselected urgency; `standard` unless set. */
+  /**
+   * Preselected urgency; `standard` unless set.
+   * @attr urgency
+   */
   declare urgency?: Urgency;
-  /** The customer's name, shown in the dialog and sent with the escalation. */
+  /**
+   * The customer's name, shown in the dialog and sent with the escalation.
+   * @attr customer-name
+   */
   declare customerName?: string;
-  /** The customer's e-mail, used when the contact method is Email. */
+  /**
+   * The customer's e-mail, used when the contact method is Email.
+   * @attr customer-email
+   */
   declare customerEmail?: string;
-  /** The customer's phone, used for Call and Text. */
+  /**
+   * The customer's phone, used for Call and Text.
+   * @attr customer-phone
+   */
   declare customerPhone?: string;
-  /** The customer's account id. */
+  /**
+   * The customer's account id.
+   * @attr account-id
+   */
   declare accountId?: string;
   /** The button's text; "Escalate" unless set. */
   declare label?: string;
@@ -164,9 +199,15 @@ export class EscalateButton extends LitElement implements DialogHost {
   declare variant?: 'primary' | 'secondary';
   /** Disables the button. */
   disabled = false;
-  /** The currency of a credit or refund the agent enters (ISO 4217, e.g. `EUR`); the provider's, else USD. */
+  /**
+   * The currency of a credit or refund the agent enters (ISO 4217, e.g. `EUR`); the provider's, else USD.
+   * @attr currency
+   */
   declare currency?: string;
-  /** The support line under the form ("Still stuck? … call support"); the provider's, else 555-1234. */
+  /**
+   * The support line under the form ("Still stuck? … call support"); the provider's, else 555-1234.
+   * @attr support-phone
+   */
   declare supportPhone?: string;
 
   /** A client (from `createEscalationClient`) to use instead of `endpoint` or the provider's. */

@@ -102,6 +102,9 @@ export class EscalationDialog implements ReactiveController {
     host.addController(this);
     // The dialog's styles travel with the dialog, not with every closed button on the page.
     adoptStyles(host.renderRoot as ShadowRoot, [...hostStyles, dialogStyles, caseStyles]);
+    // The case's details (title, customer…) are not observed attributes of the button, so that
+    // a list's closed rows run nothing for them: the dialog, which shows them, watches them.
+    new MutationObserver(() => host.requestUpdate()).observe((host.renderRoot as ShadowRoot).host, { attributes: true });
     this.#form = new FormState(host);
     this.#noticing = new Noticing(this.#form, (text) => this.#announce(text));
     this.#submission = new Submission(host, this.#form, {
