@@ -111,8 +111,7 @@ export function createPostgresLive(options: PostgresLiveOptions): SqlLive {
     async inTransactionAll(tx, events) {
       await tx.query('SELECT pg_notify($1, e) FROM unnest($2::text[]) AS e', [channel, events.map((e) => JSON.stringify(e))]);
     },
-    // The channel is a plain identifier (checked above): it goes in the SQL as a literal.
-    notifySql: (payload) => `pg_notify('${channel}', ${payload})`,
+    channel,
     committed() {},
     async close() {
       closed = true;

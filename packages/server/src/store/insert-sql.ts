@@ -43,36 +43,25 @@ export function insertable(e: NewEscalation) {
 }
 
 /**
- * The INSERT of a batch: the JSON array `batch` (a jsonb expression) in its order, those rows
- * only if `when` holds (one condition for the whole batch). Its answer is the rows inserted:
- * an id stored meanwhile by another server is left out.
+ * The INSERT of a batch: the JSON array `$1` in its order. Its answer is
+ * the rows inserted: an id stored meanwhile by another server is left out. (The same INSERT is
+ * in the function of migrations/009_insert_function.sql.)
  */
-export const insertSql = (
-  batch: string,
-  when = 'true',
-) => `INSERT INTO escalations (id, request, body_hash, task_id, category, urgency, team, respond_by, received_at,
+const INSERT = `INSERT INTO escalations (id, request, body_hash, task_id, category, urgency, team, respond_by, received_at,
     notification_next_attempt_at, notification_message_id, resolve_by, decision, created_by_type, created_by_id, created_by_label)
   SELECT e->>'id', e->'request', e->>'bodyHash', e->>'taskId', e->>'category', e->>'urgency', e->>'team',
     (e->>'respondBy')::timestamptz, (e->>'receivedAt')::timestamptz, (e->>'leaseUntil')::timestamptz, e->>'messageId',
     (e->>'resolveBy')::timestamptz, NULLIF(e->'decision', 'null'::jsonb), e->>'createdByType', e->>'createdById', e->>'createdByLabel'
-  FROM jsonb_array_elements(${batch}) WITH ORDINALITY AS t (e, n)
-  WHERE ${when}
+  FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS t (e, n)
   ORDER BY n
   ON CONFLICT (id) DO NOTHING
   RETURNING *`;
 
-/** The task locks of a batch, `taskIds` a text[] expression (see `insertMany`). */
-export const lockTasksSql = (taskIds: string) =>
-  `SELECT pg_advisory_xact_lock(${TASK_LOCK}, h) FROM (SELECT DISTINCT hashtext(t) AS h FROM unnest(${taskIds}) AS t ORDER BY h) AS locks`;
+/** The task locks of a batch (see `insertMany`). */
+const LOCK_TASKS = `SELECT pg_advisory_xact_lock(${TASK_LOCK}, h) FROM (SELECT DISTINCT hashtext(t) AS h FROM unnest($1::text[]) AS t ORDER BY h) AS locks`;
 
-/**
- * What a batch must be answered against: the rows stored under its ids, or open for its tasks
- * (`ids` and `taskIds` text[] expressions; `columns` what to read of them).
- */
-export const storedOrOpenSql = (ids: string, taskIds: string, columns = '*') =>
-  `SELECT ${columns} FROM escalations WHERE id = ANY(${ids}) OR (task_id = ANY(${taskIds}) AND status <> 'resolved')`;
-
-const INSERT = insertSql('$1::text::jsonb');
+/** What a batch must be answered against: the rows stored under its ids, or open for its tasks. */
+const STORED_OR_OPEN = `SELECT * FROM escalations WHERE id = ANY($1::text[]) OR (task_id = ANY($2::text[]) AND status <> 'resolved')`;
 
 const time = (v: Date | string) => (typeof v === 'string' ? Date.parse(v) : v.getTime());
 
@@ -84,8 +73,8 @@ export function insertMany(transact: Transact, items: readonly NewEscalation[]):
     // One task at a time across every batch and server: a batch waits here for any other that
     // holds one of its tasks, and then sees what that one stored. The locks are taken in one
     // order everywhere (by key), so two batches never wait for each other round a circle.
-    await tx.query(lockTasksSql('$1::text[]'), [taskIds]);
-    const { rows: found } = await tx.query<Row>(storedOrOpenSql('$1::text[]', '$2::text[]'), [ids, taskIds]);
+    await tx.query(LOCK_TASKS, [taskIds]);
+    const { rows: found } = await tx.query<Row>(STORED_OR_OPEN, [ids, taskIds]);
     const byId = new Map<string, Row>();
     const openByTask = new Map<string, Row>();
     for (const row of found) {

@@ -23,11 +23,10 @@ export interface SqlLive extends LiveEvents {
    */
   readonly afterCommit?: boolean;
   /**
-   * An SQL expression that publishes `payload` (an SQL text expression, an event as JSON) with
-   * the transaction it runs in, as `inTransaction` would: a script of inserts (`insert-script-sql.ts`)
-   * then notifies in the same round trip as it inserts.
+   * The NOTIFY channel `inTransaction` publishes on, where it does nothing else: a batch of
+   * inserts (`insert-script-sql.ts`) then notifies in the same round trip as it inserts.
    */
-  notifySql?(payload: string): string;
+  readonly channel?: string;
   /** Ends every subscription (each is told its feed was lost) and any connection of its own. */
   close(): Promise<void>;
 }
