@@ -18,7 +18,8 @@ import {
 } from '../../../packages/server/src/index.ts';
 import { createGroupCommit, QUIET_MS } from '../../../packages/server/src/store/group-commit.ts';
 import { createPostgresDatabase, createPostgresStore } from '../../../packages/server/src/postgres.ts';
-import { fakeClock, postRequest, storeKinds, uniqueTask, wire, type StoreKind } from '../../support/fixtures.ts';
+import { createPgliteDatabase, createSqlStore, type SqlDatabase } from '../../../packages/server/src/index.ts';
+import { fakeClock, makeNew, postRequest, storeKinds, uniqueTask, wire, type StoreKind } from '../../support/fixtures.ts';
 
 /** Records every e-mail handed to it, with the Message-ID it was asked to carry and what the store held then. */
 function countingNotifier(store: () => EscalationStore) {
@@ -238,5 +239,51 @@ describe('createGroupCommit', () => {
       ['fulfilled', 'fulfilled', 'rejected', 'fulfilled'],
     );
     assert.match(String((results[2] as PromiseRejectedResult).reason), /refused 3$/);
+  });
+
+  it("the worker's writes of notification states: one batch at a time even on a pool, gathering for 20 ms under load", async () => {
+    const pglite = createPgliteDatabase({ dataDir: 'memory://' });
+    const updates: number[] = [];
+    let running = 0;
+    let most = 0;
+    // PGlite posing as a pool of ten, whose inserts may run five at a time.
+    const db: SqlDatabase = {
+      ...pglite,
+      connections: 10,
+      async query(sql, params) {
+        if (!sql.startsWith('UPDATE escalations AS x SET notification_state')) return pglite.query(sql, params);
+        most = Math.max(most, ++running);
+        updates.push((params?.[1] as string[]).length);
+        try {
+          // As long as a loaded database takes: the next write finds this one running.
+          await new Promise((ok) => setTimeout(ok, 3));
+          return await pglite.query(sql, params);
+        } finally {
+          running--;
+        }
+      },
+    };
+    const store = createSqlStore(db);
+    try {
+      await store.migrate();
+      const items = Array.from({ length: 40 }, () => makeNew());
+      await Promise.all(items.map((e) => store.insert(e)));
+      // One every millisecond or so, as e-mails go out under load.
+      const writes: Promise<void>[] = [];
+      for (const e of items) {
+        writes.push(store.setNotification(e.request.id, { state: 'sent', attempts: 1, sentAt: new Date().toISOString() }));
+        await new Promise((ok) => setTimeout(ok, 1));
+      }
+      await Promise.all(writes);
+      assert.equal(most, 1, 'one at a time');
+      assert.equal(
+        updates.reduce((a, n) => a + n, 0),
+        40,
+      );
+      assert.ok(updates.length <= 6, `40 writes in ${updates.length} statements: ${updates.join(', ')}`);
+      for (const e of items) assert.equal((await store.get(e.request.id))?.notification.state, 'sent');
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -41,12 +41,19 @@ export interface SqlStoreOptions {
    * then go in together, in one transaction (`group-commit.ts`); an idle store inserts at once.
    * `concurrency` is how many such transactions run at once, `maxBatch` the most escalations in
    * one, `lingerMs` how long the first of a batch waits for others (ms). The notification worker's
-   * writes are batched the same way.
+   * writes are batched too, one batch at a time, the first waiting at least 20 ms under load.
    * @default { concurrency: half the database's connections (PGlite 1, a pool of 10: 5), maxBatch: 200, lingerMs: 3 on PGlite, 1 on a pool }
    * @example createSqlStore(db, { batch: { concurrency: 2, maxBatch: 50, lingerMs: 0 } })
    */
   batch?: { concurrency?: number; maxBatch?: number; lingerMs?: number };
 }
+
+/**
+ * How long the worker's first write of a batch waits for others under load, in ms (a quiet store
+ * writes at once). A server that dies meanwhile has sent e-mails it has not recorded: they go
+ * again once their lease ends, with the same Message-ID, as after any crash between the two.
+ */
+const NOTIFICATION_LINGER_MS = 20;
 
 const defaultMigrations = new URL('../../migrations/', import.meta.url);
 
@@ -126,11 +133,14 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
     events: { subscribe: (listener, lost) => live.subscribe(listener, lost) },
 
     // Batched like inserts: under load, the worker's "sent" of many e-mails is one statement.
+    // Nobody waits for it but the worker, so under load it gathers longer, one transaction at a
+    // time: per escalation an UPDATE of 8 rows cost PostgreSQL 0.1 ms, one of 32 0.07, of 128 0.05.
     setNotification: (() => {
-      const write = createGroupCommit(
-        (changes: readonly { id: string; notification: Notification }[]) => setNotifications(db, changes),
-        batching,
-      );
+      const write = createGroupCommit((changes: readonly { id: string; notification: Notification }[]) => setNotifications(db, changes), {
+        concurrency: 1,
+        maxBatch: batching.maxBatch,
+        lingerMs: Math.max(batching.lingerMs, NOTIFICATION_LINGER_MS),
+      });
       return (id: string, notification: Notification) => write({ id, notification });
     })(),
 
