@@ -88,7 +88,8 @@ describe('strict CSP on the inbox and the demo page, in Chromium', () => {
     assert.equal(sent.status, 201);
     const page = await newPage();
     await signInToInbox(page, demo.inboxUrl, demo.access);
-    await page.click(`escalation-inbox >>> tr[data-id="${body.id}"] .row-link`);
+    // The list loads after sign-in: wait for the row (a click does not wait), as a person would.
+    await (await page.waitForSelector(`escalation-inbox >>> tr[data-id="${body.id}"] .row-link`))!.click();
     await page.waitForSelector('escalation-inbox >>> #note');
     await page.type('escalation-inbox >>> #note', 'Called, no answer');
     await page.click('escalation-inbox >>> #detail .actions button.secondary');
