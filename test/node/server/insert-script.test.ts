@@ -5,7 +5,7 @@
  * already open, two of the batch sharing a task) gets the answer `insertMany` gives, through a
  * transaction. On PGlite and, with DATABASE_URL, PostgreSQL: two stores racing on one database,
  * and the NOTIFYs of live events made by the function. A database migrated without the function
- * still inserts.
+ * still inserts. And the dollar quoting of the call's literals where it goes as a script (sql-literal.ts).
  */
 import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -17,6 +17,7 @@ import { createPgliteDatabase, createSqlStore, type EscalationStore, type NewEsc
 import { createPostgresDatabase, createPostgresLive } from '../../../packages/server/src/postgres.ts';
 import { liveEvent, type LiveEvent } from '../../../packages/server/src/live/event.ts';
 import type { SqlDatabase } from '../../../packages/server/src/store/sql-database.ts';
+import { dollarQuote } from '../../../packages/server/src/store/sql-literal.ts';
 import { INSERT_NEW } from '../../../packages/server/src/store/insert-script-sql.ts';
 import { makeNew, makeRequest, testActor, uniqueTask } from '../../support/fixtures.ts';
 
@@ -26,6 +27,7 @@ function counted(db: SqlDatabase) {
   const wrapped: SqlDatabase = {
     ...db,
     query: (sql, params) => (sql === INSERT_NEW && counts.calls++, db.query(sql, params)),
+    ...(db.script && { script: (sql: string) => (sql.includes('escalate_kit_insert_new(') && counts.calls++, db.script!(sql)) }),
     transaction: (fn) => (counts.transactions++, db.transaction(fn)),
   };
   return { db: wrapped, counts };
@@ -254,4 +256,20 @@ describe('inserts in one call, announced by NOTIFY', () => {
       assert.deepEqual(events.sort(byId), results.map((r) => liveEvent('escalation.created', r.record, r.record.receivedAt)).sort(byId));
     },
   );
+});
+
+describe('dollarQuote', () => {
+  it('quotes any text so the database reads it back unchanged, and refuses a NUL', async () => {
+    const db = createPgliteDatabase({ dataDir: 'memory://' });
+    try {
+      const texts = ["it's", 'back\\slash', '$q0$', 'ends in $q0', '$q0$q1$ $q2', '$$', '', 'ünïcödé 🙂', "'; DROP TABLE x; --"];
+      for (const text of texts) {
+        const [result] = await db.script!(`SELECT ${dollarQuote(text)} AS t`);
+        assert.deepEqual(result?.rows, [{ t: text }], text);
+      }
+    } finally {
+      await db.close();
+    }
+    assert.throws(() => dollarQuote('a\0b'), TypeError);
+  });
 });

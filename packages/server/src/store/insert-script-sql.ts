@@ -20,9 +20,20 @@ import { insertable, insertMany } from './insert-sql.ts';
 import type { SqlDatabase } from './sql-database.ts';
 import type { SqlLive, Transact } from './sql-live.ts';
 import { newRecord } from './new-record.ts';
+import { dollarQuote } from './sql-literal.ts';
 import { toJson } from './sql-rows.ts';
 
 export const INSERT_NEW = 'SELECT escalate_kit_insert_new($1::text::jsonb, $2::text, $3::text[]) AS id';
+
+/**
+ * The same call as one statement of literals, where the database runs scripts (`SqlDatabase.script`):
+ * on PGlite a query with parameters is six calls into its WebAssembly (parse, describe, bind,
+ * describe, execute, sync), a script two. The literals are only lexed: nothing big is planned.
+ */
+function insertNewScript(batch: string, channel: string | null, payloads: string[]): string {
+  const notify = channel === null ? 'NULL, NULL' : `${dollarQuote(channel)}, ARRAY[${payloads.map(dollarQuote).join(', ')}]::text[]`;
+  return `SELECT escalate_kit_insert_new(${dollarQuote(batch)}::jsonb, ${notify}) AS id`;
+}
 
 /** PostgreSQL's `undefined_function`: a database migrated from a folder of its own, without 009. */
 const UNDEFINED_FUNCTION = '42883';
@@ -47,8 +58,14 @@ export function scriptedInserts(db: SqlDatabase, live: SqlLive, transact: Transa
     const events = records.map((record) => liveEvent('escalation.created', record, record.receivedAt));
     let inserted: Set<string>;
     try {
-      const notify = live.afterCommit ? [null, []] : [live.channel, events.map(toJson)];
-      const { rows } = await db.query<{ id: string }>(INSERT_NEW, [toJson(items.map(insertable)), ...notify]);
+      const [batch, channel, payloads] = [
+        toJson(items.map(insertable)),
+        live.afterCommit ? null : live.channel!,
+        live.afterCommit ? [] : events.map(toJson),
+      ];
+      const rows = db.script
+        ? ((await db.script(insertNewScript(batch, channel, payloads)))[0]?.rows as { id: string }[])
+        : (await db.query<{ id: string }>(INSERT_NEW, [batch, channel, payloads])).rows;
       inserted = new Set(rows.map((r) => r.id));
     } catch (e) {
       if ((e as { code?: unknown }).code !== UNDEFINED_FUNCTION) throw e;

@@ -22,8 +22,8 @@ export interface SqlDatabase extends SqlSession {
   /**
    * Runs a script of several statements in one round trip, as one transaction (PostgreSQL's
    * simple query protocol: it commits at the end, or rolls back at the first error), and answers
-   * the rows of each statement. Optional, and no longer used by the stores: a batch of inserts is
-   * one call of a database function (`insert-script-sql.ts`).
+   * the rows of each statement. Optional: without it, a batch of inserts calls its database
+   * function as a query with parameters (`insert-script-sql.ts`).
    */
   script?(sql: string): Promise<ScriptResults>;
   close(): Promise<void>;
