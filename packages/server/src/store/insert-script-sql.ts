@@ -3,9 +3,10 @@
  * new (no id stored, no task with an open escalation, no two of the batch sharing either). One
  * call of the database function `escalate_kit_insert_new` (migrations/009_insert_function.sql)
  * takes the task locks and makes the guarded INSERT, instead of BEGIN, lock, read, INSERT and
- * COMMIT one after another. It was a script of literals: PostgreSQL lexed, analyzed and planned
- * it for every batch, about a third of its CPU per escalation; a function's statements are
- * planned once per connection, and the batch is one parameter. Whatever is not plainly new (a
+ * COMMIT one after another. It was a script of the locks and the INSERT itself: PostgreSQL
+ * analyzed and planned that INSERT for every batch, about a third of its CPU per escalation; a
+ * function's statements are planned once per connection, and the batch is one value (a literal
+ * or a parameter, see `insertNewScript`). Whatever is not plainly new (a
  * replay, a second escalation of a task) makes the guard insert nothing, and the batch goes
  * through `insertMany` (a transaction that reads before it writes) as before.
  *
