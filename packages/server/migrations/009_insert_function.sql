@@ -1,8 +1,8 @@
 -- A batch of new escalations in one call (packages/server/src/store/insert-script-sql.ts): the
 -- task locks, a read of what is stored under the batch's ids or open for its tasks, and, only if
--- that finds nothing, the INSERT. It did the same as a script of literals, which PostgreSQL had
--- to lex, analyze and plan for every batch (about a third of its CPU per escalation); a
--- function's statements are planned once per connection, and the batch arrives as a parameter.
+-- that finds nothing, the INSERT. A script of those statements did the same, but PostgreSQL had
+-- to analyze and plan its INSERT for every batch (about a third of its CPU per escalation); a
+-- function's statements are planned once per connection, and the batch arrives as one value.
 --
 -- `batch` is a JSON array of escalations as `insertable()` writes them; `channel`, when not NULL,
 -- is NOTIFYed with `payloads[i]` for each escalation inserted (the live events of PostgreSQL),
