@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toNodeListener, type FetchHandler, type NodeListenerOptions } from './node/listener.ts';
 import { answerParserErrors } from './node/server-events.ts';
+import { trackUnusedSockets } from './node/unused-sockets.ts';
 
 // What only Node can do: the demo's way in keeps its plain values in a file.
 export { ensureDemoAccess, DEMO_LEAD_EMAIL, type DemoAccess, type DemoAccessOptions } from './auth/demo-access.ts';
@@ -39,7 +40,7 @@ export interface RunningServer {
   /** E.g. `http://127.0.0.1:8787`, without a trailing slash. */
   url: string;
   server: Server;
-  /** Stops accepting connections, ends event streams, closes idle connections and resolves when the server has stopped. */
+  /** Stops accepting connections, ends event streams, closes idle and unused connections and resolves when the server has stopped. */
   close(): Promise<void>;
 }
 
@@ -60,6 +61,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   // `100 Continue` only once the handler reads the body: a body it refuses from the headers (413) is never sent.
   server.on('checkContinue', listener.checkContinue);
   answerParserErrors(server, options.handler);
+  const endUnused = trackUnusedSockets(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -79,6 +81,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         listener.closeStreams();
         // Keep-alive sockets would hold close() open until they time out.
         server.closeIdleConnections();
+        // And so would a connection that never sent a request, for as long as its client keeps it.
+        endUnused();
       }),
   };
 }

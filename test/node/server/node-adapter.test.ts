@@ -3,6 +3,8 @@
  * handler on PGlite.
  */
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createEscalationClient, EscalationHttpError } from '@escalate-kit/sdk';
 import {
@@ -163,6 +165,22 @@ describe('SDK client → Node adapter → handler → PGlite', () => {
     } finally {
       await own.close();
       limited.close();
+    }
+  });
+
+  it('closes with a connection open that never sent a request (a browser preconnect)', async () => {
+    const own = await serve({ handler });
+    const { port } = new URL(own.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await once(socket, 'connect');
+    const ended = once(socket, 'close');
+    try {
+      // Node's headers timeout no longer watches it once closing: without ending it, close() waits for good.
+      const closed = await Promise.race([own.close().then(() => 'closed'), new Promise((ok) => setTimeout(ok, 3000, 'still open'))]);
+      assert.equal(closed, 'closed');
+      await ended;
+    } finally {
+      socket.destroy();
     }
   });
 
