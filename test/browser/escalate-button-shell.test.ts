@@ -114,6 +114,24 @@ describe('<escalate-button> shell', () => {
     expect([...root(el).querySelectorAll('*')].map((e) => e.localName)).to.deep.equal(['button']);
   });
 
+  it('lays out as an inline box around its button, goes with `hidden`, and takes the page’s display', async () => {
+    const el = host.querySelector<EscalateButton>('[task-id="S-3"]')!;
+    await el.updateComplete;
+    const button = root(el).querySelector('button')!;
+    // Inline, as a custom element is unless told: no block of its own per row of a long list.
+    expect(getComputedStyle(el).display).to.equal('inline');
+    expect(button.getBoundingClientRect().width).to.be.greaterThan(0);
+    el.hidden = true;
+    expect([getComputedStyle(el).display, button.getClientRects().length]).to.deep.equal(['none', 0]);
+    el.hidden = false;
+    // A page that wants a box (a width, a margin above) says so, and its rule beats the element's.
+    el.style.display = 'block';
+    expect(getComputedStyle(el).display).to.equal('block');
+    expect(el.getBoundingClientRect().height).to.be.at.least(button.getBoundingClientRect().height);
+    el.removeAttribute('style');
+    expect(getComputedStyle(el).display).to.equal('inline');
+  });
+
   it("reads the case's details from its attributes, as Lit properties would give them, and writes no attribute of its own", async () => {
     const el = host.querySelector<EscalateButton>('#alone')!;
     el.setAttribute('customer-name', 'Dana Reyes');
