@@ -16,6 +16,7 @@ import { resolveAuth } from './auth/options.ts';
 import { createSessions } from './auth/sessions.ts';
 import { createCors } from './http/cors.ts';
 import { createDispatch } from './http/dispatch.ts';
+import { TAKES_WHOLE_BODIES } from './http/plain-bodies.ts';
 import { createRateLimit } from './http/rate-limit.ts';
 import { resolveRateLimit } from './http/rate-limit-config.ts';
 import { createLogger } from './log.ts';
@@ -139,6 +140,8 @@ export function createEscalationHandler(options: EscalationHandlerOptions): Esca
     : handler;
 
   return Object.assign(served, {
+    // Every route reads bodies through http/body.ts: the Node adapter may give them whole, without streams.
+    [TAKES_WHOLE_BODIES]: true,
     retryNotifications: notifications.retryNotifications,
     runSla: () => sla?.run() ?? Promise.resolve(),
     settled: async () => {

@@ -4,6 +4,7 @@
  */
 import { toFieldIssues } from '@escalate-kit/sdk';
 import type * as z from 'zod/mini';
+import { READ_WHOLE, readsWhole } from './plain-bodies.ts';
 import { error, invalid } from './responses.ts';
 import { unstorableText } from './text.ts';
 
@@ -21,6 +22,12 @@ export class BodyTooLarge extends Error {
 async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) throw new BodyTooLarge(limit);
+  // From the Node adapter: the same bytes and the same limit, without a web stream.
+  if (readsWhole(request)) {
+    const whole = await request[READ_WHOLE](limit);
+    if (!whole) throw new BodyTooLarge(limit);
+    return whole;
+  }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -46,11 +53,13 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array> {
 }
 
 const NOT_JSON = Symbol('not JSON');
+// Without `stream`, decode() keeps nothing between calls: one decoder serves every request.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 async function readJson(request: Request, limit: number): Promise<unknown> {
   const bytes = await readBody(request, limit);
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return JSON.parse(utf8.decode(bytes));
   } catch {
     return NOT_JSON;
   }

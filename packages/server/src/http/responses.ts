@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { errorBodySchema, type FieldIssue } from '@escalate-kit/sdk';
 import { assigneeSchema } from '../assignee.ts';
+import { plainTexts } from './plain-bodies.ts';
 
 /**
  * Never cached (answers differ by who asks), never sniffed as something other than JSON, no
@@ -22,10 +23,13 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   const text = JSON.stringify(body);
   // The length is known: HEAD answers the same Content-Length as GET, and nothing is chunked.
   const length = String(new TextEncoder().encode(text).byteLength);
-  return new Response(text, {
+  const response = new Response(text, {
     status,
     headers: { 'content-type': 'application/json', ...API_HEADERS, 'content-length': length, ...headers },
   });
+  // The Node adapter writes the text itself rather than read it back from the body's stream.
+  plainTexts.set(response, text);
+  return response;
 }
 
 /** 204 with the API's headers. */

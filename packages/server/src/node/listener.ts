@@ -3,7 +3,8 @@
  * the adapter can do: `Expect: 100-continue`, the methods Fetch cannot carry, a body nobody read.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { FETCH_FORBIDDEN_METHODS, requestUrl, toRequest } from './request.ts';
+import { TAKES_WHOLE_BODIES } from '../http/plain-bodies.ts';
+import { FETCH_FORBIDDEN_METHODS, requestUrl, toLightRequest, toRequest } from './request.ts';
 import { writeResponse, type WriteOptions } from './response.ts';
 
 /** Anything that answers a Request, such as the handler of `createEscalationHandler`. */
@@ -60,7 +61,8 @@ export async function forbiddenMethod(handler: FetchHandler, req: IncomingMessag
 
 /**
  * Wraps a Fetch-standard handler as a `node:http` request listener. The request body is
- * streamed (never buffered here), the client's socket address is passed in `x-client-ip`
+ * streamed (never read before the handler asks; the handler of `createEscalationHandler` is
+ * given it whole, up to its limit, without a stream), the client's socket address is passed in `x-client-ip`
  * (any incoming `x-client-ip` is dropped first), and a client that goes away aborts `request.signal`.
  * Its `checkContinue` is the listener of the server's `checkContinue` event (`serve` sets it
  * up): the `100 Continue` goes out only when the handler starts reading the body.
@@ -80,10 +82,23 @@ export function toNodeListener(handler: FetchHandler, options: NodeListenerOptio
   const onError =
     options.onError ??
     ((e: unknown, { errorId }: { errorId: string }) => console.error(`escalate-kit: the handler threw (${errorId}): ${String(e)}`));
+  // The handler of `createEscalationHandler` reads bodies whole: it gets them without web streams.
+  const light = (handler as { [TAKES_WHOLE_BODIES]?: unknown })[TAKES_WHOLE_BODIES] === true;
   const listen = (req: IncomingMessage, res: ServerResponse, awaitingContinue: boolean) => {
-    const abort = new AbortController();
+    // Made only when someone looks at `request.signal` (most requests never do), aborted already if the client left.
+    let abort: AbortController | undefined;
+    let gone = false;
+    const signal = () => {
+      if (!abort) {
+        abort = new AbortController();
+        if (gone) abort.abort();
+      }
+      return abort.signal;
+    };
     res.once('close', () => {
-      if (!res.writableFinished) abort.abort();
+      if (res.writableFinished) return;
+      gone = true;
+      abort?.abort();
     });
     void (async () => {
       let response: Response;
@@ -91,7 +106,7 @@ export function toNodeListener(handler: FetchHandler, options: NodeListenerOptio
       try {
         response = FETCH_FORBIDDEN_METHODS.has(method)
           ? await forbiddenMethod(handler, req, method)
-          : await handler(toRequest(req, res, abort.signal, awaitingContinue));
+          : await handler(light ? toLightRequest(req, res, signal, awaitingContinue) : toRequest(req, res, signal(), awaitingContinue));
       } catch (e) {
         const errorId = crypto.randomUUID();
         onError(e, { errorId });

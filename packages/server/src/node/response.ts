@@ -1,6 +1,7 @@
 /** A Fetch `Response` written to a `node:http` response, and what happens to a body nobody read. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { abandonBody, announcesBody, continued } from './request.ts';
+import { plainTexts } from '../http/plain-bodies.ts';
+import { abandonBody, announcesBody, continued } from './body-stream.ts';
 
 export interface WriteOptions {
   /** The most bytes of an unread request body discarded after an early answer before the socket is cut. */
@@ -63,6 +64,16 @@ export async function writeResponse(response: Response, req: IncomingMessage, re
       await drain(req, options);
     }
     res.end();
+    return;
+  }
+  // A body made from a string (the API's JSON): written as it is, no stream read.
+  const text = plainTexts.get(response);
+  if (text !== undefined && !response.bodyUsed) {
+    if (unread && !awaitedContinue) {
+      res.write(text);
+      await drain(req, options);
+      res.end();
+    } else res.end(text);
     return;
   }
   // An event stream is written as it comes, headers first (the client knows it is connected
