@@ -366,8 +366,9 @@ export class EscalateButton extends LitElement implements DialogHost {
       focusTrigger: () => this.trigger?.focus(),
       hostStyles: (this.constructor as typeof LitElement).elementStyles,
     });
+    // Not awaited: the dialog's open() or show() asks for the update that first renders it, so
+    // the first open renders the whole form once, not once closed and again open.
     this.requestUpdate();
-    await this.updateComplete;
   }
 
   protected override firstUpdated() {

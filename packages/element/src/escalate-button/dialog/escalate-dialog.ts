@@ -123,8 +123,7 @@ export class EscalationDialog implements ReactiveController {
   }
 
   async open() {
-    const dialog = this.#dialog;
-    if (!dialog || dialog.open) return;
+    if (this.#dialog?.open) return;
     // A delivered escalation is not shown again: a second open starts a new one. A queued one
     // is still on its way, so it is shown as such: starting over would send it twice.
     const { kind } = this.#submission.status;
@@ -133,6 +132,9 @@ export class EscalationDialog implements ReactiveController {
     this.#noticing.opened();
     this.#host.requestUpdate();
     await this.#host.updateComplete;
+    // Looked up after the update: on the first open, it is the update that renders it.
+    const dialog = this.#dialog;
+    if (!dialog || dialog.open) return;
     dialog.showModal();
     this.#host.dispatchEvent(new EscalateOpenEvent(this.#host.taskId));
     this.#focusFirst();
@@ -144,11 +146,12 @@ export class EscalationDialog implements ReactiveController {
 
   /** Opens on the read-only state of the task's escalation (no form), focus on its heading. */
   async show(state: EscalationState) {
-    const dialog = this.#dialog;
-    if (!dialog || dialog.open) return;
+    if (this.#dialog?.open) return;
     this.#viewing = state;
     this.#host.requestUpdate();
     await this.#host.updateComplete;
+    const dialog = this.#dialog;
+    if (!dialog || dialog.open) return;
     dialog.showModal();
     this.#host.dispatchEvent(new EscalateOpenEvent(this.#host.taskId));
     this.#host.renderRoot.querySelector<HTMLElement>('[part="result"] h3')?.focus();
