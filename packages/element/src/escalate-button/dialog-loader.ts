@@ -23,6 +23,13 @@ export function hearIntent(isButton: (node: EventTarget) => boolean) {
   const onIntent = (e: Event) => {
     if (!e.composedPath().some(isButton)) return;
     void loadDialog();
+    // The dialog's first read of its draft opens sessionStorage, which waits on the browser
+    // (1-4 ms on a first click): opened now, while the dialog's code is still on its way.
+    try {
+      void sessionStorage.length;
+    } catch {
+      // Sandboxed frames throw here; the dialog does without drafts there (draft.ts).
+    }
     document.removeEventListener('pointerover', onIntent, true);
     document.removeEventListener('focusin', onIntent, true);
   };
