@@ -71,6 +71,18 @@ describe('<escalate-button>', () => {
     expect(trigger.getAttribute('aria-disabled')).to.equal('true');
     const reason = root(el).getElementById(trigger.getAttribute('aria-describedby')!);
     expect(text(reason)).to.match(/no escalation endpoint/);
+    // Worded as any of its strings: a provider's, and over it the button's own.
+    const provider = document.createElement('escalate-provider');
+    provider.strings = { notConfigured: 'Provider: not set up', noTask: 'Provider: no task' };
+    holder.append(provider);
+    provider.append(el);
+    await el.updateComplete;
+    const said = () => text(root(el).getElementById(trigger.getAttribute('aria-describedby')!));
+    expect(said()).to.equal('Provider: not set up');
+    el.strings = { notConfigured: 'Mine: not set up' };
+    await el.updateComplete;
+    expect([said(), el.unavailableReason]).to.deep.equal(['Mine: not set up', 'Mine: not set up']);
+    el.strings = undefined;
     trigger.click();
     await el.open();
     expect(dialogOf(el)).to.equal(null, 'no dialog for an unconfigured button');

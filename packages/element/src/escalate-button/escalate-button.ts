@@ -267,7 +267,7 @@ export class EscalateButton extends LitElement implements DialogHost {
 
   /** The configuration in force: this element's own settings over the provider's. */
   get config(): EscalationConfig {
-    const p = (!this.#guessing && this.#provided) || {};
+    const p = this.#p;
     // An element's own endpoint wins over a provider's client: the nearest setting applies.
     const own = this.client ? { client: this.client } : this.endpoint ? { endpoint: this.endpoint } : undefined;
     return {
@@ -283,15 +283,24 @@ export class EscalateButton extends LitElement implements DialogHost {
     };
   }
 
-  /** Why the button cannot be used, or `undefined` when it can. */
-  get unavailableReason(): string | undefined {
-    return this.#reason(this.config);
+  /** The provider's settings, when they can be known (see #guessing). */
+  get #p(): EscalationConfig {
+    return (!this.#guessing && this.#provided) || {};
   }
 
-  #reason({ client, endpoint, strings }: EscalationConfig): string | undefined {
-    if (!client && !endpoint) return strings?.notConfigured ?? shellEn.notConfigured;
-    if (!this.taskId) return strings?.noTask ?? shellEn.noTask;
+  /** Why the button cannot be used, or `undefined` when it can. */
+  get unavailableReason(): string | undefined {
+    // Read from the settings themselves, not from `config`: every closed row asks on each render,
+    // and `config` is two objects (and a copy of every string) of garbage per row.
+    const p = this.#p;
+    if (!this.client && !this.endpoint && !p.client && !p.endpoint) return this.#text('notConfigured');
+    if (!this.taskId) return this.#text('noTask');
     return undefined;
+  }
+
+  /** One of the shell's strings: this element's, else the provider's, else English. */
+  #text(key: keyof typeof shellEn): string {
+    return this.strings?.[key] ?? this.#p.strings?.[key] ?? shellEn[key];
   }
 
   constructor() {
@@ -393,17 +402,15 @@ export class EscalateButton extends LitElement implements DialogHost {
 
   override render() {
     // The server never says "not available": only the browser knows the provider's settings.
-    const config = this.config;
-    const reason = this.disabled || this.#guessing ? undefined : this.#reason(config);
-    const strings = config.strings ?? {};
+    const reason = this.disabled || this.#guessing ? undefined : this.unavailableReason;
     const under = this.#underWay;
     // The whole line needs the dialog's module: "Escalated" alone until it is here (then again).
     if (under && !loaded) void loadDialog().then(() => this.requestUpdate());
     const label = under
       ? loaded
-        ? loaded.escalatedLabel(strings, under, this.closest('[lang]')?.getAttribute('lang') || undefined)
-        : (strings.escalatedShort ?? shellEn.escalatedShort)
-      : (this.label ?? strings.label ?? shellEn.label);
+        ? loaded.escalatedLabel(this.config.strings ?? {}, under, this.closest('[lang]')?.getAttribute('lang') || undefined)
+        : this.#text('escalatedShort')
+      : (this.label ?? this.#text('label'));
     // Most rows of a task list are an available button that is never opened: a template with no
     // part at all, its label written by update() as the button's text (every part is objects and
     // DOM wrappers kept per row: ~0.15 kB of heap). The server's render and hydration, which must
