@@ -15,7 +15,7 @@
  * or, where they go with the transaction (`SqlLive.channel`, PostgreSQL's NOTIFY), by the
  * function, one notification per row it inserted.
  */
-import type { InsertResult, NewEscalation, StoredEscalation } from '../types.ts';
+import type { InsertResult, NewEscalation } from '../types.ts';
 import { liveEvent } from '../live/event.ts';
 import { insertable, insertMany } from './insert-sql.ts';
 import type { SqlDatabase } from './sql-database.ts';
@@ -54,16 +54,22 @@ export function scriptedInserts(db: SqlDatabase, live: SqlLive, transact: Transa
   let noFunction = false;
   return async (items: readonly NewEscalation[]): Promise<InsertResult[]> => {
     if (noFunction || !(live.afterCommit || live.channel !== undefined) || sharesAny(items)) return insertMany(transact, items);
-    // The record as a reader of the row would have it: its own copy, in JSON's terms.
-    const records = items.map((e) => JSON.parse(toJson(newRecord(e))) as StoredEscalation);
+    const batch = toJson(items.map(insertable));
+    // The record as a reader of the row would have it: its own copy, in JSON's terms. Its objects
+    // (the request, the decision) are read back from the batch's JSON rather than written again.
+    const sent = JSON.parse(batch) as { request: NewEscalation['request']; decision: NewEscalation['decision'] | null }[];
+    const records = items.map((e, i) =>
+      newRecord({
+        ...e,
+        request: sent[i]!.request,
+        decision: sent[i]!.decision ?? undefined,
+        createdBy: e.createdBy && (JSON.parse(toJson(e.createdBy)) as NewEscalation['createdBy']),
+      }),
+    );
     const events = records.map((record) => liveEvent('escalation.created', record, record.receivedAt));
     let inserted: Set<string>;
     try {
-      const [batch, channel, payloads] = [
-        toJson(items.map(insertable)),
-        live.afterCommit ? null : live.channel!,
-        live.afterCommit ? [] : events.map(toJson),
-      ];
+      const [channel, payloads] = [live.afterCommit ? null : live.channel!, live.afterCommit ? [] : events.map(toJson)];
       const rows = db.script
         ? ((await db.script(insertNewScript(batch, channel, payloads)))[0]?.rows as { id: string }[])
         : (await db.query<{ id: string }>(INSERT_NEW, [batch, channel, payloads])).rows;
