@@ -10,6 +10,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Route, Routes } from '../routes/route.ts';
 import { BodyTooLarge } from './body.ts';
 import type { Cors } from './cors.ts';
+import { readsWhole, withPlainBody } from './plain-bodies.ts';
 import { error, notFound } from './responses.ts';
 
 /** Longer than any URL this API makes (ids, a cursor, filters), far shorter than what would cost anything. */
@@ -87,6 +88,8 @@ export function createDispatch({ routes, gate, cors, bodyLimit, onError, log }: 
         });
       }
     }
-    return cors.decorate(request, response);
+    const answer = cors.decorate(request, response);
+    // The Node adapter writes a JSON answer's text itself; anyone else reads it from the body.
+    return readsWhole(request) ? answer : withPlainBody(answer);
   };
 }

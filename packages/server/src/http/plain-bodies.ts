@@ -2,8 +2,8 @@
  * Bodies the Node adapter and the handler pass without a web stream. On Node 20 every
  * `ReadableStream` costs ~20 µs to make (and more to read), and a Fetch `Request` or `Response`
  * with a body always makes one: per POST that was a tenth of the server's CPU. Both sides are
- * optional: a request without {@link READ_WHOLE} is read from its stream, a response not in
- * {@link plainTexts} is written from its stream, as any Fetch handler's would be.
+ * optional: a request without {@link READ_WHOLE} is read from its stream, and only the handler's
+ * answer to such a request carries its body in {@link plainTexts} alone.
  */
 
 /**
@@ -27,7 +27,15 @@ export const readsWhole = (request: Request): request is Request & WholeBody =>
 export const TAKES_WHOLE_BODIES = Symbol.for('escalate-kit.takesWholeBodies');
 
 /**
- * The text of a response made from a string (the API's JSON answers), so the adapter writes it
- * as it is instead of reading the response's stream. Only ever the exact body of that response.
+ * The body of an answer of the API's JSON (`json()`, http/responses.ts), made without one: the
+ * Node adapter writes the text as it is, and anyone else gets a response with the text as its
+ * body ({@link withPlainBody}, as the handler answers).
  */
 export const plainTexts = new WeakMap<Response, string>();
+
+/** The response with its body, for anyone but the Node adapter. */
+export function withPlainBody(response: Response): Response {
+  const text = plainTexts.get(response);
+  if (text === undefined) return response;
+  return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+}

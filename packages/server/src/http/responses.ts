@@ -23,11 +23,12 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   const text = JSON.stringify(body);
   // The length is known: HEAD answers the same Content-Length as GET, and nothing is chunked.
   const length = String(new TextEncoder().encode(text).byteLength);
-  const response = new Response(text, {
+  // The body is kept beside the response (a body would be a stream the Node adapter never reads):
+  // the handler gives it its body as it answers anyone else (http/plain-bodies.ts).
+  const response = new Response(null, {
     status,
     headers: { 'content-type': 'application/json', ...API_HEADERS, 'content-length': length, ...headers },
   });
-  // The Node adapter writes the text itself rather than read it back from the body's stream.
   plainTexts.set(response, text);
   return response;
 }

@@ -58,22 +58,23 @@ export async function writeResponse(response: Response, req: IncomingMessage, re
   const awaitedContinue = /100-continue/i.test(req.headers.expect ?? '') && !continued.has(req);
   if (unread) res.setHeader('connection', 'close');
 
+  // A body made from a string (the API's JSON), which the response itself may not carry:
+  // written as it is, no stream read.
+  const text = plainTexts.get(response);
+  if (text !== undefined && req.method !== 'HEAD') {
+    if (unread && !awaitedContinue) {
+      res.write(text);
+      await drain(req, options);
+      res.end();
+    } else res.end(text);
+    return;
+  }
   if (!response.body || req.method === 'HEAD') {
     if (unread && !awaitedContinue) {
       res.flushHeaders();
       await drain(req, options);
     }
     res.end();
-    return;
-  }
-  // A body made from a string (the API's JSON): written as it is, no stream read.
-  const text = plainTexts.get(response);
-  if (text !== undefined && !response.bodyUsed) {
-    if (unread && !awaitedContinue) {
-      res.write(text);
-      await drain(req, options);
-      res.end();
-    } else res.end(text);
     return;
   }
   // An event stream is written as it comes, headers first (the client knows it is connected
