@@ -74,7 +74,10 @@ const isObject = (v: unknown): v is object => typeof v === 'object' && v !== nul
  * preflight, is refused before anything is read.
  */
 function unsupportedMediaType(request: Request): Response | undefined {
-  const [type, ...params] = (request.headers.get('content-type') ?? '').split(';').map((p) => p.trim().toLowerCase());
+  const header = request.headers.get('content-type') ?? '';
+  // What clients send (the SDK among them), accepted without taking it apart.
+  if (header === 'application/json') return undefined;
+  const [type, ...params] = header.split(';').map((p) => p.trim().toLowerCase());
   const charset = params
     .find((p) => p.startsWith('charset='))
     ?.slice(8)

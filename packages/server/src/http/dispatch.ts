@@ -50,12 +50,15 @@ export function createDispatch({ routes, gate, cors, bodyLimit, onError, log }: 
     if (request.url.length > MAX_URL) return error(414, { error: 'uri_too_long', message: `URLs must be at most ${MAX_URL} characters` });
     const found = find(new URL(request.url).pathname);
     if (!found) return notFound();
-    const names = Object.keys(found.methods);
-    const allow = [...names.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])), 'OPTIONS'].join(', ');
-    if (request.method === 'OPTIONS') return cors.preflight(request, allow);
+    // Only a preflight and a 405 name the methods.
+    const allowed = () => [...Object.keys(found.methods).flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])), 'OPTIONS'].join(', ');
+    if (request.method === 'OPTIONS') return cors.preflight(request, allowed());
     const method = request.method === 'HEAD' && found.methods.GET ? 'GET' : request.method;
     const run = found.methods[method];
-    if (!run) return error(405, { error: 'method_not_allowed', message: `Use ${allow}` }, { allow });
+    if (!run) {
+      const allow = allowed();
+      return error(405, { error: 'method_not_allowed', message: `Use ${allow}` }, { allow });
+    }
     // Refused from the declared length alone, before auth or anything reads a byte of the body.
     const declared = Number(request.headers.get('content-length') ?? 0);
     if (BODY_METHODS.has(method) && declared > bodyLimit) throw new BodyTooLarge(bodyLimit);
