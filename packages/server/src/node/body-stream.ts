@@ -4,6 +4,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 /** Requests whose client was told `100 Continue`: it is sending the body now. */
 export const continued = new WeakSet<IncomingMessage>();
 
+/** Tells a client waiting on `Expect: 100-continue` to send its body, once: the handler is reading it. */
+export function sendContinue(req: IncomingMessage, res: ServerResponse): void {
+  if (continued.has(req)) return;
+  continued.add(req);
+  res.writeContinue();
+}
+
 const abandoners = new WeakMap<IncomingMessage, () => void>();
 /** Stops feeding a body the handler never read into its stream, so the adapter may discard the rest. */
 export const abandonBody = (req: IncomingMessage) => abandoners.get(req)?.();
@@ -21,7 +28,6 @@ export const announcesBody = (req: IncomingMessage): boolean =>
  */
 export function bodyStream(req: IncomingMessage, res: ServerResponse, awaitingContinue: boolean): ReadableStream<Uint8Array<ArrayBuffer>> {
   let done = false;
-  let sentContinue = !awaitingContinue;
   abandoners.set(req, () => {
     done = true;
   });
@@ -46,11 +52,7 @@ export function bodyStream(req: IncomingMessage, res: ServerResponse, awaitingCo
         req.pause();
       },
       pull() {
-        if (!sentContinue) {
-          sentContinue = true;
-          continued.add(req);
-          res.writeContinue();
-        }
+        if (awaitingContinue) sendContinue(req, res);
         req.resume();
       },
       cancel() {

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { READ_WHOLE } from '../http/plain-bodies.ts';
-import { bodyStream, continued } from './body-stream.ts';
+import { bodyStream, sendContinue } from './body-stream.ts';
 
 export interface LightSource {
   req: IncomingMessage;
@@ -92,10 +92,7 @@ export class LightRequest extends Request {
     if (this.method === 'GET' || this.method === 'HEAD') return new Uint8Array(0);
     const { req, res, awaitingContinue } = this.#source;
     // As the stream would when first read: the client waiting for it may send the body now.
-    if (awaitingContinue && !continued.has(req)) {
-      continued.add(req);
-      res.writeContinue();
-    }
+    if (awaitingContinue) sendContinue(req, res);
     return readRequest(req, limit);
   }
 
