@@ -251,7 +251,7 @@ describe('createGroupCommit', () => {
       ...pglite,
       connections: 10,
       async query(sql, params) {
-        if (!sql.startsWith('UPDATE escalations AS x SET notification_state')) return pglite.query(sql, params);
+        if (!sql.includes('UPDATE escalations AS x SET notification_state')) return pglite.query(sql, params);
         most = Math.max(most, ++running);
         updates.push((params?.[1] as string[]).length);
         try {

@@ -88,6 +88,25 @@ export function notificationsContract({ it, fresh }: ContractContext) {
     assert.deepEqual(await claim('2025-11-14T13:00:01.500Z'), [failedDue.record.id]);
   });
 
+  it('a failure recorded after a success (a lease that ran out mid-send) makes the e-mail due again', async () => {
+    const store = await fresh();
+    const { record } = await store.insert(makeNew({ receivedAt: '2025-11-14T10:00:00.000Z' }));
+    await store.setNotification(record.id, { state: 'sent', attempts: 1, sentAt: '2025-11-14T10:00:01.000Z' });
+    assert.deepEqual(await store.dueNotifications('2025-11-14T12:00:00.000Z', 10), []);
+    await store.setNotification(record.id, {
+      state: 'failed',
+      attempts: 1,
+      lastError: 'timeout',
+      nextAttemptAt: '2025-11-14T10:05:00.000Z',
+    });
+    assert.deepEqual(
+      (await store.dueNotifications('2025-11-14T12:00:00.000Z', 10)).map((r) => r.id),
+      [record.id],
+    );
+    await store.setNotification(record.id, { state: 'sent', attempts: 2, sentAt: '2025-11-14T12:00:01.000Z' });
+    assert.deepEqual(await store.dueNotifications('2025-11-14T13:00:00.000Z', 10), []);
+  });
+
   it('insert with notificationLeaseUntil leaves the first attempt to the inserting server until then', async () => {
     const store = await fresh();
     const { record } = await store.insert({

@@ -1,7 +1,8 @@
 /**
  * `EscalationStore.setNotification` in SQL, for many escalations in one statement: the worker
  * records an e-mail as sent (or failed) once per escalation, and under load those writes go in
- * together (`group-commit.ts`) instead of one commit each.
+ * together (`group-commit.ts`) instead of one commit each. The same statement keeps the list of
+ * unsent e-mails (migrations/010_unsent_notifications.sql) in step: a sent one leaves it.
  */
 import type { Notification } from '../types.ts';
 import { isoString } from './common.ts';
@@ -9,8 +10,17 @@ import type { SqlSession } from './sql-database.ts';
 import { toJson } from './sql-rows.ts';
 
 // The ids again as an array: the planner cannot see into the JSON (it guesses 100 rows), and
-// without `id = ANY` it would join them to a scan of the whole table.
-const UPDATE = `UPDATE escalations AS x SET notification_state = n->>'state', notification_attempts = (n->>'attempts')::int,
+// without `id = ANY` it would join them to a scan of the whole table. `$3` are the ids now sent,
+// `$4` the others: those are listed again should a late "failed" follow another server's "sent"
+// (a lease that ran out mid-send), as the escalation is then due again.
+const UPDATE = `WITH sent AS (
+    DELETE FROM notifications_unsent WHERE escalation_id = ANY($3::text[])
+  ), unsent AS (
+    INSERT INTO notifications_unsent (escalation_id, received_at)
+    SELECT id, received_at FROM escalations WHERE id = ANY($4::text[])
+    ON CONFLICT (escalation_id) DO NOTHING
+  )
+  UPDATE escalations AS x SET notification_state = n->>'state', notification_attempts = (n->>'attempts')::int,
     notification_last_error = n->>'lastError', notification_sent_at = (n->>'sentAt')::timestamptz,
     notification_message_id = n->>'messageId', notification_next_attempt_at = (n->>'nextAttemptAt')::timestamptz
   FROM jsonb_array_elements($1::text::jsonb) AS n
@@ -29,6 +39,8 @@ export async function setNotifications(db: SqlSession, changes: readonly { id: s
     messageId: n.messageId ?? null,
     nextAttemptAt: n.nextAttemptAt === undefined ? null : isoString(n.nextAttemptAt),
   }));
-  await db.query(UPDATE, [toJson(rows), [...last.keys()]]);
+  const sent = rows.filter((r) => r.state === 'sent').map((r) => r.id);
+  const unsent = rows.filter((r) => r.state !== 'sent').map((r) => r.id);
+  await db.query(UPDATE, [toJson(rows), [...last.keys()], sent, unsent]);
   return changes.map(() => undefined);
 }

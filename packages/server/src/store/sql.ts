@@ -151,14 +151,15 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
       // Claimed in one statement: SKIP LOCKED passes over rows another server is claiming right
       // now, and FOR UPDATE re-reads a row claimed meanwhile, whose new lease then rules it out.
       // So concurrent calls (several servers on one database) never return the same escalation.
+      // The unsent are listed in a table of their own (migrations/010_unsent_notifications.sql).
       const { rows } = await db.query<EscalationRow>(
         `WITH due AS (
-           SELECT id FROM escalations
-           WHERE notification_state <> 'sent'
-             AND (notification_next_attempt_at IS NULL OR notification_next_attempt_at <= $1::timestamptz)
-           ORDER BY received_at, id
+           SELECT e.id FROM notifications_unsent AS u JOIN escalations AS e ON e.id = u.escalation_id
+           WHERE e.notification_state <> 'sent'
+             AND (e.notification_next_attempt_at IS NULL OR e.notification_next_attempt_at <= $1::timestamptz)
+           ORDER BY u.received_at, u.escalation_id
            LIMIT $2
-           FOR UPDATE SKIP LOCKED
+           FOR UPDATE OF e SKIP LOCKED
          ), claimed AS (
            UPDATE escalations e SET notification_next_attempt_at = $3::timestamptz
            FROM due WHERE e.id = due.id
