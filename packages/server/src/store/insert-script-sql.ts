@@ -1,7 +1,8 @@
 /**
  * A batch of inserts in one round trip, for the common case: every escalation of the batch is
  * new (no id stored, no task with an open escalation, no two of the batch sharing either). One
- * call of the database function `escalate_kit_insert_new` (migrations/009_insert_function.sql)
+ * call of the database function `escalate_kit_insert_new` (migrations/009_insert_function.sql, its
+ * read planned once per connection since 011_insert_function_plan.sql)
  * takes the task locks and makes the guarded INSERT, instead of BEGIN, lock, read, INSERT and
  * COMMIT one after another. It was a script of the locks and the INSERT itself: PostgreSQL
  * analyzed and planned that INSERT for every batch, about a third of its CPU per escalation; a
