@@ -3,10 +3,13 @@
 -- from when the table was small may scan it whole, and PGlite never gathers the statistics that
 -- would have it planned again; that planning was about a tenth of PostgreSQL's CPU per
 -- escalation. The function now runs with sequential scans off, so whatever the table's size when
--- the plan is made, it reads by the primary key and the task index. The rest is 009's.
+-- the plan is made, it reads by the primary key and the task index, and with generic plans only:
+-- left to choose, PostgreSQL kept making a custom plan of each statement at every call. The rest
+-- is 009's.
 CREATE OR REPLACE FUNCTION escalate_kit_insert_new(batch jsonb, channel text, payloads text[]) RETURNS SETOF text
 LANGUAGE plpgsql
 SET enable_seqscan = off
+SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
   ids text[];
