@@ -10,6 +10,14 @@
 -- two insert paths, an import by hand), and the store's notification write removes it once sent
 -- (packages/server/src/store/notification-sql.ts).
 
+-- Servers already running (a rolling deploy) keep inserting while this runs: none may commit an
+-- escalation between the copy below and the trigger, or it would never be listed. Every write to
+-- escalations waits until this migration commits (the index it drops needs this lock anyway);
+-- after 10 s of waiting for the lock itself the migration fails and is tried at the next start,
+-- instead of holding every request behind a long reader.
+SET LOCAL lock_timeout = '10s';
+LOCK TABLE escalations IN ACCESS EXCLUSIVE MODE;
+
 CREATE TABLE notifications_unsent (
   escalation_id text COLLATE "C" PRIMARY KEY,
   -- The escalation's, so the retry timer takes the oldest first without reading escalations.
@@ -28,6 +36,13 @@ BEGIN
     SELECT id, received_at FROM inserted WHERE notification_state <> 'sent'
     ON CONFLICT (escalation_id) DO NOTHING;
   RETURN NULL;
+END
+$$;
+-- The function finds the list in the schema migrated now, whatever the search_path of whoever
+-- inserts (an import into this schema from a session of another).
+DO $$
+BEGIN
+  EXECUTE format('ALTER FUNCTION escalate_kit_list_unsent() SET search_path = %I', current_schema());
 END
 $$;
 CREATE TRIGGER escalations_list_unsent AFTER INSERT ON escalations

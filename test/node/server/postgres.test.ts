@@ -5,10 +5,14 @@
  * at once, saying why: no server is guessed at, since a password-protected one would stall the file.
  */
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, describe, it as test } from 'node:test';
 import { escalationReceiptSchema } from '@escalate-kit/sdk';
-import { createEscalationHandler, type EscalationStore, type Notifier } from '../../../packages/server/src/index.ts';
+import { createEscalationHandler, createSqlStore, type EscalationStore, type Notifier } from '../../../packages/server/src/index.ts';
 import { createPostgresDatabase, createPostgresStore, type SqlDatabase } from '../../../packages/server/src/postgres.ts';
 import { makeNew, makeRequest } from '../../support/fixtures.ts';
 import { describeStoreContract } from '../../support/store-contract.ts';
@@ -197,5 +201,62 @@ describe('PostgreSQL across several servers', () => {
     assert.deepEqual(await replay.json(), { ...receipt, duplicate: true });
     assert.equal((await post({ ...request, notes: 'Different' })).status, 409);
     handler.close();
+  });
+});
+
+describe('e-mails not yet sent, listed apart on PostgreSQL (migration 010)', () => {
+  const it = (title: string, fn: () => Promise<void>) => test(title, { skip: skip ?? false }, fn);
+  const stores: EscalationStore[] = [];
+  after(() => Promise.all(stores.map((s) => s.close())));
+  const migrations = new URL('../../../packages/server/migrations/', import.meta.url);
+  const insertRow = (table: string, id: string) =>
+    `INSERT INTO ${table} (id, request, body_hash, task_id, category, urgency, team, respond_by, received_at)
+     VALUES ('${id}', '{}', 'h', 'task-${id}', 'billing', 'standard', 'billing', now(), now())`;
+  const listed = (schema: string) =>
+    admin(async (c) =>
+      (await c.query<{ id: string }>(`SELECT escalation_id AS id FROM ${schema}.notifications_unsent`)).rows.map((r) => r.id),
+    );
+
+  it('an escalation a running server inserts while the migration runs waits for it, and is listed', async () => {
+    const schema = await freshSchema();
+    const before = await mkdtemp(join(tmpdir(), 'escalate-migrations-'));
+    try {
+      for (const f of readdirSync(migrations).filter((f) => f < '010')) await copyFile(new URL(f, migrations), join(before, f));
+      const old = createPostgresDatabase({ connectionString: inSchema(schema), max: 2 });
+      try {
+        await createSqlStore(old, { migrations: pathToFileURL(`${before}/`) }).migrate();
+        const sql = readFileSync(new URL('010_unsent_notifications.sql', migrations), 'utf8');
+        let inserted: Promise<unknown> | undefined;
+        // Between the copy of what is stored and the trigger: the window a running server's insert must not fall into.
+        const cut = sql.indexOf('-- One statement-level trigger');
+        assert.ok(cut > 0);
+        await old.transaction(async (tx) => {
+          await tx.exec(sql.slice(0, cut));
+          // A server still on the old code inserts now, from another connection.
+          inserted = old.query(insertRow('escalations', 'during'));
+          await new Promise((ok) => setTimeout(ok, 300));
+          const waiting = await admin((c) =>
+            c.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%''during''%'`,
+            ),
+          );
+          assert.equal(waiting.rows[0]!.n, 1, 'the insert waits for the migration');
+          await tx.exec(sql.slice(cut));
+        });
+        await inserted;
+        assert.deepEqual(await listed(schema), ['during']);
+      } finally {
+        await old.close();
+      }
+    } finally {
+      await rm(before, { recursive: true, force: true });
+    }
+  });
+
+  it("lists an escalation inserted into the schema from a session whose search_path is another's", async () => {
+    const schema = await freshSchema();
+    stores.push(await openStore(schema));
+    await admin((c) => c.query(insertRow(`${schema}.escalations`, 'imported')));
+    assert.deepEqual(await listed(schema), ['imported']);
   });
 });

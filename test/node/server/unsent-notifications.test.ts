@@ -2,7 +2,9 @@
  * The list of e-mails not yet sent (migrations/010_unsent_notifications.sql), on PGlite (the same
  * SQL as PostgreSQL): a database upgraded with escalations in it keeps every unsent one due and
  * no sent one, and the worker's "sent" write leaves the escalations' indexes alone (a HOT update:
- * no index covers a notification column, and pages keep room for a row's second version).
+ * no index covers a notification column, and pages keep room for a row's second version). A
+ * claim takes off the list what was recorded sent without it. The same on PostgreSQL, with
+ * running servers and other schemas: postgres.test.ts.
  */
 import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -53,6 +55,39 @@ describe('e-mails not yet sent, listed apart', () => {
       rows.map((r) => r.escalation_id),
       [failed.id, later.record.id],
     );
+  });
+
+  it('a claim takes off the list an escalation recorded sent elsewhere (a server from before 010), not one failed since', async () => {
+    const fresh = createPgliteDatabase({ dataDir: 'memory://' });
+    try {
+      const store = createSqlStore(fresh);
+      await store.migrate();
+      const [byOld, failed, pending] = [
+        await store.insert(makeNew({ receivedAt: '2025-11-14T10:00:00.000Z' })),
+        await store.insert(makeNew({ receivedAt: '2025-11-14T10:01:00.000Z' })),
+        await store.insert(makeNew({ receivedAt: '2025-11-14T10:02:00.000Z' })),
+      ];
+      // What a server without the list writes: the state only.
+      await fresh.query(`UPDATE escalations SET notification_state = 'sent' WHERE id = $1`, [byOld.record.id]);
+      await store.setNotification(failed.record.id, {
+        state: 'failed',
+        attempts: 1,
+        lastError: 'x',
+        nextAttemptAt: '2025-11-14T11:00:00.000Z',
+      });
+      const claimed = await store.dueNotifications('2025-11-14T12:00:00.000Z', 10);
+      assert.deepEqual(
+        claimed.map((r) => r.id),
+        [failed.record.id, pending.record.id],
+      );
+      const { rows } = await fresh.query<{ escalation_id: string }>('SELECT escalation_id FROM notifications_unsent ORDER BY received_at');
+      assert.deepEqual(
+        rows.map((r) => r.escalation_id),
+        [failed.record.id, pending.record.id],
+      );
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('recording an e-mail as sent writes no index entry: every such UPDATE is a HOT one', async () => {

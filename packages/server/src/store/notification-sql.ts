@@ -44,3 +44,32 @@ export async function setNotifications(db: SqlSession, changes: readonly { id: s
   await db.query(UPDATE, [toJson(rows), [...last.keys()], sent, unsent]);
   return changes.map(() => undefined);
 }
+
+/** How many of the oldest listed a prune looks at: a long list (a mail server down for hours) costs no more. */
+const PRUNE_WINDOW = 1000;
+/** A prune runs at most this often, by the caller's clock. */
+const PRUNE_EVERY_MS = 60_000;
+// FOR UPDATE re-reads an escalation changed meanwhile (a "failed" committed since this began
+// stays listed) and holds it until the DELETE commits, so a "failed" that comes then lists it again.
+const PRUNE = `WITH sent AS (
+    SELECT e.id FROM notifications_unsent AS u JOIN escalations AS e ON e.id = u.escalation_id
+    WHERE u.escalation_id IN (SELECT escalation_id FROM notifications_unsent ORDER BY received_at, escalation_id LIMIT ${PRUNE_WINDOW})
+      AND e.notification_state = 'sent'
+    FOR UPDATE OF e SKIP LOCKED
+  )
+  DELETE FROM notifications_unsent WHERE escalation_id IN (SELECT id FROM sent)`;
+
+/**
+ * Takes off the list of unsent e-mails the escalations whose e-mail was recorded sent anyway: by
+ * a server from before migration 010 (during a rolling deploy), or when a "failed" and a "sent"
+ * crossed (the later one's DELETE read the list as it was when it began). Nothing is lost while
+ * they stay, as every claim re-checks the state, but each claim would walk past them.
+ */
+export function createUnsentPruner(db: SqlSession): (at: number) => Promise<void> {
+  let last = -Infinity;
+  return async (at) => {
+    if (at >= last && at - last < PRUNE_EVERY_MS) return;
+    last = at;
+    await db.query(PRUNE);
+  };
+}

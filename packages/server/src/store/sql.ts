@@ -17,14 +17,18 @@ import { inProcessLive, transactWith, type SqlLive } from './sql-live.ts';
 import { type EscalationRow } from './sql-rows.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { scriptedInserts } from './insert-script-sql.ts';
-import { setNotifications } from './notification-sql.ts';
+import { createUnsentPruner, setNotifications } from './notification-sql.ts';
 import { sqlMetrics } from './metrics-sql.ts';
 
 export type { SqlDatabase, SqlSession } from './sql-database.ts';
 
 export interface SqlStoreOptions {
   /**
-   * The folder of `NNN_name.sql` files, applied in name order.
+   * The folder of `NNN_name.sql` files, applied in name order. A folder of your own must hold
+   * every file of the package's folder as well as yours (copy the new ones when you upgrade): the
+   * store's queries need their tables, e.g. 010's list of unsent e-mails, without which no
+   * e-mail is sent. Only the insert function (009, 011) may be left out: inserts then go
+   * through transactions.
    * @default the package's own `migrations/` folder, which ships next to `src/` and `dist/`
    * @example createSqlStore(db, { migrations: new URL('./my-migrations/', import.meta.url) })
    */
@@ -146,14 +150,17 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
       return (id: string, notification: Notification) => write({ id, notification });
     })(),
 
-    async dueNotifications(now: string, limit: number, leaseMs = NOTIFICATION_LEASE_MS) {
-      const at = Date.parse(isoString(now));
-      // Claimed in one statement: SKIP LOCKED passes over rows another server is claiming right
-      // now, and FOR UPDATE re-reads a row claimed meanwhile, whose new lease then rules it out.
-      // So concurrent calls (several servers on one database) never return the same escalation.
-      // The unsent are listed in a table of their own (migrations/010_unsent_notifications.sql).
-      const { rows } = await db.query<EscalationRow>(
-        `WITH due AS (
+    dueNotifications: (() => {
+      const prune = createUnsentPruner(db);
+      return async (now: string, limit: number, leaseMs = NOTIFICATION_LEASE_MS) => {
+        const at = Date.parse(isoString(now));
+        await prune(at);
+        // Claimed in one statement: SKIP LOCKED passes over rows another server is claiming right
+        // now, and FOR UPDATE re-reads a row claimed meanwhile, whose new lease then rules it out.
+        // So concurrent calls (several servers on one database) never return the same escalation.
+        // The unsent are listed in a table of their own (migrations/010_unsent_notifications.sql).
+        const { rows } = await db.query<EscalationRow>(
+          `WITH due AS (
            SELECT e.id FROM notifications_unsent AS u JOIN escalations AS e ON e.id = u.escalation_id
            WHERE e.notification_state <> 'sent'
              AND (e.notification_next_attempt_at IS NULL OR e.notification_next_attempt_at <= $1::timestamptz)
@@ -166,10 +173,11 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
            RETURNING e.*
          )
          SELECT * FROM claimed ORDER BY received_at, id`,
-        [new Date(at).toISOString(), limit, new Date(at + leaseMs).toISOString()],
-      );
-      return withHistory(db, rows);
-    },
+          [new Date(at).toISOString(), limit, new Date(at + leaseMs).toISOString()],
+        );
+        return withHistory(db, rows);
+      };
+    })(),
 
     async stats() {
       // One statement, so every count comes from the same snapshot.
