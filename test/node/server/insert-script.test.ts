@@ -8,10 +8,6 @@
  * still inserts. And the dollar quoting of the call's literals where it goes as a script (sql-literal.ts).
  */
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { createPgliteDatabase, createSqlStore, type EscalationStore, type NewEscalation } from '../../../packages/server/src/index.ts';
 import { createPostgresDatabase, createPostgresLive } from '../../../packages/server/src/postgres.ts';
@@ -20,6 +16,7 @@ import type { SqlDatabase } from '../../../packages/server/src/store/sql-databas
 import { dollarQuote } from '../../../packages/server/src/store/sql-literal.ts';
 import { INSERT_NEW } from '../../../packages/server/src/store/insert-script-sql.ts';
 import { makeNew, makeRequest, testActor, uniqueTask } from '../../support/fixtures.ts';
+import { migrationsBefore } from '../../support/migrations-before.ts';
 
 /** `db`, counting its calls of the insert function and its transactions. */
 function counted(db: SqlDatabase) {
@@ -163,10 +160,8 @@ describe('inserts in one call', () => {
   });
 
   it('a database migrated without the insert function (a folder of its own) inserts through transactions', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'escalate-migrations-'));
-    const migrations = new URL('../../../packages/server/migrations/', import.meta.url);
-    for (const file of (await readdir(migrations)).filter((f) => f < '009')) await copyFile(new URL(file, migrations), join(folder, file));
-    const { store, counts } = await pgliteStore({ migrations: pathToFileURL(`${folder}/`) });
+    const folder = await migrationsBefore('009');
+    const { store, counts } = await pgliteStore({ migrations: folder.url });
     try {
       const first = Array.from({ length: 3 }, () => makeNew());
       assert.ok((await together(store, first)).every((r) => r.inserted));
@@ -177,7 +172,7 @@ describe('inserts in one call', () => {
       for (const e of [...first, ...second]) assert.ok(await store.get(e.request.id));
     } finally {
       await store.close();
-      await rm(folder, { recursive: true, force: true });
+      await folder.remove();
     }
   });
 

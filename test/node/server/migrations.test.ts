@@ -4,10 +4,6 @@
  * one. On PGlite (the same SQL as PostgreSQL).
  */
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import {
   createEscalationHandler,
@@ -16,22 +12,20 @@ import {
   storedEscalationSchema,
 } from '../../../packages/server/src/index.ts';
 import { FRIDAY, makeRequest, postRequest, receiptOf, wire } from '../../support/fixtures.ts';
-
-const migrations = new URL('../../../packages/server/migrations/', import.meta.url);
+import { migrationsBefore } from '../../support/migrations-before.ts';
 
 describe('migration 003 (the decision) on a database with older escalations', () => {
   const db = createPgliteDatabase({ dataDir: 'memory://' });
-  let before: string;
+  let before: Awaited<ReturnType<typeof migrationsBefore>> | undefined;
   after(async () => {
     await db.close();
-    await rm(before, { recursive: true, force: true });
+    await before?.remove();
   });
 
   it('keeps the older rows, answered without a decision, and stores decisions from then on', async () => {
     // The schema as it was: the migrations before 003 only.
-    before = await mkdtemp(join(tmpdir(), 'escalate-migrations-'));
-    for (const file of (await readdir(migrations)).filter((f) => f < '003')) await copyFile(new URL(file, migrations), join(before, file));
-    await createSqlStore(db, { migrations: pathToFileURL(`${before}/`) }).migrate();
+    before = await migrationsBefore('003');
+    await createSqlStore(db, { migrations: before.url }).migrate();
     const old = makeRequest({ category: 'billing', routing: { level: 2, team: 'billing', priority: 'high' } });
     await db.query(
       `INSERT INTO escalations (id, request, body_hash, task_id, category, urgency, team, respond_by, received_at)

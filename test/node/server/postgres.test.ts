@@ -6,15 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, describe, it as test } from 'node:test';
 import { escalationReceiptSchema } from '@escalate-kit/sdk';
 import { createEscalationHandler, createSqlStore, type EscalationStore, type Notifier } from '../../../packages/server/src/index.ts';
 import { createPostgresDatabase, createPostgresStore, type SqlDatabase } from '../../../packages/server/src/postgres.ts';
 import { makeNew, makeRequest } from '../../support/fixtures.ts';
+import { migrationsBefore, packageMigrations } from '../../support/migrations-before.ts';
 import { describeStoreContract } from '../../support/store-contract.ts';
 
 const url = process.env.DATABASE_URL ?? '';
@@ -208,7 +205,6 @@ describe('e-mails not yet sent, listed apart on PostgreSQL (migration 010)', () 
   const it = (title: string, fn: () => Promise<void>) => test(title, { skip: skip ?? false }, fn);
   const stores: EscalationStore[] = [];
   after(() => Promise.all(stores.map((s) => s.close())));
-  const migrations = new URL('../../../packages/server/migrations/', import.meta.url);
   const insertRow = (table: string, id: string) =>
     `INSERT INTO ${table} (id, request, body_hash, task_id, category, urgency, team, respond_by, received_at)
      VALUES ('${id}', '{}', 'h', 'task-${id}', 'billing', 'standard', 'billing', now(), now())`;
@@ -219,13 +215,12 @@ describe('e-mails not yet sent, listed apart on PostgreSQL (migration 010)', () 
 
   it('an escalation a running server inserts while the migration runs waits for it, and is listed', async () => {
     const schema = await freshSchema();
-    const before = await mkdtemp(join(tmpdir(), 'escalate-migrations-'));
+    const before = await migrationsBefore('010');
     try {
-      for (const f of readdirSync(migrations).filter((f) => f < '010')) await copyFile(new URL(f, migrations), join(before, f));
       const old = createPostgresDatabase({ connectionString: inSchema(schema), max: 2 });
       try {
-        await createSqlStore(old, { migrations: pathToFileURL(`${before}/`) }).migrate();
-        const sql = readFileSync(new URL('010_unsent_notifications.sql', migrations), 'utf8');
+        await createSqlStore(old, { migrations: before.url }).migrate();
+        const sql = readFileSync(new URL('010_unsent_notifications.sql', packageMigrations), 'utf8');
         let inserted: Promise<unknown> | undefined;
         // Between the copy of what is stored and the trigger: the window a running server's insert must not fall into.
         const cut = sql.indexOf('-- One statement-level trigger');
@@ -249,7 +244,7 @@ describe('e-mails not yet sent, listed apart on PostgreSQL (migration 010)', () 
         await old.close();
       }
     } finally {
-      await rm(before, { recursive: true, force: true });
+      await before.remove();
     }
   });
 

@@ -7,29 +7,23 @@
  * running servers and other schemas: postgres.test.ts.
  */
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { createPgliteDatabase, createSqlStore } from '../../../packages/server/src/index.ts';
 import { setNotifications } from '../../../packages/server/src/store/notification-sql.ts';
 import { makeNew, makeRequest } from '../../support/fixtures.ts';
-
-const migrations = new URL('../../../packages/server/migrations/', import.meta.url);
+import { migrationsBefore } from '../../support/migrations-before.ts';
 
 describe('e-mails not yet sent, listed apart', () => {
   const db = createPgliteDatabase({ dataDir: 'memory://' });
-  let before: string | undefined;
+  let before: Awaited<ReturnType<typeof migrationsBefore>> | undefined;
   after(async () => {
     await db.close();
-    if (before) await rm(before, { recursive: true, force: true });
+    await before?.remove();
   });
 
   it('migration 010 lists the unsent escalations already stored, not the sent ones, and new ones from then on', async () => {
-    before = await mkdtemp(join(tmpdir(), 'escalate-migrations-'));
-    for (const file of (await readdir(migrations)).filter((f) => f < '010')) await copyFile(new URL(file, migrations), join(before, file));
-    await createSqlStore(db, { migrations: pathToFileURL(`${before}/`) }).migrate();
+    before = await migrationsBefore('010');
+    await createSqlStore(db, { migrations: before.url }).migrate();
     const [pending, failed, sent] = [makeRequest(), makeRequest(), makeRequest()];
     for (const [request, state, at] of [
       [pending, 'pending', '2025-11-14T10:00:00Z'],
