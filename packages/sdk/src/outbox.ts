@@ -3,6 +3,7 @@
  * IndexedDB, so a queued escalation survives a reload or a closed tab; elsewhere memory,
  * unless the host injects its own store.
  */
+import { localStorageJournal } from './outbox-journal.ts';
 import type { EscalationRequest } from './schemas/index.ts';
 
 export interface OutboxEntry {
@@ -53,9 +54,15 @@ export function memoryOutbox(): Outbox {
 }
 
 const STORE = 'outbox';
+/**
+ * How long a journaled entry waits before it moves into IndexedDB (ms): longer than nearly every
+ * send, so an escalation delivered at once never costs an IndexedDB write.
+ */
+const MOVE_AFTER = 2000;
 
 /**
- * An IndexedDB outbox (the default in browsers).
+ * An IndexedDB outbox (the default in browsers). Where the page has `localStorage`, a put is
+ * journaled there at once and moves into IndexedDB only if it stays (outbox-journal.ts says why).
  * @param name database name; one per app is enough, entries remember their endpoint.
  */
 export function indexedDbOutbox(name = 'escalate-kit'): Outbox {
@@ -94,14 +101,48 @@ export function indexedDbOutbox(name = 'escalate-kit'): Outbox {
     });
   }
 
+  // Puts land in the journal when there is one (outbox-journal.ts), and move into IndexedDB
+  // MOVE_AFTER later if still there; `list` reads both, the journal's copy being the newer.
+  const journal = localStorageJournal<OutboxEntry>(name);
+  const moving = new Map<string, ReturnType<typeof setTimeout>>();
+  const moveLater = (id: string) => {
+    if (moving.has(id)) return;
+    moving.set(
+      id,
+      setTimeout(() => {
+        moving.delete(id);
+        const raw = journal!.raw(id);
+        if (raw === null) return;
+        // Committed to IndexedDB first, then out of the journal, and only if no newer put came meanwhile.
+        run('readwrite', (s) => s.put(JSON.parse(raw) as OutboxEntry)).then(
+          () => journal!.remove(id, raw),
+          () => undefined, // It stays journaled, and listed from there.
+        );
+      }, MOVE_AFTER),
+    );
+  };
+
   return {
     async put(entry) {
+      if (journal?.write(entry)) return moveLater(entry.id);
       await run('readwrite', (s) => s.put(entry));
     },
     async list() {
-      return (await run<OutboxEntry[]>('readonly', (s) => s.getAll())).sort(byAge);
+      const stored = await run<OutboxEntry[]>('readonly', (s) => s.getAll());
+      if (!journal) return stored.sort(byAge);
+      const byId = new Map(stored.map((e) => [e.id, e]));
+      // What another tab or an earlier page journaled moves in from here too, if it stays.
+      for (const entry of journal.entries()) {
+        byId.set(entry.id, entry);
+        moveLater(entry.id);
+      }
+      return [...byId.values()].sort(byAge);
     },
     async delete(id) {
+      clearTimeout(moving.get(id));
+      moving.delete(id);
+      journal?.remove(id);
+      // Always: another tab may have moved it into IndexedDB, or it was there before this put.
       await run('readwrite', (s) => s.delete(id));
     },
   };

@@ -84,8 +84,9 @@ export interface EscalationClientOptions<C extends string = DefaultCategory> {
   fetch?: typeof globalThis.fetch;
   /**
    * Where escalations wait while they cannot be delivered. `true` (default) means IndexedDB in
-   * browsers and memory elsewhere; `false` turns queueing off (transient faults then reject);
-   * or pass your own {@link Outbox}.
+   * browsers (each put journaled in `localStorage` first, under `escalate-kit:outbox:<id>`, until
+   * it is delivered or moves into IndexedDB 2 s later) and memory elsewhere; `false` turns
+   * queueing off (transient faults then reject); or pass your own {@link Outbox}.
    * @default true
    * @example createEscalationClient({ endpoint, outbox: memoryOutbox() })
    */
