@@ -165,4 +165,23 @@ describe('SDK in Chromium', () => {
     expect(await client.pending()).to.deep.equal([]);
     client.dispose();
   });
+  it('sends again, kept alive, what a page closed mid-send had on the wire: stored with no other page open', async () => {
+    // The first request per key is held 30 s (and cut off with the page); the second is answered at once.
+    const { tag } = tagged('slowfirst-30000');
+    const endpoint = `${location.origin}/scenario/slowfirst-30000~${tag}/escalations`;
+    const pages = pageMessages();
+    const other = loadPage({ mode: 'send', endpoint, taskId: `T-GONE-${tag}` });
+    const { id } = await pages.waitFor('sending');
+    // On the wire, not only queued: the server has the first request.
+    for (let i = 0; i < 200 && !(await logOf(tag)).length; i++) await new Promise((r) => setTimeout(r, 25));
+    other.remove(); // the page goes, and no page of this endpoint is left to flush
+    pages.stop();
+    let log: Logged[] = [];
+    for (let i = 0; i < 200 && !log.some((l) => l.status === 201); i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      log = await logOf(tag);
+    }
+    expect(log.map((l) => l.idempotencyKey)).to.deep.equal([id, id]);
+    expect(log.map((l) => l.status)).to.deep.equal([0, 201], 'the held request never answered; the one sent as the page went, stored');
+  });
 });

@@ -1,8 +1,8 @@
 /**
  * An escalation is in the outbox before its first attempt goes on the wire (core/client.ts says
  * why: beside it, a tab closed mid-send lost one in the faults suite); nothing is reported,
- * re-queued or removed before that write has settled, and in a page escalate()'s own request is
- * `keepalive`.
+ * re-queued or removed before that write has settled, and a page that goes away mid-send sends
+ * escalate()'s own request again, `keepalive`.
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
@@ -79,54 +79,93 @@ describe('outbox: the write before the first attempt', () => {
     client.dispose();
   });
 
-  describe('in a page', () => {
-    const endpoint = () => server.endpoint('ok', 'keepalive');
-    const installed = Object.getOwnPropertyDescriptor(globalThis, 'location');
-    const page = (origin: string) =>
+  describe('in a page that goes away mid-send', () => {
+    const endpoint = (tag: string) => server.endpoint('slowfirst-300', tag);
+    const installed = Object.getOwnPropertyDescriptors(globalThis);
+    /** The page's `location` and a `window` to dispatch `pagehide` on (Node has neither). */
+    const page = (origin: string) => {
       Object.defineProperty(globalThis, 'location', { configurable: true, value: { origin, href: `${origin}/tasks` } });
+      Object.defineProperty(globalThis, 'window', { configurable: true, value: new EventTarget() });
+      return globalThis.window as unknown as EventTarget;
+    };
     after(() => {
-      if (installed) Object.defineProperty(globalThis, 'location', installed);
-      else delete (globalThis as { location?: unknown }).location;
+      for (const name of ['location', 'window'] as const) {
+        if (installed[name]) Object.defineProperty(globalThis, name, installed[name]);
+        else delete (globalThis as Record<string, unknown>)[name];
+      }
     });
-    const keepalives = () => {
-      const seen: (boolean | undefined)[] = [];
-      const spy = (url: RequestInfo | URL, init?: RequestInit) => (seen.push(init?.keepalive), fetch(url, init));
+    /** A `fetch` that logs each request's key and whether it is `keepalive`. */
+    const spying = () => {
+      const seen: { key: string | null; keepalive: boolean | undefined }[] = [];
+      const spy = (url: RequestInfo | URL, init?: RequestInit) => (
+        seen.push({ key: new Headers(init?.headers).get('idempotency-key'), keepalive: init?.keepalive }),
+        fetch(url, init)
+      );
       return { seen, spy };
     };
 
-    it("is keepalive for escalate()'s own send, same origin only; a send from the outbox is not", async () => {
-      page(new URL(endpoint()).origin);
-      const { seen, spy } = keepalives();
-      const client = createEscalationClient({ endpoint: endpoint(), ...fast, outbox: memoryOutbox(), fetch: spy });
-      assert.equal((await client.escalate({ ...input, taskId: 'T-KEEP' })).status, 'sent');
-      assert.deepEqual(seen, [true]);
-      await client.reportHandled({ taskId: 'T-KEEP', agentId: 'agent-7' }).catch(() => undefined);
-      assert.deepEqual(seen, [true, undefined], 'a report is not kept alive');
-
-      page('https://tasks.example.com');
-      const other = keepalives();
-      const crossOrigin = createEscalationClient({ endpoint: endpoint(), ...fast, outbox: memoryOutbox(), fetch: other.spy });
-      assert.equal((await crossOrigin.escalate({ ...input, taskId: 'T-CROSS' })).status, 'sent');
-      assert.deepEqual(other.seen, [undefined], 'cross-origin needs a preflight, which not every browser allows keepalive');
+    it("sends escalate()'s own request again, kept alive and under its key, on pagehide; never kept alive before", async () => {
+      const window = page(server.origin);
+      const { seen, spy } = spying();
+      const client = createEscalationClient({ endpoint: endpoint('keep'), ...fast, outbox: false, fetch: spy });
+      const sending = client.escalate({ ...input, taskId: 'T-KEEP' });
+      await until(() => seen.length === 1);
+      assert.equal(seen[0]!.keepalive, undefined, 'not kept alive while the page stays: that costs every send');
+      window.dispatchEvent(new Event('pagehide'));
+      assert.deepEqual(seen[1], { key: seen[0]!.key, keepalive: true });
+      const result = await sending;
+      assert.equal(result.status, 'sent');
+      assert.equal(seen.length, 2);
+      const stored = server.log.filter((l) => l.tag === 'keep');
+      assert.deepEqual(
+        stored.map((l) => l.idempotencyKey),
+        [result.request.id, result.request.id],
+      );
+      assert.deepEqual(stored.map((l) => l.status).sort(), [200, 201], 'stored once; the other answered as a duplicate');
+      window.dispatchEvent(new Event('pagehide'));
+      assert.equal(seen.length, 2, 'nothing under way: nothing sent');
+      client.dispose();
     });
 
-    it('is not keepalive when the outbox already holds it (a flush) or the body is large', async () => {
-      page(new URL(endpoint()).origin);
-      const { seen, spy } = keepalives();
+    it('sends nothing again across origins, for a large body, for a flush or after dispose()', async () => {
+      const window = page('https://tasks.example.com');
+      const { seen, spy } = spying();
+      const cross = createEscalationClient({ endpoint: endpoint('cross'), ...fast, outbox: false, fetch: spy });
+      const crossing = cross.escalate({ ...input, taskId: 'T-CROSS' });
+      await until(() => seen.length === 1);
+      window.dispatchEvent(new Event('pagehide'));
+      assert.equal((await crossing).status, 'sent');
+      assert.equal(seen.length, 1, 'cross-origin needs a preflight, which not every browser allows keepalive');
+
+      const same = page(server.origin);
+      const other = spying();
       const outbox = memoryOutbox();
       const down = async () => Promise.reject(new TypeError('fetch failed'));
-      const queued = await createEscalationClient({ endpoint: endpoint(), ...fast, retry: 0, outbox, fetch: down }).escalate({
-        ...input,
-        taskId: 'T-LATER',
-      });
+      const offline = createEscalationClient({ endpoint: endpoint('later'), ...fast, retry: 0, outbox, fetch: down });
+      const queued = await offline.escalate({ ...input, taskId: 'T-LATER' });
+      offline.dispose();
       assert.equal(queued.status, 'queued');
-      const client = createEscalationClient({ endpoint: endpoint(), ...fast, outbox, fetch: spy });
-      assert.deepEqual(await client.flush(), { delivered: 1, remaining: 0 });
-      assert.deepEqual(seen, [undefined]);
+      const client = createEscalationClient({ endpoint: endpoint('later'), ...fast, outbox, fetch: other.spy });
+      const flushing = client.flush();
+      await until(() => other.seen.length === 1);
+      same.dispatchEvent(new Event('pagehide'));
+      assert.deepEqual(await flushing, { delivered: 1, remaining: 0 });
+      assert.equal(other.seen.length, 1, 'a flush is sent from the outbox, which keeps it for the next page');
+
       const long = { ...input, taskId: 'T-LONG', notes: `${input.notes} ${'x'.repeat(4900)}`.slice(0, 5000) };
       const context = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`key${i}`, 'y'.repeat(500)]));
-      assert.equal((await client.escalate({ ...long, context })).status, 'sent');
-      assert.deepEqual(seen, [undefined, undefined], 'past 8 KiB: a page shares 64 KiB of keepalive');
+      const large = client.escalate({ ...long, context });
+      await until(() => other.seen.length === 2);
+      same.dispatchEvent(new Event('pagehide'));
+      assert.equal((await large).status, 'sent');
+      assert.equal(other.seen.length, 2, 'past 8 KiB: a page shares 64 KiB of keepalive');
+
+      client.dispose();
+      const after = client.escalate({ ...input, taskId: 'T-AFTER' });
+      await until(() => other.seen.length === 3);
+      same.dispatchEvent(new Event('pagehide'));
+      assert.equal((await after).status, 'sent');
+      assert.equal(other.seen.length, 3, 'a disposed client no longer listens');
     });
   });
 });

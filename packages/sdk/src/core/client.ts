@@ -83,6 +83,8 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
   #timer: ReturnType<typeof setTimeout> | undefined;
   #disposed = false;
   readonly #onOnline = () => void this.flush();
+  /** The page going away cancels the requests it has on the wire: escalate()'s own go again, kept alive. */
+  readonly #onPageHide = () => this.#transport.keepAlive();
 
   constructor(options: EscalationClientOptions<C>) {
     super();
@@ -95,6 +97,7 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
     this.handledEndpoint = absolute(String(options.handledEndpoint ?? defaultHandledEndpoint(String(options.endpoint))));
     this.categories = options.categories ?? defaultCategories.map((c) => c.id);
     this.#transport = createTransport(options as EscalationClientOptions<string>);
+    if (typeof window !== 'undefined') window.addEventListener('pagehide', this.#onPageHide);
     this.#outbox =
       options.outbox === false
         ? null
@@ -243,7 +246,10 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
     this.#disposed = true;
     clearTimeout(this.#timer);
     this.#stopOrphans();
-    if (typeof window !== 'undefined') window.removeEventListener('online', this.#onOnline);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', this.#onOnline);
+      window.removeEventListener('pagehide', this.#onPageHide);
+    }
   }
 
   #validate(input: EscalationInput<C>): EscalationRequest {
@@ -265,8 +271,8 @@ export class EscalationClient<C extends string = DefaultCategory> extends EventT
     // sends under the same key (a duplicate, if the first attempt got through). Tried beside it
     // (the write is ~1–2 ms of a local POST in Chromium): a tab closed mid-send then lost an
     // escalation whose request the network dropped before its write had landed (the faults
-    // suite, F-133). The send is still `keepalive` in a page (transport.ts), so a closed tab's
-    // escalation usually arrives without waiting for another page.
+    // suite, F-133). A page going mid-send sends it again as `keepalive` (transport.ts), so a
+    // closed tab's escalation usually arrives without waiting for another page.
     await this.#outbox?.put(this.#entry(request)).catch(() => undefined);
     this.#sending.add(request.id);
     try {

@@ -23,10 +23,15 @@ export const isTransient = (e: EscalationError) =>
 export interface Transport {
   /**
    * Posts one escalation (retrying under its one key); resolves with a valid receipt or throws.
-   * `own`: escalate()'s own send, not a flush's: kept alive in a page, so that a tab closed
-   * mid-send still delivers it (the outbox holds it anyway, for the next page load).
+   * `own`: escalate()'s own send, not a flush's: sent again by `keepAlive` if the page goes
+   * while it is under way (the outbox holds it anyway, for the next page load).
    */
   send(request: EscalationRequest, own?: boolean): Promise<EscalationReceipt>;
+  /**
+   * Sends escalate()'s own sends still under way once more, as `keepalive` requests under the
+   * same keys: called as the page goes away, which cancels what it had on the wire.
+   */
+  keepAlive(): void;
   /** GETs `url` with the host's headers (retried as ky retries reads); resolves with the JSON body or throws. */
   read(url: string): Promise<unknown>;
   /** POSTs `body` to `url` under `Idempotency-Key: key`, retried as escalations are; resolves with the JSON body or throws. */
@@ -88,6 +93,8 @@ export function createTransport(options: EscalationClientOptions<string>): Trans
   }
 
   const fetchFn = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  /** escalate()'s own sends under way, by key, as `keepAlive` would send them again. */
+  const underway = new Map<string, { url: string; headers: Record<string, string>; body: string }>();
 
   async function post(url: string | URL, json: unknown, key: string, own = false): Promise<unknown> {
     const headers = await hostHeaders();
@@ -98,30 +105,43 @@ export function createTransport(options: EscalationClientOptions<string>): Trans
     // chunk by chunk. In Node that was ~0.15 ms of a 0.5 ms local POST (bench/results.md §4).
     // ky still times, retries and types every attempt; each attempt sends the same string.
     const body = JSON.stringify(json);
-    // `keepalive` lets the browser finish the request after the page has gone. Only same-origin
-    // (a cross-origin one needs a preflight, which not every browser allows a keepalive request)
-    // and only small bodies: a page's keepalive requests share 64 KiB, and a refused one fails as
-    // a network fault (retried, then queued: delayed, never lost).
-    const keepalive = own && sameOrigin(url) && body.length <= 8192;
-    const response = await client.post(url, {
-      headers,
-      // ky calls its `fetch` with the Request it made (URL, method, headers, its abort signal).
-      fetch: (request, init) => {
-        const { url, method, headers: sent, signal } = request as Request;
-        return fetchFn(url, { ...init, method, headers: sent, body, signal, ...(keepalive && { keepalive }) });
-      },
-    });
-    return response.json().catch((e: unknown) => {
-      // A body that is not JSON is a malformed receipt, which `send` says (a final answer). A read
-      // cut short (the timeout, a dropped connection) is a fault like any other: the server may
-      // have stored it, so it is retried under its key, never called malformed.
-      if (e instanceof SyntaxError) return undefined;
-      throw e;
-    });
+    // Not `keepalive` itself: that cost every send 7–8 % in Chromium (bench/README.md), for the
+    // rare page that goes mid-send. Only same-origin (a cross-origin one needs a preflight, which
+    // not every browser allows a keepalive request) and only small bodies: a page's keepalive
+    // requests share 64 KiB, and a refused one is left to the outbox.
+    const again = own && sameOrigin(url) && body.length <= 8192 ? { url: String(url), headers, body } : undefined;
+    if (again) underway.set(key, again);
+    try {
+      const response = await client.post(url, {
+        headers,
+        // ky calls its `fetch` with the Request it made (URL, method, headers, its abort signal).
+        fetch: (request, init) => {
+          const { url, method, headers: sent, signal } = request as Request;
+          return fetchFn(url, { ...init, method, headers: sent, body, signal });
+        },
+      });
+      return await response.json().catch((e: unknown) => {
+        // A body that is not JSON is a malformed receipt, which `send` says (a final answer). A read
+        // cut short (the timeout, a dropped connection) is a fault like any other: the server may
+        // have stored it, so it is retried under its key, never called malformed.
+        if (e instanceof SyntaxError) return undefined;
+        throw e;
+      });
+    } finally {
+      if (again && underway.get(key) === again) underway.delete(key);
+    }
   }
 
   return {
     post,
+
+    keepAlive() {
+      for (const { url, headers, body } of underway.values()) {
+        // The server stores it once: if the cancelled request got through, this one is a duplicate.
+        fetchFn(url, { method: 'POST', headers, body, keepalive: true }).catch(() => undefined);
+      }
+      underway.clear();
+    },
 
     async send(request, own) {
       const body = await post(options.endpoint, request, request.id, own);
