@@ -1,15 +1,16 @@
 /**
  * The IndexedDB outbox's journal in localStorage (packages/sdk/src/outbox-journal.ts): a put is
- * kept once put() resolves without waiting for IndexedDB, an entry delivered at once never costs
- * an IndexedDB write, one that stays moves into IndexedDB and out of localStorage, what another
- * tab journaled is listed (its copy the newer), and where localStorage throws the outbox writes
- * IndexedDB before put() resolves, as before. Each test has a database of its own.
+ * kept once put() resolves without waiting for IndexedDB, written there just after and then out
+ * of localStorage; a put deleted or put again first is not written over; what another tab
+ * journaled is listed (its copy the newer); the journal is listed when IndexedDB fails; with
+ * localStorage full or throwing, the outbox writes IndexedDB before put() resolves, as before.
+ * Each test has a database of its own.
  */
 import { expect } from '@open-wc/testing';
 import { indexedDbOutbox, type OutboxEntry } from '@escalate-kit/sdk';
 
-/** Past the outbox's 2 s before it moves a journaled entry into IndexedDB. */
-const MOVED = 2600;
+/** Time enough for the IndexedDB write that follows a put (a task later, ~1 ms). */
+const WRITTEN = 150;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let n = 0;
@@ -21,7 +22,10 @@ const entry = (id: string, attempts = 0): OutboxEntry => ({
   queuedAt: Date.now(),
   attempts,
 });
-const journaled = (name: string) => Object.keys(localStorage).filter((k) => k.startsWith(`${name}:outbox:`));
+const journaled = (name: string) =>
+  Object.keys(localStorage)
+    .filter((k) => k.startsWith(`${name}:outbox:`))
+    .sort();
 
 /** What the database itself holds, read apart from the outbox. */
 async function stored(name: string): Promise<OutboxEntry[]> {
@@ -58,70 +62,99 @@ async function countingPuts(run: () => Promise<void>): Promise<number> {
   return puts;
 }
 
-describe('outbox journal (localStorage before IndexedDB)', () => {
-  it('keeps a put in localStorage once put() resolves; delivered at once, it never reaches IndexedDB', async () => {
+describe('outbox journal (localStorage, then IndexedDB)', () => {
+  it('keeps a put in localStorage once put() resolves, writes it to IndexedDB just after, then takes it out', async () => {
+    const name = database();
+    const outbox = indexedDbOutbox(name);
+    await outbox.put(entry('a'));
+    expect(journaled(name)).to.deep.equal([`${name}:outbox:a`]);
+    expect(await stored(name)).to.deep.equal([], 'not yet: the write follows in a task of its own');
+    expect((await outbox.list()).map((e) => e.id)).to.deep.equal(['a']);
+    await sleep(WRITTEN);
+    expect((await stored(name)).map((e) => e.id)).to.deep.equal(['a']);
+    expect(journaled(name)).to.deep.equal([]);
+    expect((await outbox.list()).map((e) => e.id)).to.deep.equal(['a']);
+    await outbox.delete('a');
+    expect(await stored(name)).to.deep.equal([]);
+    expect(await outbox.list()).to.deep.equal([]);
+  });
+
+  it('writes nothing for a put deleted before its write, and only the newer of two puts', async () => {
     const name = database();
     const outbox = indexedDbOutbox(name);
     const puts = await countingPuts(async () => {
-      await outbox.put(entry('a'));
-      expect(journaled(name)).to.deep.equal([`${name}:outbox:a`]);
-      expect((await outbox.list()).map((e) => e.id)).to.deep.equal(['a']);
-      await outbox.delete('a');
-      await sleep(MOVED);
+      await outbox.put(entry('b'));
+      await outbox.delete('b');
+      await outbox.put(entry('c', 1));
+      await outbox.put(entry('c', 2));
+      await sleep(WRITTEN);
     });
-    expect(puts).to.equal(0);
+    expect(puts).to.equal(1);
+    expect((await stored(name)).map((e) => [e.id, e.attempts])).to.deep.equal([['c', 2]]);
     expect(journaled(name)).to.deep.equal([]);
-    expect(await stored(name)).to.deep.equal([]);
   });
 
-  it('moves an entry that stays into IndexedDB, then out of localStorage; listed once throughout', async () => {
+  it("lists what another tab journaled, its copy winning over IndexedDB's", async () => {
     const name = database();
     const outbox = indexedDbOutbox(name);
-    await outbox.put(entry('b'));
-    expect(await stored(name)).to.deep.equal([]);
-    await sleep(MOVED);
-    expect((await stored(name)).map((e) => e.id)).to.deep.equal(['b']);
-    expect(journaled(name)).to.deep.equal([]);
-    expect((await outbox.list()).map((e) => e.id)).to.deep.equal(['b']);
-    await outbox.delete('b');
-    expect(await stored(name)).to.deep.equal([]);
-  });
-
-  it("lists what another tab journaled, its copy winning over IndexedDB's, and moves it in", async () => {
-    const name = database();
-    const outbox = indexedDbOutbox(name);
-    await outbox.put(entry('c', 1));
-    await sleep(MOVED);
-    // Another tab's newer put of the same escalation (a flush counting an attempt), and one of its own.
-    localStorage.setItem(`${name}:outbox:c`, JSON.stringify(entry('c', 2)));
-    localStorage.setItem(`${name}:outbox:d`, JSON.stringify(entry('d')));
+    await outbox.put(entry('d', 1));
+    await sleep(WRITTEN);
+    // Another tab's newer put of the same escalation (a flush counting an attempt), one of its own, and a stranger.
+    localStorage.setItem(`${name}:outbox:d`, JSON.stringify(entry('d', 2)));
+    localStorage.setItem(`${name}:outbox:e`, JSON.stringify(entry('e')));
+    localStorage.setItem(`${name}:outbox:f`, JSON.stringify(entry('not-f')));
+    localStorage.setItem(`${name}:outbox:g`, 'null');
     const listed = await outbox.list();
     expect(listed.map((e) => [e.id, e.attempts])).to.deep.equal([
-      ['c', 2],
-      ['d', 0],
+      ['d', 2],
+      ['e', 0],
     ]);
-    await sleep(MOVED);
-    expect(journaled(name)).to.deep.equal([]);
-    const inDb = (await stored(name)).map((e) => [e.id, e.attempts]).sort();
-    expect(inDb).to.deep.equal([
-      ['c', 2],
-      ['d', 0],
-    ]);
+    await outbox.delete('d');
+    await outbox.delete('e');
+    expect(await stored(name)).to.deep.equal([]);
+    expect(journaled(name)).to.deep.equal([`${name}:outbox:f`, `${name}:outbox:g`]);
+    for (const key of journaled(name)) localStorage.removeItem(key);
   });
 
-  it('a delete removes what another tab moved into IndexedDB meanwhile', async () => {
+  it('still lists what the journal holds when IndexedDB fails to open', async () => {
     const name = database();
-    const mine = indexedDbOutbox(name);
-    const theirs = indexedDbOutbox(name);
-    await mine.put(entry('e'));
-    await theirs.list(); // the other tab sees it journaled, and moves it in after its 2 s
-    await sleep(MOVED);
-    await mine.delete('e');
-    expect(await stored(name)).to.deep.equal([]);
-    expect(await mine.list()).to.deep.equal([]);
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('IndexedDB is turned off', 'InvalidStateError');
+    };
+    try {
+      const outbox = indexedDbOutbox(name);
+      await outbox.put(entry('h'));
+      await sleep(WRITTEN);
+      expect((await outbox.list()).map((e) => e.id)).to.deep.equal(['h'], 'kept, and listed, though IndexedDB refused it');
+      await outbox.delete('h').catch(() => undefined);
+      expect(journaled(name)).to.deep.equal([]);
+    } finally {
+      IDBFactory.prototype.open = open;
+    }
+  });
+
+  it('with localStorage full, writes IndexedDB before put() resolves and drops the older journaled copy', async () => {
+    const name = database();
+    const outbox = indexedDbOutbox(name);
+    await outbox.put(entry('i', 1));
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      await outbox.put(entry('i', 2));
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+    expect(journaled(name)).to.deep.equal([]);
+    expect((await stored(name)).map((e) => [e.id, e.attempts])).to.deep.equal([['i', 2]]);
+    await sleep(WRITTEN);
+    expect((await outbox.list()).map((e) => [e.id, e.attempts])).to.deep.equal([['i', 2]], 'the older copy was not written over it');
   });
 
   describe('where localStorage throws', () => {
+    const own = Object.getOwnPropertyDescriptor(window, 'localStorage');
     before(() => {
       Object.defineProperty(window, 'localStorage', {
         configurable: true,
@@ -130,15 +163,18 @@ describe('outbox journal (localStorage before IndexedDB)', () => {
         },
       });
     });
-    after(() => delete (window as { localStorage?: Storage }).localStorage);
+    after(() => {
+      delete (window as { localStorage?: Storage }).localStorage;
+      if (own) Object.defineProperty(window, 'localStorage', own);
+    });
 
     it('writes IndexedDB before put() resolves, as without a journal', async () => {
       const name = database();
       const outbox = indexedDbOutbox(name);
-      await outbox.put(entry('f'));
-      expect((await stored(name)).map((e) => e.id)).to.deep.equal(['f']);
-      expect((await outbox.list()).map((e) => e.id)).to.deep.equal(['f']);
-      await outbox.delete('f');
+      await outbox.put(entry('j'));
+      expect((await stored(name)).map((e) => e.id)).to.deep.equal(['j']);
+      expect((await outbox.list()).map((e) => e.id)).to.deep.equal(['j']);
+      await outbox.delete('j');
       expect(await stored(name)).to.deep.equal([]);
     });
   });

@@ -128,7 +128,7 @@ describe('SDK in Chromium', () => {
     const first = loadPage({ mode: 'queue', endpoint, taskId });
     const result = await pages.waitFor('result');
     expect(result.status).to.equal('queued');
-    first.remove(); // the page is gone; only IndexedDB remembers
+    first.remove(); // the page is gone; only the outbox remembers
 
     await fetch(`/scenario-control/up/${tag}`, { method: 'POST' });
     const second = loadPage({ mode: 'load', endpoint });

@@ -31,13 +31,17 @@
  * (c), the SDK client alone, budgeted at 22.5 kB (22,848 B; its target is 18 kB). A transport of
  * fetch and an attempt loop of our own instead of ky made (b) 44.5 kB and (c) 15.0 kB, but the
  * issue keeps ky as a chosen dependency: it stays (git history has that transport, e107ee0).
+ * Raised on 2026-11-26 (issue 13): (b) to 52 kB (51.90 kB) and (c) to 23 kB (22.85 kB), +0.45 kB
+ * gzip, for the outbox's journal in localStorage (a put done without awaiting IndexedDB: a
+ * Chromium escalate() 1.53x -> ~1.25x a raw fetch) and the keepalive re-send of a page that goes
+ * mid-send (no longer keepalive on every send: 7-8 % of it).
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { entries, measureBundle, type BundleSize } from '../../bench/bundle-size.mjs';
 
 const kB = 1024;
-const budgets = { eager: 9 * kB, all: 51.5 * kB, sdkClient: 22.5 * kB };
+const budgets = { eager: 9 * kB, all: 52 * kB, sdkClient: 23 * kB };
 const show = (bytes: number) => `${(bytes / kB).toFixed(2)} kB`;
 
 describe('byte budgets (gzip)', () => {

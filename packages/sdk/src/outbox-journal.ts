@@ -1,15 +1,17 @@
 /**
- * The IndexedDB outbox's write-ahead journal, in `localStorage`. Every escalation is put in the
- * outbox before its first attempt, and waiting for an IndexedDB write to commit added 18–31 %
- * to a local POST in Chromium (0.65–0.85 ms, bench/README.md); a `localStorage` write is done
- * when `setItem` returns (the browser process keeps it through a closed tab or a reload), in
- * ~20 µs. The outbox moves what stays (a queued escalation, one the server refused) into
- * IndexedDB a little later, so the host's `localStorage` only ever holds what is on its way.
+ * The IndexedDB outbox's journal, in `localStorage`. Every escalation is put in the outbox
+ * before its first attempt, and waiting for an IndexedDB write to commit added 18–31 % to a
+ * local POST in Chromium (0.65–0.85 ms, bench/README.md). A `localStorage` write is done when
+ * `setItem` returns, in ~20 µs, and the browser keeps it through a closed tab or a reload; the
+ * IndexedDB write follows at once, off the request's path, for what a journal does not survive
+ * (a host that clears `localStorage`, a browser that crashes before writing it to disk). So the
+ * host's `localStorage` holds an escalation for about a millisecond.
  */
+
 /** Generic over the entry (an outbox entry) so that outbox.ts and this file do not import each other. */
 export interface Journal<E extends { id: string }> {
-  /** Writes the entry; false when `localStorage` refuses (blocked, full): write IndexedDB instead. */
-  write(entry: E): boolean;
+  /** Writes the entry and returns its JSON; null when `localStorage` refuses (full): write IndexedDB instead. */
+  write(entry: E): string | null;
   /** The entry's JSON as journaled, or null. */
   raw(id: string): string | null;
   /** Every journaled entry, of any endpoint (what another tab or an earlier page journaled too). */
@@ -18,60 +20,45 @@ export interface Journal<E extends { id: string }> {
   remove(id: string, ifRaw?: string): void;
 }
 
+/** Runs `f`, or returns `fallback` where storage throws (blocked for the page, full, cleared). */
+const attempt = <T>(f: () => T, fallback: T): T => {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+};
+
 /**
  * The journal of the outbox database `name`, or null where there is no `localStorage` to use
- * (Node, a worker, storage blocked for the page): the outbox then awaits IndexedDB as before.
+ * (Node, a worker, a sandboxed frame, blocked cookies): the outbox then awaits IndexedDB.
  */
 export function localStorageJournal<E extends { id: string }>(name: string): Journal<E> | null {
-  let storage: Storage;
-  try {
-    // Reading `localStorage` throws where the page may not store anything (a sandboxed frame, blocked cookies).
-    storage = globalThis.localStorage;
-    if (!storage) return null;
-  } catch {
-    return null;
-  }
+  const storage = attempt(() => globalThis.localStorage, undefined);
+  if (!storage) return null;
   const prefix = `${name}:outbox:`;
-  const raw = (id: string) => {
-    try {
-      return storage.getItem(prefix + id);
-    } catch {
-      return null;
-    }
-  };
+  const raw = (id: string) => attempt(() => storage.getItem(prefix + id), null);
+  const remove = (id: string, ifRaw?: string) =>
+    attempt(() => (ifRaw === undefined || raw(id) === ifRaw) && storage.removeItem(prefix + id), false);
   return {
     write(entry) {
-      try {
-        storage.setItem(prefix + entry.id, JSON.stringify(entry));
-        return true;
-      } catch {
-        return false;
-      }
+      const json = JSON.stringify(entry);
+      if (attempt(() => (storage.setItem(prefix + entry.id, json), true), false)) return json;
+      // An older copy must not outlive a put that went to IndexedDB instead: it would be listed as the newer.
+      remove(entry.id);
+      return null;
     },
+    entries: () =>
+      attempt(
+        () =>
+          Object.keys(storage).flatMap((key) => {
+            // Only what this outbox wrote: a value that is not an entry for its own key stays unread.
+            const entry = key.startsWith(prefix) ? attempt(() => JSON.parse(storage.getItem(key)!) as E | null, null) : null;
+            return entry?.id === key.slice(prefix.length) ? [entry] : [];
+          }),
+        [],
+      ),
     raw,
-    entries() {
-      const found: E[] = [];
-      try {
-        for (let i = 0; i < storage.length; i++) {
-          const key = storage.key(i);
-          if (!key?.startsWith(prefix)) continue;
-          try {
-            found.push(JSON.parse(storage.getItem(key)!) as E);
-          } catch {
-            // Not ours to judge: a value that is not JSON stays where it is, unread.
-          }
-        }
-      } catch {
-        // Storage went away (cleared by the user): IndexedDB still answers.
-      }
-      return found;
-    },
-    remove(id, ifRaw) {
-      try {
-        if (ifRaw === undefined || raw(id) === ifRaw) storage.removeItem(prefix + id);
-      } catch {
-        // Left behind, it is listed and sent again: the server answers it as a duplicate.
-      }
-    },
+    remove,
   };
 }

@@ -54,15 +54,10 @@ export function memoryOutbox(): Outbox {
 }
 
 const STORE = 'outbox';
-/**
- * How long a journaled entry waits before it moves into IndexedDB (ms): longer than nearly every
- * send, so an escalation delivered at once never costs an IndexedDB write.
- */
-const MOVE_AFTER = 2000;
 
 /**
  * An IndexedDB outbox (the default in browsers). Where the page has `localStorage`, a put is
- * journaled there at once and moves into IndexedDB only if it stays (outbox-journal.ts says why).
+ * journaled there, done at once, and written to IndexedDB just after (outbox-journal.ts says why).
  * @param name database name; one per app is enough, entries remember their endpoint.
  */
 export function indexedDbOutbox(name = 'escalate-kit'): Outbox {
@@ -88,7 +83,7 @@ export function indexedDbOutbox(name = 'escalate-kit'): Outbox {
   async function run<T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
     // 'relaxed': committed once the OS has it, which a closed tab or a crashed browser does not
     // undo (Chromium's default since 121, Firefox's always; an fsync'd 'strict' put was ~2.5×
-    // slower in Chromium, and every escalation writes twice).
+    // slower in Chromium, and every escalation is put and deleted).
     const tx = (await open()).transaction(STORE, mode, { durability: 'relaxed' });
     const req = op(tx.objectStore(STORE));
     // One request per transaction: committing now saves waiting for its success event to reach
@@ -101,48 +96,42 @@ export function indexedDbOutbox(name = 'escalate-kit'): Outbox {
     });
   }
 
-  // Puts land in the journal when there is one (outbox-journal.ts), and move into IndexedDB
-  // MOVE_AFTER later if still there; `list` reads both, the journal's copy being the newer.
+  // A put is done once journaled (outbox-journal.ts); its IndexedDB write follows in a task of
+  // its own, after the caller has gone on (its request is then on its way), and takes it out of
+  // the journal once committed, unless a newer put came meanwhile. `list` reads both.
   const journal = localStorageJournal<OutboxEntry>(name);
-  const moving = new Map<string, ReturnType<typeof setTimeout>>();
-  const moveLater = (id: string) => {
-    if (moving.has(id)) return;
-    moving.set(
-      id,
-      setTimeout(() => {
-        moving.delete(id);
-        const raw = journal!.raw(id);
-        if (raw === null) return;
-        // Committed to IndexedDB first, then out of the journal, and only if no newer put came meanwhile.
-        run('readwrite', (s) => s.put(JSON.parse(raw) as OutboxEntry)).then(
-          () => journal!.remove(id, raw),
-          () => undefined, // It stays journaled, and listed from there.
-        );
-      }, MOVE_AFTER),
-    );
-  };
+  const write = (entry: OutboxEntry) => run('readwrite', (s) => s.put(entry));
+  const getAll = () => run<OutboxEntry[]>('readonly', (s) => s.getAll());
 
   return {
     async put(entry) {
-      if (journal?.write(entry)) return moveLater(entry.id);
-      await run('readwrite', (s) => s.put(entry));
+      const raw = journal?.write(entry);
+      if (!raw) {
+        await write(entry);
+        return;
+      }
+      setTimeout(() => {
+        // Not if deleted or put again meanwhile: a delete made first would find nothing to delete.
+        if (journal!.raw(entry.id) !== raw) return;
+        write(entry).then(
+          () => journal!.remove(entry.id, raw),
+          () => undefined, // It stays journaled, and listed from there.
+        );
+      });
     },
     async list() {
-      const stored = await run<OutboxEntry[]>('readonly', (s) => s.getAll());
-      if (!journal) return stored.sort(byAge);
+      // The journal first: an entry whose write commits in between is then in one or the other.
+      const journaled = journal?.entries() ?? [];
+      // With a journal, an IndexedDB that fails to open (storage turned off, a broken profile)
+      // still lists what the journal holds; without one, the failure is the caller's to hear.
+      const stored = await (journal ? getAll().catch(() => []) : getAll());
       const byId = new Map(stored.map((e) => [e.id, e]));
-      // What another tab or an earlier page journaled moves in from here too, if it stays.
-      for (const entry of journal.entries()) {
-        byId.set(entry.id, entry);
-        moveLater(entry.id);
-      }
+      // The journal's copy is the newer: it leaves only once that same copy is in IndexedDB.
+      for (const e of journaled) byId.set(e.id, e);
       return [...byId.values()].sort(byAge);
     },
     async delete(id) {
-      clearTimeout(moving.get(id));
-      moving.delete(id);
       journal?.remove(id);
-      // Always: another tab may have moved it into IndexedDB, or it was there before this put.
       await run('readwrite', (s) => s.delete(id));
     },
   };

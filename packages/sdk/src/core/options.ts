@@ -85,8 +85,8 @@ export interface EscalationClientOptions<C extends string = DefaultCategory> {
   /**
    * Where escalations wait while they cannot be delivered. `true` (default) means IndexedDB in
    * browsers (each put journaled in `localStorage` first, under `escalate-kit:outbox:<id>`, until
-   * it is delivered or moves into IndexedDB 2 s later) and memory elsewhere; `false` turns
-   * queueing off (transient faults then reject); or pass your own {@link Outbox}.
+   * IndexedDB has it a moment later) and memory elsewhere; `false` turns queueing off (transient
+   * faults then reject); or pass your own {@link Outbox}.
    * @default true
    * @example createEscalationClient({ endpoint, outbox: memoryOutbox() })
    */

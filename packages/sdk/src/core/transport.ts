@@ -136,11 +136,11 @@ export function createTransport(options: EscalationClientOptions<string>): Trans
     post,
 
     keepAlive() {
+      // Each stays listed till its send ends: a page back from the back/forward cache may still go for good.
       for (const { url, headers, body } of underway.values()) {
         // The server stores it once: if the cancelled request got through, this one is a duplicate.
         fetchFn(url, { method: 'POST', headers, body, keepalive: true }).catch(() => undefined);
       }
-      underway.clear();
     },
 
     async send(request, own) {
