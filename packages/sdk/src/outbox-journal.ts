@@ -2,10 +2,11 @@
  * The IndexedDB outbox's journal, in `localStorage`. Every escalation is put in the outbox
  * before its first attempt, and waiting for an IndexedDB write to commit added 18–31 % to a
  * local POST in Chromium (0.65–0.85 ms, bench/README.md). A `localStorage` write is done when
- * `setItem` returns, in ~20 µs, and the browser keeps it through a closed tab or a reload; the
- * IndexedDB write follows at once, off the request's path, for what a journal does not survive
- * (a host that clears `localStorage`, a browser that crashes before writing it to disk). So the
- * host's `localStorage` holds an escalation for about a millisecond.
+ * `setItem` returns, in ~20 µs, and the browser keeps it through a closed tab or a reload. What
+ * is not delivered within 200 ms is written to IndexedDB too, from memory, for what a journal
+ * does not survive (a host that clears `localStorage`, a browser that crashes before writing it
+ * to disk), and leaves the journal: the host's `localStorage` holds an escalation only while it
+ * is on its way.
  */
 
 /** Generic over the entry (an outbox entry) so that outbox.ts and this file do not import each other. */

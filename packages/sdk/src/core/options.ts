@@ -85,8 +85,8 @@ export interface EscalationClientOptions<C extends string = DefaultCategory> {
   /**
    * Where escalations wait while they cannot be delivered. `true` (default) means IndexedDB in
    * browsers (each put journaled in `localStorage` first, under `escalate-kit:outbox:<id>`, until
-   * IndexedDB has it a moment later) and memory elsewhere; `false` turns queueing off (transient
-   * faults then reject); or pass your own {@link Outbox}.
+   * it is delivered or, 200 ms on, in IndexedDB too) and memory elsewhere; `false` turns
+   * queueing off (transient faults then reject); or pass your own {@link Outbox}.
    * @default true
    * @example createEscalationClient({ endpoint, outbox: memoryOutbox() })
    */
