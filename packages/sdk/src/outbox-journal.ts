@@ -13,8 +13,6 @@
 export interface Journal<E extends { id: string }> {
   /** Writes the entry and returns its JSON; null when `localStorage` refuses (full): write IndexedDB instead. */
   write(entry: E): string | null;
-  /** The entry's JSON as journaled, or null. */
-  raw(id: string): string | null;
   /** Every journaled entry, of any endpoint (what another tab or an earlier page journaled too). */
   entries(): E[];
   /** Removes the entry; with `ifRaw`, only while it still holds that JSON (a newer put stays). */
@@ -59,7 +57,6 @@ export function localStorageJournal<E extends { id: string }>(name: string): Jou
           }),
         [],
       ),
-    raw,
     remove,
   };
 }
